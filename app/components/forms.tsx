@@ -1,0 +1,168 @@
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { useNavigation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+
+/**
+ * Form pieces following the GOV.UK Design System patterns people in public bodies know: an
+ * error summary at the top that links to each field, and the message again by the field.
+ */
+
+type AnyFields = Record<string, FieldMetadata<any, any, string[]>>;
+
+export function ErrorSummary({ form, fields }: { form: FormMetadata<any, string[]>; fields: AnyFields }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(form.allErrors).flatMap(([name, messages]) =>
+    messages.map((message) => ({ id: name ? fields[name]?.id : undefined, message })),
+  );
+  const hasErrors = entries.length > 0;
+  useEffect(() => {
+    if (hasErrors) ref.current?.focus();
+  }, [hasErrors, form.status]);
+  if (!hasErrors) return null;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      // Without JavaScript the browser still moves focus here when the page loads.
+      autoFocus
+      className="mb-6 border-4 border-danger p-4"
+    >
+      <h2 id="error-summary-title" className="text-xl font-bold">
+        There is a problem
+      </h2>
+      <ul className="mt-2 list-none space-y-1">
+        {entries.map((entry, index) => (
+          <li key={index}>
+            {entry.id ? (
+              <a href={`#${entry.id}`} className="font-semibold text-danger underline">
+                {entry.message}
+              </a>
+            ) : (
+              <span className="font-semibold text-danger">{entry.message}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldShellProps {
+  field: FieldMetadata<any, any, string[]>;
+  label: string;
+  hint?: string;
+  children: ReactNode;
+}
+
+function FieldShell({ field, label, hint, children }: FieldShellProps) {
+  return (
+    <div className="mb-6">
+      <label htmlFor={field.id} className="label">
+        {label}
+      </label>
+      {hint ? (
+        <span id={field.descriptionId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {field.errors?.length ? (
+        <span id={field.errorId} className="field-error">
+          <span className="sr-only">Error: </span>
+          {field.errors.join(". ")}
+        </span>
+      ) : null}
+      <div className="mt-1">{children}</div>
+    </div>
+  );
+}
+
+function describedBy(field: FieldMetadata<any, any, string[]>, hint?: string) {
+  const ids = [hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+export function TextField(props: {
+  field: FieldMetadata<any, any, string[]>;
+  label: string;
+  hint?: string;
+  type?: "text" | "email" | "password" | "url" | "datetime-local" | "date" | "number";
+  autoComplete?: string;
+  className?: string;
+}) {
+  const { field, label, hint, type = "text" } = props;
+  return (
+    <FieldShell field={field} label={label} hint={hint}>
+      <input
+        {...getInputProps(field, { type, ariaDescribedBy: describedBy(field, hint) })}
+        key={field.key}
+        autoComplete={props.autoComplete}
+        className={`input ${field.errors?.length ? "input-error" : ""} ${props.className ?? ""}`}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField(props: { field: FieldMetadata<any, any, string[]>; label: string; hint?: string; rows?: number }) {
+  const { field, label, hint } = props;
+  return (
+    <FieldShell field={field} label={label} hint={hint}>
+      <textarea
+        {...getTextareaProps(field, { ariaDescribedBy: describedBy(field, hint) })}
+        key={field.key}
+        rows={props.rows ?? 5}
+        className={`input ${field.errors?.length ? "input-error" : ""}`}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField(props: {
+  field: FieldMetadata<any, any, string[]>;
+  label: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  const { field, label, hint } = props;
+  return (
+    <FieldShell field={field} label={label} hint={hint}>
+      <select
+        {...getSelectProps(field, { ariaDescribedBy: describedBy(field, hint) })}
+        key={field.key}
+        className={`input ${field.errors?.length ? "input-error" : ""}`}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A submit button that says what is happening while the form is on its way. */
+export function SubmitButton(props: { children: ReactNode; pendingText: string; name?: string; value?: string; className?: string }) {
+  const navigation = useNavigation();
+  const pending =
+    navigation.state === "submitting" &&
+    (props.name === undefined || navigation.formData?.get(props.name) === props.value);
+  return (
+    <button
+      type="submit"
+      name={props.name}
+      value={props.value}
+      className={props.className ?? "button"}
+      aria-disabled={pending || undefined}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+      }}
+    >
+      {pending ? props.pendingText : props.children}
+    </button>
+  );
+}

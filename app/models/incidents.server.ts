@@ -1,0 +1,235 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { escalationChainFor } from "../../db/directory";
+import { deadlines, incidentEvents, incidents, people, type Incident } from "../../db/schema";
+import {
+  applyEvent,
+  openIncident,
+  WorkflowError,
+  type Actor,
+  type ChangeSince,
+  type WorkflowErrorCode,
+} from "../../db/workflow";
+import { escalationPathFor } from "../../machines/index";
+import type { MistakenPostContext, MistakenPostDetails, MistakenPostInput } from "../../machines/mistaken-post";
+import { listSteps } from "../../machines/steps";
+import type { CurrentUser } from "../utils/auth.server";
+import { wakeWorkers } from "../workers/index.server";
+import { acknowledgementMinutes } from "./settings.server";
+
+export class NoOneToNotifyError extends Error {}
+
+/** A member of staff reports a post made by mistake (Haringey 4.2.5). */
+export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDetails, now: Date): Incident {
+  const escalationChain = escalationChainFor(db, reporter.id, now);
+  if (escalationChain.length === 0) {
+    throw new NoOneToNotifyError(
+      "Nobody can be asked to acknowledge this report: you have no line manager in the directory and no one in Communications is in today. Phone your Communications team now, and ask an administrator to set your line manager.",
+    );
+  }
+  const input: MistakenPostInput = {
+    reportedAt: now.toISOString(),
+    reporter,
+    escalationChain,
+    acknowledgementMinutes: acknowledgementMinutes(db),
+    post,
+  };
+  const incident = openIncident(db, {
+    kind: "mistaken_post",
+    title: `Post made by mistake on ${post.account}`,
+    reporter,
+    input,
+    now,
+  });
+  wakeWorkers();
+  return incident;
+}
+
+export type EventOutcome =
+  | { ok: true; incident: Incident }
+  | { ok: false; code: WorkflowErrorCode; message: string; changesSince: ChangeSince[] };
+
+/**
+ * Sends one event from a person to an incident, then lets the workers pick up any emails.
+ * A refusal or a version conflict comes back as an outcome the page can explain.
+ */
+export function sendIncidentEvent(
+  db: Db,
+  options: { incident: Incident; expectedVersion: number; user: CurrentUser; event: { type: string; [key: string]: unknown } },
+): EventOutcome {
+  const actor = { id: options.user.id, name: options.user.name };
+  try {
+    const incident = applyEvent(db, {
+      incidentId: options.incident.id,
+      expectedVersion: options.expectedVersion,
+      event: { ...options.event, by: actor },
+      actor,
+      now: new Date(),
+    });
+    wakeWorkers();
+    return { ok: true, incident };
+  } catch (error) {
+    if (!(error instanceof WorkflowError)) throw error;
+    return { ok: false, code: error.code, message: error.message, changesSince: error.changesSince };
+  }
+}
+
+/** The people above someone in the reporting line, nearest first. */
+function managementChainIds(db: Db, personId: number): number[] {
+  const rows = db.all<{ id: number }>(sql`
+    with recursive chain(id, depth) as (
+      select line_manager_id, 1 from people where id = ${personId} and line_manager_id is not null
+      union all
+      select people.line_manager_id, chain.depth + 1 from people join chain on people.id = chain.id
+      where people.line_manager_id is not null and chain.depth < 20
+    )
+    select id from chain order by depth`);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Who may see a mistaken-post incident: the reporter, their management chain, whoever was asked
+ * to acknowledge, and Communications. Everyone else is told it does not exist.
+ */
+export function canViewIncident(db: Db, user: CurrentUser, incident: Incident): boolean {
+  if (incident.reporterId === user.id) return true;
+  if (user.roles.includes("communications")) return true;
+  const context = (incident.snapshot as { context: MistakenPostContext }).context;
+  if (context.escalationChain.some((officer) => officer.id === user.id)) return true;
+  return managementChainIds(db, incident.reporterId).includes(user.id);
+}
+
+export function findIncidentForUser(db: Db, reference: string, user: CurrentUser): Incident | null {
+  const incident = db.select().from(incidents).where(eq(incidents.reference, reference)).get();
+  if (!incident || !canViewIncident(db, user, incident)) return null;
+  return incident;
+}
+
+export function getTimeline(db: Db, incident: Incident) {
+  const path = escalationPathFor(incident.kind);
+  const titles = new Map(listSteps(path.machine).map((step) => [step.id, step.title]));
+  return db
+    .select({
+      sequence: incidentEvents.sequence,
+      type: incidentEvents.type,
+      at: incidentEvents.at,
+      fromStep: incidentEvents.fromStep,
+      toStep: incidentEvents.toStep,
+      payload: incidentEvents.payload,
+      hash: incidentEvents.hash,
+      actorName: people.name,
+    })
+    .from(incidentEvents)
+    .leftJoin(people, eq(people.id, incidentEvents.actorId))
+    .where(eq(incidentEvents.incidentId, incident.id))
+    .orderBy(asc(incidentEvents.sequence))
+    .all()
+    .map((event) => ({
+      ...event,
+      label: path.eventLabels[event.type] ?? event.type,
+      stepTitle: titles.get(event.toStep) ?? event.toStep,
+      note: typeof (event.payload as { note?: unknown }).note === "string" ? (event.payload as { note: string }).note : null,
+    }));
+}
+
+export function pendingDeadlines(db: Db, incidentId: number) {
+  return db
+    .select({ description: deadlines.description, dueAt: deadlines.dueAt })
+    .from(deadlines)
+    .where(and(eq(deadlines.incidentId, incidentId), eq(deadlines.status, "pending")))
+    .orderBy(asc(deadlines.dueAt))
+    .all();
+}
+
+export interface IncidentSummary {
+  reference: string;
+  title: string;
+  state: string;
+  stepTitle: string;
+  createdAt: string;
+}
+
+function summarise(rows: Incident[]): IncidentSummary[] {
+  return rows.map((incident) => {
+    const steps = listSteps(escalationPathFor(incident.kind).machine);
+    return {
+      reference: incident.reference,
+      title: incident.title,
+      state: incident.state,
+      stepTitle: steps.find((step) => step.id === incident.state)?.title ?? incident.state,
+      createdAt: incident.createdAt,
+    };
+  });
+}
+
+/** What the home page shows a person: what waits for them, and what they reported. */
+export function homeLists(db: Db, user: CurrentUser) {
+  const waiting = db
+    .select()
+    .from(incidents)
+    .where(
+      and(
+        eq(incidents.state, "awaitingAcknowledgement"),
+        sql`exists (select 1 from json_each(${incidents.snapshot}, '$.context.escalationChain') as officer
+          where json_extract(officer.value, '$.id') = ${user.id}
+            and officer.key <= json_extract(${incidents.snapshot}, '$.context.askedIndex'))`,
+      ),
+    )
+    .orderBy(asc(incidents.createdAt))
+    .all();
+  const reported = db
+    .select()
+    .from(incidents)
+    .where(eq(incidents.reporterId, user.id))
+    .orderBy(desc(incidents.createdAt))
+    .limit(20)
+    .all();
+  const communications = user.roles.includes("communications")
+    ? db.select().from(incidents).where(inArray(incidents.kind, ["mistaken_post"])).orderBy(desc(incidents.createdAt)).limit(20).all()
+    : [];
+  return {
+    waiting: summarise(waiting),
+    reported: summarise(reported),
+    communications: summarise(communications),
+  };
+}
+
+/**
+ * Everything the incident page shows, or null when the person may not see the incident. The
+ * steps come from the machine definition; which actions to offer, from asking the machine
+ * whether it would accept each event from this person now.
+ */
+export function incidentPage(db: Db, reference: string, user: CurrentUser, personEvents: readonly string[]) {
+  const incident = findIncidentForUser(db, reference, user);
+  if (!incident) return null;
+  const path = escalationPathFor(incident.kind);
+  const snapshot = path.machine.resolveState(incident.snapshot as never);
+  const timeline = getTimeline(db, incident);
+  const visited = new Set(timeline.map((event) => event.toStep));
+  const definedSteps = listSteps(path.machine);
+  const now = new Date().toISOString();
+  return {
+    incident: {
+      reference: incident.reference,
+      title: incident.title,
+      kindTitle: path.title,
+      version: incident.version,
+      createdAt: incident.createdAt,
+    },
+    context: snapshot.context as MistakenPostContext,
+    steps: definedSteps.map((step) => ({
+      id: step.id,
+      title: step.title,
+      status: (step.id === incident.state ? "current" : visited.has(step.id) ? "done" : "upcoming") as
+        | "current"
+        | "done"
+        | "upcoming",
+    })),
+    currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
+    deadlines: pendingDeadlines(db, incident.id).map((deadline) => ({ ...deadline, overdue: deadline.dueAt <= now })),
+    timeline,
+    allowedEvents: personEvents.filter((type) =>
+      snapshot.can({ type, at: now, by: { id: user.id, name: user.name } } as never),
+    ),
+  };
+}

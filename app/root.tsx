@@ -1,0 +1,166 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useNavigation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesheet from "./tailwind.css";
+import { getUser, hasRole } from "./utils/auth.server";
+import { takeNotice } from "./utils/notice.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Holdfast" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const { notice, clearCookie } = await takeNotice(request);
+  return json(
+    {
+      user: user && { name: user.name, isAdmin: hasRole(user, "admin") },
+      notice,
+    },
+    { headers: clearCookie ? { "Set-Cookie": clearCookie } : {} },
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user;
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-2 py-1 text-white underline-offset-4 hover:underline ${isActive ? "underline decoration-2" : "no-underline"}`;
+  return (
+    <header className="bg-ink text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:block focus:bg-focus focus:p-2 focus:text-ink">
+        Skip to main content
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link to="/" className="text-xl font-bold text-white no-underline">
+          Holdfast
+        </Link>
+        {user ? (
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-2">
+            <NavLink to="/" end className={navClass}>
+              Home
+            </NavLink>
+            <NavLink to="/report/mistaken-post" className={navClass}>
+              Report
+            </NavLink>
+            {user.isAdmin ? (
+              <>
+                <NavLink to="/admin/people" className={navClass}>
+                  People
+                </NavLink>
+                <NavLink to="/admin/mailbox" className={navClass}>
+                  Emails
+                </NavLink>
+                <NavLink to="/admin/settings" className={navClass}>
+                  Settings
+                </NavLink>
+              </>
+            ) : null}
+            <span className="px-2 text-gray-200">{user.name}</span>
+            <Form method="post" action="/sign-out">
+              <button type="submit" className="rounded border border-white px-3 py-1 text-white hover:bg-white hover:text-ink">
+                Sign out
+              </button>
+            </Form>
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+function LoadingBar() {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  return (
+    <div role="status" aria-live="polite" className="h-1">
+      {busy ? (
+        <>
+          <div className="h-1 w-full animate-pulse bg-brand" />
+          <span className="sr-only">Loading</span>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en-GB" className="h-full bg-gray-50">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-full">
+        <Header />
+        <LoadingBar />
+        <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 outline-none">
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Notice() {
+  const { notice } = useLoaderData<typeof loader>();
+  if (!notice) return null;
+  return (
+    <div role="status" className="mb-6 border-l-8 border-success bg-green-50 p-4 font-semibold text-success">
+      {notice}
+    </div>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Notice />
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = isRouteErrorResponse(error)
+    ? typeof error.data === "string" && error.data
+      ? error.data
+      : error.statusText
+    : "Something went wrong on our side. Nothing you entered has been lost from earlier steps; please try again.";
+  const title = status === 404 ? "Page not found" : status === 403 ? "You cannot see this page" : "Sorry, there is a problem";
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">{title}</h1>
+      <p className="mt-4">{status === 404 ? "There is nothing at this address. Check it, or go back to the home page." : message}</p>
+      <p className="mt-4">
+        <Link to="/" className="link">
+          Go to the home page
+        </Link>
+      </p>
+    </div>
+  );
+}

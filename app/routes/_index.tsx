@@ -1,0 +1,61 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { IncidentList } from "~/components/incident-list";
+import { homeLists } from "~/models/incidents.server";
+import { requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Home · Holdfast" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({
+    name: user.name,
+    isCommunications: user.roles.includes("communications"),
+    ...homeLists(db(), user),
+  });
+}
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1 className="text-3xl font-bold">Hello, {data.name}</h1>
+      <section aria-labelledby="report-title" className="panel mt-6">
+        <h2 id="report-title" className="text-xl font-bold">
+          Something gone wrong on social media?
+        </h2>
+        <p className="mt-1">Tell us now. Your line manager and the Communications team will be told at once.</p>
+        <p className="mt-4">
+          <Link to="/report/mistaken-post" className="button no-underline">
+            Report a post made by mistake
+          </Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="waiting-title" className="mt-8">
+        <h2 id="waiting-title" className="mb-3 text-xl font-bold">
+          Waiting for you to acknowledge
+        </h2>
+        <IncidentList items={data.waiting} empty="Nothing is waiting for you." />
+      </section>
+
+      {data.isCommunications ? (
+        <section aria-labelledby="comms-title" className="mt-8">
+          <h2 id="comms-title" className="mb-3 text-xl font-bold">
+            Recent incidents for Communications
+          </h2>
+          <IncidentList items={data.communications} empty="No incidents have been reported yet." />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="reported-title" className="mt-8">
+        <h2 id="reported-title" className="mb-3 text-xl font-bold">
+          Your reports
+        </h2>
+        <IncidentList items={data.reported} empty="You have not reported anything." />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
+import { NoOneToNotifyError, reportMistakenPost } from "~/models/incidents.server";
+import { PLATFORMS, mistakenPostReportSchema } from "~/schemas/mistaken-post";
+import { requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+
+export const meta: MetaFunction = () => [{ title: "Report a post made by mistake · Holdfast" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: mistakenPostReportSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply(), { status: 400 });
+  }
+  try {
+    const { postedAt, link, ...rest } = submission.value;
+    const incident = reportMistakenPost(
+      db(),
+      { id: user.id, name: user.name },
+      { ...rest, link: link ?? null, postedAt: postedAt.toISOString() },
+      new Date(),
+    );
+    return redirectWithNotice(
+      `/incidents/${incident.reference}`,
+      `Your report ${incident.reference} has been sent. Your line manager and the Communications team have been emailed.`,
+    );
+  } catch (error) {
+    if (error instanceof NoOneToNotifyError) {
+      return json(submission.reply({ formErrors: [error.message] }), { status: 409 });
+    }
+    throw error;
+  }
+}
+
+export default function ReportMistakenPost() {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(mistakenPostReportSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: mistakenPostReportSchema }),
+  });
+  return (
+    <div className="max-w-2xl">
+      <p className="text-muted">Source: Haringey practice notes 4.2.5, step 1</p>
+      <h1 className="mb-2 text-3xl font-bold">Report a post made by mistake</h1>
+      <p className="mb-6">
+        Use this when something was posted on one of our accounts that should not have been. Your
+        line manager and the Communications team are emailed as soon as you send it. Do not delete
+        the post yet unless it is putting someone at risk: Communications will want a screenshot first.
+      </p>
+      <ErrorSummary form={form} fields={fields} />
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <SelectField
+          field={fields.platform}
+          label="Which platform was it posted on?"
+          placeholder="Choose a platform"
+          options={PLATFORMS.map((platform) => ({ value: platform, label: platform }))}
+        />
+        <TextField
+          field={fields.account}
+          label="Which of our accounts posted it?"
+          hint="The account name or handle, for example @EastbridgeCouncil"
+        />
+        <TextField
+          field={fields.link}
+          label="Link to the post (optional)"
+          hint="Copy the web address of the post if you can, starting with https://"
+          type="url"
+        />
+        <TextField
+          field={fields.postedAt}
+          label="When was it posted?"
+          hint="Date and time, UK time. An estimate is fine."
+          type="datetime-local"
+          className="max-w-xs"
+        />
+        <TextAreaField
+          field={fields.whatHappened}
+          label="What was posted, and what went wrong?"
+          hint="Copy the text of the post if you can. Say who might have seen it and anything already done about it."
+          rows={6}
+        />
+        <SubmitButton pendingText="Sending your report…">Send report</SubmitButton>
+      </Form>
+    </div>
+  );
+}

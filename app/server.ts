@@ -1,0 +1,83 @@
+import { createRequestHandler } from "@remix-run/express";
+import * as build from "@remix-run/dev/server-build";
+import { installGlobals } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
+import { hashPassword } from "./utils/auth.server";
+import { db } from "./utils/db.server";
+import { env, EnvironmentError } from "./utils/env.server";
+import { startWorkers } from "./workers/index.server";
+import { createSendMail } from "./workers/outbox.server";
+
+/**
+ * The Holdfast server: checks the environment, brings the database up to date, seeds the demo
+ * organisation into an empty database, starts the outbox and deadline workers, and serves the
+ * app. Compiled with the app into build/index.js by the Remix compiler (remix.config.js).
+ */
+
+installGlobals();
+
+async function main() {
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof EnvironmentError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const database = db();
+  if (isDatabaseEmpty(database)) {
+    seedDemoOrganisation(database, { passwordHash: await hashPassword(DEMO_PASSWORD), now: new Date() });
+    console.log("Empty database: added the demo organisation (see the README for the logins).");
+  }
+
+  const workers = startWorkers({
+    db: database,
+    send: createSendMail({ smtpUrl: config.SMTP_URL, sinkDirectory: config.mailSinkDirectory }),
+    from: config.MAIL_FROM,
+    appUrl: config.appUrl,
+    intervalMs: config.WORKER_INTERVAL_MS,
+  });
+  if (!config.SMTP_URL) {
+    console.log(`SMTP_URL is not set: emails are written to ${config.mailSinkDirectory} and shown to admins in the app.`);
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use((_request, response, next) => {
+    response.set({
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+      "Referrer-Policy": "same-origin",
+    });
+    next();
+  });
+  // Fingerprinted build assets can be cached for ever; everything else in public/ for an hour.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: build.mode }));
+
+  const server = app.listen(config.PORT, () => {
+    console.log(`Holdfast is ready on http://localhost:${config.PORT}`);
+  });
+
+  const shutdown = async () => {
+    server.close();
+    await workers.stop();
+    database.$client.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

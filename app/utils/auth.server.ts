@@ -1,0 +1,206 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import argon2 from "argon2";
+import { and, eq, gte, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { people, personRoles, sessions, signInAttempts, type Role } from "../../db/schema";
+import { db } from "./db.server";
+import { env } from "./env.server";
+
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+export const SESSION_IDLE_MS = 30 * 60_000;
+/** Failed sign-ins allowed per account in the window before the account is paused. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+/** lastSeenAt is written at most this often, so reading a page is not a write every time. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+// Checked when the email is unknown, so an unknown address takes as long as a wrong password.
+const unknownAccountHash = hashPassword(randomBytes(16).toString("hex"));
+
+function sha256(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export interface CurrentUser {
+  id: number;
+  name: string;
+  email: string;
+  jobTitle: string;
+  roles: Role[];
+}
+
+export type SignInResult =
+  | { ok: true; token: string; personId: number }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+
+function failedAttemptsSince(database: Db, email: string, since: Date) {
+  return database
+    .select({ count: sql<number>`count(*)`, oldest: sql<string | null>`min(${signInAttempts.at})` })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.email, email),
+        eq(signInAttempts.succeeded, false),
+        gte(signInAttempts.at, since.toISOString()),
+      ),
+    )
+    .get() ?? { count: 0, oldest: null };
+}
+
+/**
+ * Checks an email and password. After MAX_FAILED_SIGN_INS failures within SIGN_IN_WINDOW_MS the
+ * account refuses every attempt (even a right one) until the oldest failure leaves the window.
+ */
+export async function signIn(
+  database: Db,
+  credentials: { email: string; password: string },
+  now: Date,
+): Promise<SignInResult> {
+  const email = normaliseEmail(credentials.email);
+  const failures = failedAttemptsSince(database, email, new Date(now.getTime() - SIGN_IN_WINDOW_MS));
+  if (failures.count >= MAX_FAILED_SIGN_INS && failures.oldest) {
+    const freeAt = Date.parse(failures.oldest) + SIGN_IN_WINDOW_MS;
+    return { ok: false, reason: "locked", retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) };
+  }
+  const person = database
+    .select({ id: people.id, passwordHash: people.passwordHash, active: people.active })
+    .from(people)
+    .where(eq(people.email, email))
+    .get();
+  const hash = person?.passwordHash ?? (await unknownAccountHash);
+  const passwordMatches = await argon2.verify(hash, credentials.password);
+  const succeeded = Boolean(person?.active && person.passwordHash && passwordMatches);
+  database.insert(signInAttempts).values({ email, at: now.toISOString(), succeeded }).run();
+  if (!succeeded || !person) return { ok: false, reason: "invalid" };
+
+  const token = randomBytes(32).toString("base64url");
+  database
+    .insert(sessions)
+    .values({
+      tokenHash: sha256(token),
+      personId: person.id,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+    })
+    .run();
+  return { ok: true, token, personId: person.id };
+}
+
+/** The person a session token belongs to, or null when it is unknown, expired or idle too long. */
+export function userForSessionToken(database: Db, token: string, now: Date): CurrentUser | null {
+  const tokenHash = sha256(token);
+  const row = database
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      jobTitle: people.jobTitle,
+      active: people.active,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      roles: sql<string | null>`(select group_concat(${personRoles.role}) from ${personRoles} where ${personRoles.personId} = ${people.id})`,
+    })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .get();
+  if (!row) return null;
+  const nowMs = now.getTime();
+  const expired = Date.parse(row.expiresAt) <= nowMs || Date.parse(row.lastSeenAt) + SESSION_IDLE_MS <= nowMs;
+  if (expired || !row.active) {
+    database.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+    return null;
+  }
+  if (nowMs - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) {
+    database.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+  }
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    jobTitle: row.jobTitle,
+    roles: (row.roles?.split(",") ?? []) as Role[],
+  };
+}
+
+export function endSession(database: Db, token: string) {
+  database.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).run();
+}
+
+let sessionCookie: ReturnType<typeof createCookie> | undefined;
+
+function cookie() {
+  sessionCookie ??= createCookie("holdfast_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().NODE_ENV === "production",
+    path: "/",
+    secrets: [env().sessionSecret],
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  });
+  return sessionCookie;
+}
+
+async function sessionToken(request: Request): Promise<string | null> {
+  const value = await cookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export function commitSessionCookie(token: string): Promise<string> {
+  return cookie().serialize(token);
+}
+
+export async function getUser(request: Request): Promise<CurrentUser | null> {
+  const token = await sessionToken(request);
+  return token ? userForSessionToken(db(), token, new Date()) : null;
+}
+
+/** The signed-in person, or a redirect to sign in that brings them back here afterwards. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  throw redirect(`/sign-in?${new URLSearchParams({ redirectTo })}`);
+}
+
+export function hasRole(user: CurrentUser, role: Role): boolean {
+  return user.roles.includes(role);
+}
+
+/** For pages only people in a role may see: everyone else gets 403. */
+export async function requireRole(request: Request, role: Role): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!hasRole(user, role)) {
+    throw new Response("You do not have permission to see this page.", { status: 403 });
+  }
+  return user;
+}
+
+/** Ends the session server-side and clears the cookie. */
+export async function signOut(request: Request) {
+  const token = await sessionToken(request);
+  if (token) endSession(db(), token);
+  return redirect("/sign-in?signedOut=1", {
+    headers: { "Set-Cookie": await cookie().serialize("", { maxAge: 0 }) },
+  });
+}
+
+/** Only paths inside this app, so a crafted link cannot send someone elsewhere after sign-in. */
+export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}

@@ -1,0 +1,343 @@
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import { and, asc, desc, eq, gt, like } from "drizzle-orm";
+import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
+import type { CancelDeadlineParams, NotifyParams, SetDeadlineParams } from "../machines/effects";
+import { escalationPathFor, type IncidentKind } from "../machines/index";
+import { stepIdOf } from "../machines/steps";
+import type { Db } from "./client";
+import { resolveRecipients, type Queryable } from "./directory";
+import { deadlines, incidentEvents, incidents, outbox, people, type Incident } from "./schema";
+
+/**
+ * The workflow core. Every change of an incident's state goes through `openIncident` or
+ * `applyEvent`, and each runs as one transaction: load, run the pure machine transition, check
+ * the version, store the snapshot, append the hash-chained timeline event, and write the
+ * deadlines and outbox emails the transition asked for. If any part fails, nothing is written.
+ */
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface Actor {
+  id: number;
+  name: string;
+}
+
+export type WorkflowErrorCode = "not_found" | "refused" | "conflict";
+
+export interface ChangeSince {
+  sequence: number;
+  label: string;
+  actorName: string | null;
+  at: string;
+}
+
+export class WorkflowError extends Error {
+  constructor(
+    readonly code: WorkflowErrorCode,
+    message: string,
+    /** For a conflict: what happened since the version the person was looking at. */
+    readonly changesSince: ChangeSince[] = [],
+  ) {
+    super(message);
+    this.name = "WorkflowError";
+  }
+}
+
+export interface TimelineEventFields {
+  incidentId: number;
+  sequence: number;
+  actorId: number | null;
+  type: string;
+  fromStep: string | null;
+  toStep: string;
+  payload: unknown;
+  at: string;
+  previousHash: string;
+}
+
+/** SHA-256 over the RFC 8785 canonical JSON of the event and the hash before it. */
+export function hashTimelineEvent(fields: TimelineEventFields): string {
+  const canonical = canonicalize(fields);
+  if (canonical === undefined) throw new Error("Timeline event cannot be canonicalised");
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+interface MachineEvent {
+  type: string;
+  at: string;
+  [key: string]: unknown;
+}
+
+function persistSnapshot(kind: string, snapshot: AnyMachineSnapshot): unknown {
+  return escalationPathFor(kind).machine.getPersistedSnapshot(snapshot);
+}
+
+function restoreSnapshot(incident: Incident): AnyMachineSnapshot {
+  return escalationPathFor(incident.kind).machine.resolveState(incident.snapshot as never);
+}
+
+/** The next reference of the year, e.g. HF-2026-0042. Runs inside the writing transaction. */
+function nextReference(tx: Queryable, at: Date): string {
+  const prefix = `HF-${at.getUTCFullYear()}-`;
+  const [latest] = tx
+    .select({ reference: incidents.reference })
+    .from(incidents)
+    .where(like(incidents.reference, `${prefix}%`))
+    .orderBy(desc(incidents.reference))
+    .limit(1)
+    .all();
+  const last = latest ? Number(latest.reference.slice(prefix.length)) : 0;
+  return `${prefix}${String(last + 1).padStart(4, "0")}`;
+}
+
+function appendTimelineEvent(tx: Queryable, fields: Omit<TimelineEventFields, "previousHash">) {
+  const [previous] = tx
+    .select({ hash: incidentEvents.hash })
+    .from(incidentEvents)
+    .where(eq(incidentEvents.incidentId, fields.incidentId))
+    .orderBy(desc(incidentEvents.sequence))
+    .limit(1)
+    .all();
+  const withPrevious = { ...fields, previousHash: previous?.hash ?? GENESIS_HASH };
+  tx.insert(incidentEvents)
+    .values({ ...withPrevious, hash: hashTimelineEvent(withPrevious) })
+    .run();
+}
+
+type ActionLike = { type: string; params?: unknown };
+
+/** Turns the effects a transition asked for into outbox and deadline rows. */
+function writeEffects(
+  tx: Queryable,
+  incident: { id: number; reference: string; title: string; kind: string },
+  context: unknown,
+  actions: ActionLike[],
+  now: Date,
+) {
+  const nowIso = now.toISOString();
+  for (const action of actions) {
+    if (action.type === "notify") {
+      const params = action.params as NotifyParams;
+      const recipients = resolveRecipients(tx, params.to);
+      if (recipients.length === 0) continue;
+      tx.insert(outbox)
+        .values({
+          incidentId: incident.id,
+          template: params.template,
+          recipients,
+          data: {
+            ...params.data,
+            reference: incident.reference,
+            title: incident.title,
+            kind: incident.kind,
+            incidentPath: `/incidents/${incident.reference}`,
+            context,
+          },
+          nextAttemptAt: nowIso,
+        })
+        .run();
+    } else if (action.type === "setDeadline") {
+      const params = action.params as SetDeadlineParams;
+      closePendingDeadlines(tx, incident.id, params.key, "cancelled", nowIso);
+      tx.insert(deadlines)
+        .values({
+          incidentId: incident.id,
+          key: params.key,
+          eventType: params.eventType,
+          description: params.description,
+          dueAt: params.dueAt,
+        })
+        .run();
+    } else if (action.type === "cancelDeadline") {
+      const params = action.params as CancelDeadlineParams;
+      closePendingDeadlines(tx, incident.id, params.key, "met", nowIso);
+    }
+  }
+}
+
+function closePendingDeadlines(
+  tx: Queryable,
+  incidentId: number,
+  key: string,
+  status: "met" | "cancelled",
+  at: string,
+) {
+  tx.update(deadlines)
+    .set({ status, closedAt: at })
+    .where(
+      and(eq(deadlines.incidentId, incidentId), eq(deadlines.key, key), eq(deadlines.status, "pending")),
+    )
+    .run();
+}
+
+export interface OpenIncidentOptions {
+  kind: IncidentKind;
+  title: string;
+  reporter: Actor;
+  /** The machine's input; the report itself. */
+  input: unknown;
+  now: Date;
+}
+
+/** Creates an incident at the machine's first step and records the report as event 1. */
+export function openIncident(db: Db, options: OpenIncidentOptions): Incident {
+  const path = escalationPathFor(options.kind);
+  return db.transaction(
+    (tx) => {
+      const [snapshot, actions] = initialTransition(path.machine, options.input);
+      const nowIso = options.now.toISOString();
+      const step = stepIdOf(snapshot.value);
+      const incident = tx
+        .insert(incidents)
+        .values({
+          reference: nextReference(tx, options.now),
+          kind: options.kind,
+          title: options.title,
+          reporterId: options.reporter.id,
+          machineId: path.machine.id,
+          machineVersion: path.version,
+          snapshot: persistSnapshot(options.kind, snapshot),
+          state: step,
+          version: 1,
+          createdAt: nowIso,
+          updatedAt: nowIso,
+        })
+        .returning()
+        .get();
+      appendTimelineEvent(tx, {
+        incidentId: incident.id,
+        sequence: 1,
+        actorId: options.reporter.id,
+        type: "REPORTED",
+        fromStep: null,
+        toStep: step,
+        payload: options.input,
+        at: nowIso,
+      });
+      writeEffects(tx, incident, snapshot.context, actions, options.now);
+      return incident;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export interface ApplyEventOptions {
+  incidentId: number;
+  /** The version the person was looking at; omit only for system events (deadlines). */
+  expectedVersion?: number;
+  /** The machine event, without its time: the time is `now`. */
+  event: { type: string; [key: string]: unknown };
+  /** Null when the system acts. */
+  actor: Actor | null;
+  now: Date;
+  /** When a deadline fires this event, it is marked fired in the same transaction. */
+  deadlineId?: number;
+}
+
+function changesSince(tx: Queryable, incident: Incident, sequence: number): ChangeSince[] {
+  const labels = escalationPathFor(incident.kind).eventLabels;
+  return tx
+    .select({
+      sequence: incidentEvents.sequence,
+      type: incidentEvents.type,
+      at: incidentEvents.at,
+      actorName: people.name,
+    })
+    .from(incidentEvents)
+    .leftJoin(people, eq(people.id, incidentEvents.actorId))
+    .where(and(eq(incidentEvents.incidentId, incident.id), gt(incidentEvents.sequence, sequence)))
+    .orderBy(asc(incidentEvents.sequence))
+    .all()
+    .map((row) => ({
+      sequence: row.sequence,
+      label: labels[row.type] ?? row.type,
+      actorName: row.actorName,
+      at: row.at,
+    }));
+}
+
+/**
+ * Applies one event to an incident. Throws a WorkflowError, having written nothing, when the
+ * incident does not exist, the person was looking at an older version, or the current step
+ * does not accept the event.
+ */
+export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
+  return db.transaction(
+    (tx) => {
+      const incident = tx.select().from(incidents).where(eq(incidents.id, options.incidentId)).get();
+      if (!incident) throw new WorkflowError("not_found", "There is no such incident.");
+      if (options.expectedVersion !== undefined && options.expectedVersion !== incident.version) {
+        throw new WorkflowError(
+          "conflict",
+          "Someone else changed this incident while you were looking at it. Check what changed, then try again.",
+          changesSince(tx, incident, options.expectedVersion),
+        );
+      }
+      const path = escalationPathFor(incident.kind);
+      const nowIso = options.now.toISOString();
+      if (options.deadlineId !== undefined && !isDeadlinePending(tx, options.deadlineId)) {
+        throw new WorkflowError("refused", "That deadline has already been met or replaced.");
+      }
+      const event: MachineEvent = { ...options.event, at: nowIso };
+      const snapshot = restoreSnapshot(incident);
+      const fromStep = stepIdOf(snapshot.value);
+      if (!snapshot.can(event)) {
+        throw new WorkflowError(
+          "refused",
+          path.explainRefusal(snapshot.context, event, fromStep),
+        );
+      }
+      if (options.deadlineId !== undefined) closeDeadline(tx, options.deadlineId, "fired", nowIso);
+      const [next, actions] = transition(path.machine, snapshot, event);
+      const toStep = stepIdOf(next.value);
+      const version = incident.version + 1;
+      const updated = tx
+        .update(incidents)
+        .set({
+          snapshot: persistSnapshot(incident.kind, next),
+          state: toStep,
+          version,
+          updatedAt: nowIso,
+        })
+        .where(and(eq(incidents.id, incident.id), eq(incidents.version, incident.version)))
+        .returning()
+        .get();
+      const { type, at: _at, ...payload } = event;
+      appendTimelineEvent(tx, {
+        incidentId: incident.id,
+        sequence: version,
+        actorId: options.actor?.id ?? null,
+        type,
+        fromStep,
+        toStep,
+        payload,
+        at: nowIso,
+      });
+      writeEffects(tx, incident, next.context, actions, options.now);
+      return updated;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function isDeadlinePending(tx: Queryable, deadlineId: number): boolean {
+  const deadline = tx
+    .select({ status: deadlines.status })
+    .from(deadlines)
+    .where(eq(deadlines.id, deadlineId))
+    .get();
+  return deadline?.status === "pending";
+}
+
+export function closeDeadline(
+  tx: Queryable,
+  deadlineId: number,
+  status: "fired" | "cancelled",
+  at: string,
+) {
+  tx.update(deadlines)
+    .set({ status, closedAt: at })
+    .where(and(eq(deadlines.id, deadlineId), eq(deadlines.status, "pending")))
+    .run();
+}

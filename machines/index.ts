@@ -1,0 +1,41 @@
+import type { AnyStateMachine } from "xstate";
+import {
+  explainMistakenPostRefusal,
+  mistakenPostEventLabels,
+  mistakenPostMachine,
+  type MistakenPostContext,
+  type MistakenPostEvent,
+} from "./mistaken-post";
+import type { EventLabels } from "./step-meta";
+
+export interface EscalationPath {
+  /** Stored with each incident; raise it when a change would not restore older snapshots. */
+  version: number;
+  title: string;
+  machine: AnyStateMachine;
+  eventLabels: EventLabels;
+  explainRefusal: (context: any, event: any, stateValue: string) => string;
+}
+
+/** Every escalation path, by the incident kind stored in the database. */
+export const escalationPaths = {
+  mistaken_post: {
+    version: 1,
+    title: "Mistaken post",
+    machine: mistakenPostMachine,
+    eventLabels: mistakenPostEventLabels,
+    explainRefusal: (context: MistakenPostContext, event: MistakenPostEvent, stateValue: string) =>
+      explainMistakenPostRefusal(context, event, stateValue),
+  },
+} satisfies Record<string, EscalationPath>;
+
+export type IncidentKind = keyof typeof escalationPaths;
+
+export function isIncidentKind(kind: string): kind is IncidentKind {
+  return Object.hasOwn(escalationPaths, kind);
+}
+
+export function escalationPathFor(kind: string): EscalationPath {
+  if (!isIncidentKind(kind)) throw new Error(`Unknown incident kind: ${kind}`);
+  return escalationPaths[kind];
+}
