@@ -182,8 +182,11 @@ export const outbox = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     incidentId: integer("incident_id").references(() => incidents.id),
     template: text("template").notNull(),
-    /** Addresses resolved when the row was written, so a later directory change cannot reroute it. */
-    recipients: text("recipients", { mode: "json" }).$type<string[]>().notNull(),
+    /**
+     * One recipient per row, so a retry never repeats a message someone already has. Resolved
+     * when the row was written, so a later directory change cannot reroute it.
+     */
+    recipient: text("recipient").notNull(),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),

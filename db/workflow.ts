@@ -119,23 +119,18 @@ function writeEffects(
   for (const action of actions) {
     if (action.type === "notify") {
       const params = action.params as NotifyParams;
+      const data = {
+        ...params.data,
+        reference: incident.reference,
+        title: incident.title,
+        kind: incident.kind,
+        incidentPath: `/incidents/${incident.reference}`,
+        context,
+      };
       const recipients = resolveRecipients(tx, params.to);
       if (recipients.length === 0) continue;
       tx.insert(outbox)
-        .values({
-          incidentId: incident.id,
-          template: params.template,
-          recipients,
-          data: {
-            ...params.data,
-            reference: incident.reference,
-            title: incident.title,
-            kind: incident.kind,
-            incidentPath: `/incidents/${incident.reference}`,
-            context,
-          },
-          nextAttemptAt: nowIso,
-        })
+        .values(recipients.map((recipient) => ({ incidentId: incident.id, template: params.template, recipient, data, nextAttemptAt: nowIso })))
         .run();
     } else if (action.type === "setDeadline") {
       const params = action.params as SetDeadlineParams;

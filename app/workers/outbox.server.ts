@@ -13,7 +13,7 @@ import { renderEmail } from "../../emails/index";
 
 export interface OutgoingMessage {
   from: string;
-  to: string[];
+  to: string;
   subject: string;
   html: string;
   text: string;
@@ -51,7 +51,8 @@ export function createSendMail(options: { smtpUrl?: string; sinkDirectory: strin
     }
     const transport = nodemailer.createTransport(url.toString());
     return async (message) => {
-      await transport.sendMail(message);
+      const info = await transport.sendMail(message);
+      if (info.rejected.length > 0) throw new Error(`The mail server refused ${info.rejected.join(", ")}`);
     };
   }
   const sink = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
@@ -119,7 +120,7 @@ export async function deliverDueEmails(db: Db, options: DeliverOptions) {
         ...data,
         incidentUrl: `${options.appUrl}${String(data.incidentPath ?? "/")}`,
       });
-      await options.send({ from: options.from, to: row.recipients, messageId, ...email });
+      await options.send({ from: options.from, to: row.recipient, messageId, ...email });
       db.update(outbox)
         .set({
           status: "sent",

@@ -64,7 +64,7 @@ CREATE TABLE `outbox` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`incident_id` integer,
 	`template` text NOT NULL,
-	`recipients` text NOT NULL,
+	`recipient` text NOT NULL,
 	`data` text NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
 	`attempts` integer DEFAULT 0 NOT NULL,

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { openDatabase, type Db } from "../../db/client";
+import { people } from "../../db/schema";
+import { DEMO_PEOPLE, demoEmail, seedDemoOrganisation } from "../../db/seed";
+
+export interface TestDatabase {
+  db: Db;
+  path: string;
+  directory: string;
+  /** The id and name of a demo person, by their seed key ("library-assistant", "ceo"...). */
+  person: (key: string) => { id: number; name: string };
+  close: () => void;
+}
+
+/** A real SQLite file in a fresh temporary folder, migrated and holding the demo organisation. */
+export function createTestDatabase(options: { now?: Date; passwordHash?: string } = {}): TestDatabase {
+  const directory = mkdtempSync(join(tmpdir(), "holdfast-test-"));
+  const path = join(directory, "holdfast.db");
+  const db = openDatabase(path);
+  seedDemoOrganisation(db, { passwordHash: options.passwordHash ?? "not-a-real-hash", now: options.now ?? new Date() });
+  return {
+    db,
+    path,
+    directory,
+    person(key) {
+      const demo = DEMO_PEOPLE.find((candidate) => candidate.key === key);
+      if (!demo) throw new Error(`No demo person ${key}`);
+      const row = db.select({ id: people.id, name: people.name }).from(people).where(eq(people.email, demoEmail(demo))).get();
+      if (!row) throw new Error(`Demo person ${key} is not in the database`);
+      return row;
+    },
+    close() {
+      db.$client.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
