@@ -1,7 +1,9 @@
-import type { FieldMetadata, FormMetadata } from "@conform-to/react";
-import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import type { FieldMetadata, FormMetadata, SubmissionResult } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
+import type { z, ZodTypeAny } from "zod";
 
 /**
  * Form pieces following the GOV.UK Design System patterns people in public bodies know: an
@@ -13,7 +15,7 @@ type AnyFields = Record<string, FieldMetadata<any, any, string[]>>;
 export function ErrorSummary({ form, fields }: { form: FormMetadata<any, string[]>; fields: AnyFields }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(form.allErrors).flatMap(([name, messages]) =>
-    messages.map((message) => ({ id: name ? fields[name]?.id : undefined, message })),
+    [...new Set(messages)].map((message) => ({ id: name ? fields[name]?.id : undefined, message })),
   );
   const hasErrors = entries.length > 0;
   useEffect(() => {
@@ -71,7 +73,7 @@ function FieldShell({ field, label, hint, children }: FieldShellProps) {
       {field.errors?.length ? (
         <span id={field.errorId} className="field-error">
           <span className="sr-only">Error: </span>
-          {field.errors.join(". ")}
+          {[...new Set(field.errors)].join(". ")}
         </span>
       ) : null}
       <div className="mt-1">{children}</div>
@@ -165,4 +167,19 @@ export function SubmitButton(props: { children: ReactNode; pendingText: string; 
       {pending ? props.pendingText : props.children}
     </button>
   );
+}
+
+/**
+ * A conform form checked with the same zod schema in the browser and on the server. Errors
+ * first show on submit (GOV.UK practice: no messages while someone is still typing, and no
+ * layout shift under a pointer on its way to the button), then clear as each field is fixed.
+ */
+export function useValidatedForm<Schema extends ZodTypeAny>(schema: Schema, lastResult: SubmissionResult<string[]> | null | undefined) {
+  return useForm<z.input<Schema>, z.output<Schema>, string[]>({
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
 }

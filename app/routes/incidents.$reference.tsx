@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, SubmitButton, TextAreaField } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextAreaField, useValidatedForm } from "~/components/forms";
 import { Stepper } from "~/components/stepper";
 import { findIncidentForUser, incidentPage, sendIncidentEvent } from "~/models/incidents.server";
 import { requireUser } from "~/utils/auth.server";
@@ -58,13 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function AcknowledgeForm({ version }: { version: number }) {
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(acknowledgeSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: acknowledgeSchema }),
-  });
+  const [form, fields] = useValidatedForm(acknowledgeSchema, actionData?.result);
   return (
     <section aria-labelledby="acknowledge-title" className="panel mt-6">
       <h2 id="acknowledge-title" className="text-xl font-bold">

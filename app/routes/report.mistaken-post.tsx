@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/forms";
+import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useValidatedForm } from "~/components/forms";
 import { NoOneToNotifyError, reportMistakenPost } from "~/models/incidents.server";
 import { PLATFORMS, mistakenPostReportSchema } from "~/schemas/mistaken-post";
 import { requireUser } from "~/utils/auth.server";
@@ -45,13 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ReportMistakenPost() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(mistakenPostReportSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: mistakenPostReportSchema }),
-  });
+  const [form, fields] = useValidatedForm(mistakenPostReportSchema, lastResult);
   return (
     <div className="max-w-2xl">
       <p className="text-muted">Source: Haringey practice notes 4.2.5, step 1</p>

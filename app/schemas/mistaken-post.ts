@@ -3,6 +3,15 @@ import { organisationLocalToUtc } from "~/utils/dates";
 
 export const PLATFORMS = ["X (Twitter)", "Facebook", "Instagram", "LinkedIn", "TikTok", "YouTube", "Nextdoor", "Other"] as const;
 
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
 /** A few minutes of slack for a clock that runs a little fast. */
 const FUTURE_GRACE_MS = 5 * 60_000;
 
@@ -21,8 +30,7 @@ export const mistakenPostReportSchema = z.object({
     .string()
     .trim()
     .max(2000, "The link must be 2,000 characters or fewer")
-    .url("Enter the link as a full web address, starting with https://")
-    .refine((value) => /^https?:\/\//i.test(value), "Enter the link as a full web address, starting with https://")
+    .refine(isWebAddress, "Enter the link as a full web address, starting with https://")
     .optional(),
   postedAt: z
     .string({ required_error: "Enter when the post was made" })

@@ -39,7 +39,7 @@ export type Environment = z.infer<typeof environmentSchema> & {
 export class EnvironmentError extends Error {}
 
 /** Reads and checks the environment. Throws an EnvironmentError listing every problem. */
-export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+export function readEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const blankAsUnset = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
   );

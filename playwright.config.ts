@@ -1,0 +1,52 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Journeys run in Debian's Chromium (never a downloaded browser) against the built app, started
+ * on its own port with a fresh database and mail folder under tests/.tmp/e2e.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3999);
+export const E2E_DATA_DIRECTORY = "tests/.tmp/e2e";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${E2E_DATA_DIRECTORY} && node_modules/.bin/remix build && node build/index.js`,
+    url: `http://localhost:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      DATABASE_PATH: `${E2E_DATA_DIRECTORY}/holdfast.db`,
+      SESSION_SECRET: "e2e-session-secret-that-is-long-enough-123",
+      WORKER_INTERVAL_MS: "200",
+      SMTP_URL: "",
+    },
+  },
+});

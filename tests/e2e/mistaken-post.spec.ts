@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, expectMail, people, recentLocalTime, signIn, signOut } from "./support";
+
+async function reportMistakenPost(page: import("@playwright/test").Page, account: string) {
+  await page.getByRole("link", { name: "Report a post made by mistake" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Report a post made by mistake" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Which platform was it posted on?").selectOption("Facebook");
+  await page.getByLabel("Which of our accounts posted it?").fill(account);
+  await page.getByLabel("Link to the post (optional)").fill("https://facebook.example/eastbridge/posts/123");
+  await page.getByLabel("When was it posted?").fill(recentLocalTime());
+  await page.getByLabel("What was posted, and what went wrong?").fill("Posted the Christmas closing times for the wrong library.");
+  await page.getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "has been sent" })).toBeVisible();
+  const reference = (await page.getByText(/^Mistaken post · HF-\d{4}-\d{4}$/).textContent())!.split(" · ")[1];
+  return reference;
+}
+
+test("a member of staff reports a mistaken post and their line manager acknowledges it", async ({ page }) => {
+  await signIn(page, people.libraryAssistant);
+  await expect(page.getByRole("heading", { name: "Hello, Jo Lee" })).toBeVisible();
+  await expectAccessible(page);
+
+  const reference = await reportMistakenPost(page, "@EastbridgeLibraries");
+  await expect(page.getByRole("heading", { level: 1, name: "Post made by mistake on @EastbridgeLibraries" })).toBeVisible();
+  const stepper = page.getByRole("navigation", { name: "Steps of the procedure" });
+  await expect(stepper.locator('[aria-current="step"]')).toContainText("Tell the line manager and Communications");
+  await expect(page.getByText("Asked now").locator("xpath=following-sibling::dd[1]")).toHaveText("Owen Price");
+  await expect(page.getByText(/Due: Owen Price to acknowledge by/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Acknowledge this report" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await expectMail(people.librariesManager.email, new RegExp(`^${reference}: please acknowledge`));
+  await expectMail(people.communications.email, new RegExp(`^${reference}: a post was made by mistake on @EastbridgeLibraries`));
+  await signOut(page);
+
+  await signIn(page, people.librariesManager);
+  const waiting = page.getByRole("region", { name: "Waiting for you to acknowledge" });
+  await waiting.getByRole("link", { name: new RegExp(reference) }).click();
+  await expect(page.getByRole("heading", { name: "Acknowledge this report" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("Note (optional)").fill("Spoken to Jo; Communications are looking at it.");
+  await page.getByRole("button", { name: "Acknowledge" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "You have acknowledged this report" })).toBeVisible();
+  await expect(stepper.locator('[aria-current="step"]')).toContainText("Acknowledged");
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByText("Acknowledged by Owen Price")).toBeVisible();
+  await expect(timeline.getByText("“Spoken to Jo; Communications are looking at it.”")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Acknowledge this report" })).toHaveCount(0);
+  await expectAccessible(page);
+  await expectMail(people.libraryAssistant.email, new RegExp(`^${reference}: your report has been acknowledged`));
+});
+
+test("when the line manager is away, the next most senior officer is asked", async ({ page }) => {
+  // Ben Carter's line manager, Helen Ward, is on leave in the demo organisation.
+  await signIn(page, people.hubOfficer);
+  const reference = await reportMistakenPost(page, "@EastbridgeHubs");
+  await expect(page.getByText("Asked now").locator("xpath=following-sibling::dd[1]")).toHaveText("Marcus Bell");
+  await expectMail(people.director.email, new RegExp(`^${reference}: please acknowledge`));
+  await signOut(page);
+
+  await signIn(page, people.director);
+  await page.getByRole("region", { name: "Waiting for you to acknowledge" }).getByRole("link", { name: new RegExp(reference) }).click();
+  await page.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(page.getByRole("region", { name: "Timeline" }).getByText("Acknowledged by Marcus Bell")).toBeVisible();
+});
+
+test("a colleague outside the reporting line cannot see the incident, and is not told it exists", async ({ page }) => {
+  await signIn(page, people.headOfParks);
+  const reference = await reportMistakenPost(page, "@EastbridgeParks");
+  await signOut(page);
+
+  await signIn(page, people.hr);
+  const response = await page.goto(`/incidents/${reference}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expectAccessible(page);
+});
