@@ -1,6 +1,6 @@
 import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
-import { installGlobals } from "@remix-run/node";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
@@ -65,6 +65,8 @@ async function main() {
 
   const server = app.listen(config.PORT, () => {
     console.log(`Holdfast is ready on http://localhost:${config.PORT}`);
+    // Under `npm run dev`, tell the Remix dev server the rebuilt app is up.
+    if (build.mode === "development") void broadcastDevReady(build);
   });
 
   const shutdown = async () => {
