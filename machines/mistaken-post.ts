@@ -1,5 +1,5 @@
 import { assign, setup } from "xstate";
-import { addMinutes, effectActions } from "./effects";
+import { addMinutes, effectActions, type NotifyParams, type SetDeadlineParams } from "./effects";
 import type { EventLabels, StepMeta } from "./step-meta";
 
 /**
@@ -60,6 +60,25 @@ function askedOfficer(context: MistakenPostContext): Officer {
   return context.escalationChain[context.askedIndex];
 }
 
+/** The email asking the officer whose turn it is to acknowledge. */
+function askOfficerToAcknowledge(context: MistakenPostContext, escalated: boolean): NotifyParams {
+  return {
+    template: "acknowledgement-requested",
+    to: { kind: "people", personIds: [askedOfficer(context).id] },
+    data: { escalated },
+  };
+}
+
+/** The asked officer's deadline, counted from the moment they were asked. */
+function acknowledgementDeadline(context: MistakenPostContext, askedAt: string): SetDeadlineParams {
+  return {
+    key: ACKNOWLEDGEMENT_DEADLINE,
+    eventType: "ACKNOWLEDGEMENT_OVERDUE",
+    dueAt: addMinutes(askedAt, context.acknowledgementMinutes),
+    description: `${askedOfficer(context).name} to acknowledge`,
+  };
+}
+
 export const mistakenPostMachine = setup({
   types: {
     input: {} as MistakenPostInput,
@@ -94,14 +113,7 @@ export const mistakenPostMachine = setup({
   }),
   initial: "awaitingAcknowledgement",
   entry: [
-    {
-      type: "notify",
-      params: ({ context }) => ({
-        template: "acknowledgement-requested",
-        to: { kind: "people", personIds: [askedOfficer(context).id] },
-        data: { escalated: false },
-      }),
-    },
+    { type: "notify", params: ({ context }) => askOfficerToAcknowledge(context, false) },
     {
       type: "notify",
       params: () => ({
@@ -109,15 +121,7 @@ export const mistakenPostMachine = setup({
         to: { kind: "role", role: "communications" },
       }),
     },
-    {
-      type: "setDeadline",
-      params: ({ context }) => ({
-        key: ACKNOWLEDGEMENT_DEADLINE,
-        eventType: "ACKNOWLEDGEMENT_OVERDUE",
-        dueAt: addMinutes(context.reportedAt, context.acknowledgementMinutes),
-        description: `${askedOfficer(context).name} to acknowledge`,
-      }),
-    },
+    { type: "setDeadline", params: ({ context }) => acknowledgementDeadline(context, context.reportedAt) },
   ],
   states: {
     awaitingAcknowledgement: {
@@ -152,23 +156,8 @@ export const mistakenPostMachine = setup({
             guard: "hasMoreSeniorOfficer",
             actions: [
               "askNextOfficer",
-              {
-                type: "notify",
-                params: ({ context }) => ({
-                  template: "acknowledgement-requested",
-                  to: { kind: "people", personIds: [askedOfficer(context).id] },
-                  data: { escalated: true },
-                }),
-              },
-              {
-                type: "setDeadline",
-                params: ({ context, event }) => ({
-                  key: ACKNOWLEDGEMENT_DEADLINE,
-                  eventType: "ACKNOWLEDGEMENT_OVERDUE",
-                  dueAt: addMinutes(event.at, context.acknowledgementMinutes),
-                  description: `${askedOfficer(context).name} to acknowledge`,
-                }),
-              },
+              { type: "notify", params: ({ context }) => askOfficerToAcknowledge(context, true) },
+              { type: "setDeadline", params: ({ context, event }) => acknowledgementDeadline(context, event.at) },
             ],
           },
           {
