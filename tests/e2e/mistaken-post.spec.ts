@@ -77,3 +77,32 @@ test("a colleague outside the reporting line cannot see the incident, and is not
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("acknowledging from a page that is out of date explains what changed instead of overwriting it", async ({ browser }) => {
+  const reporter = await browser.newPage();
+  await signIn(reporter, people.parksOfficer);
+  const reference = await reportMistakenPost(reporter, "@EastbridgeParksEvents");
+  await reporter.close();
+
+  // Liam Turner is Chris Doyle's line manager; he has the incident open in two tabs.
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first, people.headOfParks);
+  await first.goto(`/incidents/${reference}`);
+  const second = await context.newPage();
+  await second.goto(`/incidents/${reference}`);
+
+  await first.getByRole("button", { name: "Acknowledge" }).click();
+  await expect(first.getByRole("status").filter({ hasText: "You have acknowledged this report" })).toBeVisible();
+
+  const [response] = await Promise.all([
+    second.waitForResponse((candidate) => candidate.request().method() === "POST"),
+    second.getByRole("button", { name: "Acknowledge" }).click(),
+  ]);
+  expect(response.status()).toBe(409);
+  await expect(second.getByRole("alert")).toContainText("Someone else changed this incident while you were looking at it");
+  await expect(second.getByText("What changed since you opened this page:")).toBeVisible();
+  await expect(second.getByText(/Acknowledged by Liam Turner/).first()).toBeVisible();
+  await expectAccessible(second);
+  await context.close();
+});

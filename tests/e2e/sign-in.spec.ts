@@ -34,6 +34,7 @@ test("signing out ends the session on the server", async ({ page, context }) => 
   const [sessionCookie] = (await context.cookies()).filter((cookie) => cookie.name === "holdfast_session");
   expect(sessionCookie.httpOnly).toBe(true);
   expect(sessionCookie.sameSite).toBe("Lax");
+  expect(sessionCookie.secure).toBe(true);
   await signOut(page);
 
   // Replaying the old cookie gets nowhere: the session is gone from the database.
