@@ -1,8 +1,8 @@
-import type { FieldMetadata, FormMetadata, SubmissionResult } from "@conform-to/react";
+import type { DefaultValue, FieldMetadata, FormMetadata, SubmissionResult } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useNavigation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import type { z, ZodTypeAny } from "zod";
 
 /**
@@ -14,6 +14,7 @@ type AnyFields = Record<string, FieldMetadata<any, any, string[]>>;
 
 export function ErrorSummary({ form, fields }: { form: FormMetadata<any, string[]>; fields: AnyFields }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const entries = Object.entries(form.allErrors).flatMap(([name, messages]) =>
     [...new Set(messages)].map((message) => ({ id: name ? fields[name]?.id : undefined, message })),
   );
@@ -27,12 +28,12 @@ export function ErrorSummary({ form, fields }: { form: FormMetadata<any, string[
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       // Without JavaScript the browser still moves focus here when the page loads.
       autoFocus
       className="mb-6 border-4 border-danger p-4"
     >
-      <h2 id="error-summary-title" className="text-xl font-bold">
+      <h2 id={titleId} className="text-xl font-bold">
         There is a problem
       </h2>
       <ul className="mt-2 list-none space-y-1">
@@ -147,17 +148,18 @@ export function SelectField(props: {
   );
 }
 
-/** A submit button that says what is happening while the form is on its way. */
-export function SubmitButton(props: { children: ReactNode; pendingText: string; name?: string; value?: string; className?: string }) {
+/**
+ * A submit button that says what is happening while its form is on its way. On a page with
+ * several forms, `intent` (the value of the form's hidden "intent" field) keeps the others still.
+ */
+export function SubmitButton(props: { children: ReactNode; pendingText: string; intent?: string; className?: string }) {
   const navigation = useNavigation();
   const pending =
     navigation.state === "submitting" &&
-    (props.name === undefined || navigation.formData?.get(props.name) === props.value);
+    (props.intent === undefined || navigation.formData?.get("intent") === props.intent);
   return (
     <button
       type="submit"
-      name={props.name}
-      value={props.value}
       className={props.className ?? "button"}
       aria-disabled={pending || undefined}
       onClick={(event) => {
@@ -174,9 +176,14 @@ export function SubmitButton(props: { children: ReactNode; pendingText: string; 
  * first show on submit (GOV.UK practice: no messages while someone is still typing, and no
  * layout shift under a pointer on its way to the button), then clear as each field is fixed.
  */
-export function useValidatedForm<Schema extends ZodTypeAny>(schema: Schema, lastResult: SubmissionResult<string[]> | null | undefined) {
+export function useValidatedForm<Schema extends ZodTypeAny>(
+  schema: Schema,
+  lastResult: SubmissionResult<string[]> | null | undefined,
+  defaultValue?: DefaultValue<z.input<Schema>>,
+) {
   return useForm<z.input<Schema>, z.output<Schema>, string[]>({
     lastResult,
+    defaultValue,
     constraint: getZodConstraint(schema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",

@@ -79,10 +79,11 @@ test("a colleague outside the reporting line cannot see the incident, and is not
 });
 
 test("acknowledging from a page that is out of date explains what changed instead of overwriting it", async ({ browser }) => {
-  const reporter = await browser.newPage();
+  const reporterContext = await browser.newContext();
+  const reporter = await reporterContext.newPage();
   await signIn(reporter, people.parksOfficer);
   const reference = await reportMistakenPost(reporter, "@EastbridgeParksEvents");
-  await reporter.close();
+  await reporterContext.close();
 
   // Liam Turner is Chris Doyle's line manager; he has the incident open in two tabs.
   const context = await browser.newContext();
