@@ -202,6 +202,120 @@ export const outbox = sqliteTable(
   (table) => [index("outbox_status_next_idx").on(table.status, table.nextAttemptAt)],
 );
 
+/** The organisation's social media accounts (the channel register). */
+export const channels = sqliteTable(
+  "channels",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    platform: text("platform").notNull(),
+    handle: text("handle").notNull(),
+    link: text("link").notNull(),
+    owningService: text("owning_service").notNull(),
+    /** The people with admin access to the account, by name (they need not be in the directory). */
+    admins: text("admins", { mode: "json" }).$type<string[]>().notNull(),
+    passwordChangedOn: text("password_changed_on"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("channels_platform_handle_unique").on(table.platform, table.handle)],
+);
+
+export const SCHEDULED_POST_STATUSES = ["scheduled", "held", "published", "cancelled"] as const;
+
+/** A channel's queue. "held" posts were stopped by a pause and wait for review one by one. */
+export const scheduledPosts = sqliteTable(
+  "scheduled_posts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    body: text("body").notNull(),
+    scheduledFor: text("scheduled_for").notNull(),
+    status: text("status", { enum: SCHEDULED_POST_STATUSES }).notNull().default("scheduled"),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => people.id),
+    heldByPauseId: integer("held_by_pause_id").references((): any => channelPauses.id),
+    publishedAt: text("published_at"),
+    updatedAt: text("updated_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("scheduled_posts_due_idx").on(table.status, table.scheduledFor),
+    index("scheduled_posts_channel_idx").on(table.channelId, table.status),
+  ],
+);
+
+/**
+ * A crisis pause of one channel. At most one open pause per channel (the partial unique index),
+ * so pausing twice, or two people pausing at once, makes one pause. It lives in the database,
+ * so a restart cannot undo it.
+ */
+export const channelPauses = sqliteTable(
+  "channel_pauses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => channels.id),
+    incidentId: integer("incident_id").references(() => incidents.id),
+    pausedById: integer("paused_by_id").references(() => people.id),
+    pausedAt: text("paused_at").notNull(),
+    reason: text("reason").notNull(),
+    resumedAt: text("resumed_at"),
+    resumedById: integer("resumed_by_id").references(() => people.id),
+  },
+  (table) => [
+    uniqueIndex("channel_pauses_one_open_unique")
+      .on(table.channelId)
+      .where(sql`resumed_at is null`),
+    index("channel_pauses_incident_idx").on(table.incidentId),
+  ],
+);
+
+/** What the publishing adapter sent (or, with the default adapter, would have sent). */
+export const publications = sqliteTable("publications", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  scheduledPostId: integer("scheduled_post_id")
+    .notNull()
+    .references(() => scheduledPosts.id),
+  channelId: integer("channel_id")
+    .notNull()
+    .references(() => channels.id),
+  adapter: text("adapter").notNull(),
+  body: text("body").notNull(),
+  externalId: text("external_id"),
+  publishedAt: text("published_at").notNull(),
+});
+
+/**
+ * Evidence kept exactly as uploaded: the bytes live in a file outside public/, named by this
+ * row; the row holds what a police officer needs to check them (SHA-256, size, detected type).
+ */
+export const evidenceFiles = sqliteTable(
+  "evidence_files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id),
+    originalName: text("original_name").notNull(),
+    /** Detected from the bytes, never taken from the browser. */
+    mediaType: text("media_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    /** Relative to the evidence folder beside the database. */
+    storagePath: text("storage_path").notNull(),
+    description: text("description"),
+    uploadedById: integer("uploaded_by_id")
+      .notNull()
+      .references(() => people.id),
+    receivedAt: text("received_at").notNull(),
+  },
+  (table) => [index("evidence_files_incident_idx").on(table.incidentId)],
+);
+
 export const peopleRelations = relations(people, ({ one, many }) => ({
   lineManager: one(people, { fields: [people.lineManagerId], references: [people.id] }),
   roles: many(personRoles),
@@ -221,3 +335,7 @@ export type Incident = typeof incidents.$inferSelect;
 export type IncidentEvent = typeof incidentEvents.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type Deadline = typeof deadlines.$inferSelect;
+export type Channel = typeof channels.$inferSelect;
+export type ScheduledPost = typeof scheduledPosts.$inferSelect;
+export type ChannelPause = typeof channelPauses.$inferSelect;
+export type EvidenceFile = typeof evidenceFiles.$inferSelect;
