@@ -5,7 +5,8 @@ import { defineConfig } from "@playwright/test";
  * on its own port with a fresh database and mail folder under tests/.tmp/e2e.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3999);
-export const E2E_DATA_DIRECTORY = "tests/.tmp/e2e";
+// One folder per port, so two runs on different ports never share a database.
+export const E2E_DATA_DIRECTORY = `tests/.tmp/e2e-${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",

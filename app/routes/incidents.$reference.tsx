@@ -2,7 +2,8 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { ErrorSummary, SubmitButton, TextAreaField, useValidatedForm } from "~/components/forms";
 import { Stepper } from "~/components/stepper";
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!incident) throw new Response("Not found", { status: 404 });
   const submission = parseWithZod(await request.formData(), { schema: acknowledgeSchema });
   if (submission.status !== "success") {
-    return json({ result: submission.reply(), changes: [] }, { status: 400 });
+    return json({ result: submission.reply(), problem: null }, { status: 400 });
   }
   const outcome = sendIncidentEvent(db(), {
     incident,
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     return json(
-      { result: submission.reply({ formErrors: [outcome.message] }), changes: outcome.changesSince },
+      { result: submission.reply(), problem: { message: outcome.message, changes: outcome.changesSince } },
       { status: outcome.code === "conflict" ? 409 : 422 },
     );
   }
@@ -69,23 +70,6 @@ function AcknowledgeForm({ version }: { version: number }) {
         the next most senior officer will be asked.
       </p>
       <ErrorSummary form={form} fields={fields} />
-      {actionData?.changes.length ? (
-        <div className="mb-4 border-l-8 border-amber-600 bg-amber-50 p-4">
-          <p className="font-semibold">What changed since you opened this page:</p>
-          <ul className="ml-5 list-disc">
-            {actionData.changes.map((change) => (
-              <li key={change.sequence}>
-                {change.label} by {change.actorName ?? "Holdfast (automatic)"}, {formatDateTime(change.at)}
-              </li>
-            ))}
-          </ul>
-          <p className="mt-2">
-            <Link to="." reloadDocument className="link">
-              Reload the incident
-            </Link>
-          </p>
-        </div>
-      ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="intent" value="ACKNOWLEDGE" />
         <input type="hidden" name="version" value={version} />
@@ -96,11 +80,45 @@ function AcknowledgeForm({ version }: { version: number }) {
   );
 }
 
+/**
+ * Why the last action was not carried out: refused by the procedure, or overtaken by someone
+ * else's change. Shown above everything, so it stays when the page reloads its data and the
+ * form that was used is no longer offered.
+ */
+function EventProblem() {
+  const problem = useActionData<typeof action>()?.problem;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem) ref.current?.focus();
+  }, [problem]);
+  if (!problem) return null;
+  return (
+    <div ref={ref} role="alert" tabIndex={-1} autoFocus className="mb-6 border-4 border-danger p-4">
+      <h2 className="text-xl font-bold">That was not done</h2>
+      <p className="mt-1 font-semibold">{problem.message}</p>
+      {problem.changes.length ? (
+        <>
+          <p className="mt-3 font-semibold">What changed since you opened this page:</p>
+          <ul className="ml-5 list-disc">
+            {problem.changes.map((change) => (
+              <li key={change.sequence}>
+                {change.label} by {change.actorName ?? "Holdfast (automatic)"}, {formatDateTime(change.at)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p className="mt-2">The page below shows the incident as it is now.</p>
+    </div>
+  );
+}
+
 export default function IncidentPage() {
   const data = useLoaderData<typeof loader>();
   const { incident, context, currentStep } = data;
   return (
     <div>
+      <EventProblem />
       <p className="text-muted">
         {incident.kindTitle} · {incident.reference}
       </p>

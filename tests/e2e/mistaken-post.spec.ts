@@ -102,6 +102,8 @@ test("acknowledging from a page that is out of date explains what changed instea
   ]);
   expect(response.status()).toBe(409);
   await expect(second.getByRole("alert")).toContainText("Someone else changed this incident while you were looking at it");
+  // The page has reloaded the incident: it is acknowledged, so the form is no longer offered.
+  await expect(second.getByRole("heading", { name: "Acknowledge this report" })).toHaveCount(0);
   await expect(second.getByText("What changed since you opened this page:")).toBeVisible();
   await expect(second.getByText(/Acknowledged by Liam Turner/).first()).toBeVisible();
   await expectAccessible(second);

@@ -6,7 +6,9 @@ import { simpleParser } from "mailparser";
 import { toOrganisationLocalInput } from "../../app/utils/dates";
 import { DEMO_PASSWORD } from "../../db/seed";
 
-export const MAIL_DIRECTORY = join("tests/.tmp/e2e", "mail");
+import { E2E_DATA_DIRECTORY } from "../../playwright.config";
+
+export const MAIL_DIRECTORY = join(E2E_DATA_DIRECTORY, "mail");
 
 /** Demo logins by the person's part in a journey. */
 export const people = {
