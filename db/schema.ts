@@ -162,6 +162,8 @@ export const deadlines = sqliteTable(
       .references(() => incidents.id),
     key: text("key").notNull(),
     eventType: text("event_type").notNull(),
+    /** Extra fields of the event sent when it falls due (e.g. which crisis task). */
+    eventFields: text("event_fields", { mode: "json" }).$type<Record<string, string | number>>().notNull().default({}),
     description: text("description").notNull(),
     dueAt: text("due_at").notNull(),
     status: text("status", { enum: DEADLINE_STATUSES }).notNull().default("pending"),

@@ -2,12 +2,20 @@ import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { and, asc, desc, eq, gt, like } from "drizzle-orm";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
-import type { CancelDeadlineParams, NotifyParams, SetDeadlineParams } from "../machines/effects";
+import type {
+  CancelDeadlineParams,
+  EvidenceFacts,
+  NotifyParams,
+  PauseChannelsParams,
+  ReviewHeldPostParams,
+  SetDeadlineParams,
+} from "../machines/effects";
 import { escalationPathFor, type IncidentKind } from "../machines/index";
-import { stepIdOf } from "../machines/steps";
+import { acceptsEventType, listSteps, stepIdOf } from "../machines/steps";
 import type { Db } from "./client";
 import { resolveRecipients, type Queryable } from "./directory";
-import { deadlines, incidentEvents, incidents, outbox, people, type Incident } from "./schema";
+import { ChannelError, pauseChannels, resumePausesOfIncident, reviewHeldPost } from "./channels";
+import { deadlines, evidenceFiles, incidentEvents, incidents, outbox, people, type Incident } from "./schema";
 
 /**
  * The workflow core. Every change of an incident's state goes through `openIncident` or
@@ -107,47 +115,92 @@ function appendTimelineEvent(tx: Queryable, fields: Omit<TimelineEventFields, "p
 
 type ActionLike = { type: string; params?: unknown };
 
-/** Turns the effects a transition asked for into outbox and deadline rows. */
-function writeEffects(
-  tx: Queryable,
-  incident: { id: number; reference: string; title: string; kind: string },
-  context: unknown,
-  actions: ActionLike[],
-  now: Date,
-) {
-  const nowIso = now.toISOString();
-  for (const action of actions) {
-    if (action.type === "notify") {
-      const params = action.params as NotifyParams;
-      const data = {
-        ...params.data,
-        reference: incident.reference,
-        title: incident.title,
-        kind: incident.kind,
-        incidentPath: `/incidents/${incident.reference}`,
-        context,
-      };
-      const recipients = resolveRecipients(tx, params.to);
-      if (recipients.length === 0) continue;
-      tx.insert(outbox)
-        .values(recipients.map((recipient) => ({ incidentId: incident.id, template: params.template, recipient, data, nextAttemptAt: nowIso })))
-        .run();
-    } else if (action.type === "setDeadline") {
-      const params = action.params as SetDeadlineParams;
-      closePendingDeadlines(tx, incident.id, params.key, "cancelled", nowIso);
-      tx.insert(deadlines)
-        .values({
-          incidentId: incident.id,
-          key: params.key,
-          eventType: params.eventType,
-          description: params.description,
-          dueAt: params.dueAt,
-        })
-        .run();
-    } else if (action.type === "cancelDeadline") {
-      const params = action.params as CancelDeadlineParams;
-      closePendingDeadlines(tx, incident.id, params.key, "met", nowIso);
+interface EffectScope {
+  incident: { id: number; reference: string; title: string; kind: string };
+  context: unknown;
+  actorId: number | null;
+  now: Date;
+}
+
+/**
+ * Carries out the effects a transition asked for, inside its transaction: outbox rows, deadline
+ * rows, evidence records and channel pauses. A ChannelError (say, held posts not yet reviewed)
+ * becomes a refusal and rolls the whole change back.
+ */
+function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) {
+  const nowIso = scope.now.toISOString();
+  const { incident } = scope;
+  const setDeadline = (params: SetDeadlineParams) => {
+    closePendingDeadlines(tx, incident.id, params.key, "cancelled", nowIso);
+    tx.insert(deadlines)
+      .values({
+        incidentId: incident.id,
+        key: params.key,
+        eventType: params.eventType,
+        eventFields: params.eventFields ?? {},
+        description: params.description,
+        dueAt: params.dueAt,
+      })
+      .run();
+  };
+  try {
+    for (const action of actions) {
+      switch (action.type) {
+        case "notify": {
+          const params = action.params as NotifyParams;
+          const recipients = resolveRecipients(tx, params.to);
+          if (recipients.length === 0) break;
+          const data = {
+            ...params.data,
+            reference: incident.reference,
+            title: incident.title,
+            kind: incident.kind,
+            incidentPath: `/incidents/${incident.reference}`,
+            context: scope.context,
+          };
+          tx.insert(outbox)
+            .values(recipients.map((recipient) => ({ incidentId: incident.id, template: params.template, recipient, data, nextAttemptAt: nowIso })))
+            .run();
+          break;
+        }
+        case "setDeadline":
+          setDeadline(action.params as SetDeadlineParams);
+          break;
+        case "setDeadlines":
+          for (const params of (action.params as { deadlines: SetDeadlineParams[] }).deadlines) setDeadline(params);
+          break;
+        case "cancelDeadline":
+          closePendingDeadlines(tx, incident.id, (action.params as CancelDeadlineParams).key, "met", nowIso);
+          break;
+        case "cancelDeadlines":
+          for (const key of (action.params as { keys: string[] }).keys) closePendingDeadlines(tx, incident.id, key, "met", nowIso);
+          break;
+        case "recordEvidence": {
+          if (scope.actorId === null) throw new Error("Evidence needs a person who uploaded it");
+          const facts = action.params as EvidenceFacts;
+          tx.insert(evidenceFiles)
+            .values({ ...facts, incidentId: incident.id, uploadedById: scope.actorId, receivedAt: nowIso })
+            .run();
+          break;
+        }
+        case "pauseChannels": {
+          const params = action.params as PauseChannelsParams;
+          pauseChannels(tx, { channelIds: params.channels, incidentId: incident.id, pausedById: scope.actorId, reason: params.reason, at: nowIso });
+          break;
+        }
+        case "reviewHeldPost": {
+          const params = action.params as ReviewHeldPostParams;
+          reviewHeldPost(tx, { postId: params.postId, decision: params.decision, body: params.body ?? undefined, at: nowIso });
+          break;
+        }
+        case "resumeChannels":
+          resumePausesOfIncident(tx, { incidentId: incident.id, resumedById: scope.actorId, at: nowIso });
+          break;
+      }
     }
+  } catch (error) {
+    if (error instanceof ChannelError) throw new WorkflowError("refused", error.message);
+    throw error;
   }
 }
 
@@ -210,11 +263,25 @@ export function openIncident(db: Db, options: OpenIncidentOptions): Incident {
         payload: options.input,
         at: nowIso,
       });
-      writeEffects(tx, incident, snapshot.context, actions, options.now);
+      writeEffects(tx, { incident, context: snapshot.context, actorId: options.reporter.id, now: options.now }, actions);
       return incident;
     },
     { behavior: "immediate" },
   );
+}
+
+/** Why the machine would not take an event, in words for the person who tried. */
+function explainRefusal(kind: string, snapshot: AnyMachineSnapshot, event: MachineEvent): string {
+  const path = escalationPathFor(kind);
+  const step = stepIdOf(snapshot.value);
+  const accepted = acceptsEventType(path.machine, step, event.type);
+  const specific = path.explainRefusal(snapshot.context, event, accepted);
+  if (specific) return specific;
+  const label = path.eventLabels[event.type] ?? event.type;
+  const title = listSteps(path.machine).find((candidate) => candidate.id === step)?.title ?? step;
+  return accepted
+    ? `That cannot be done by you at this point.`
+    : `“${label}” is not possible now: this incident is at the step “${title}”.`;
 }
 
 export interface ApplyEventOptions {
@@ -278,10 +345,7 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
       const snapshot = restoreSnapshot(incident);
       const fromStep = stepIdOf(snapshot.value);
       if (!snapshot.can(event)) {
-        throw new WorkflowError(
-          "refused",
-          path.explainRefusal(snapshot.context, event, fromStep),
-        );
+        throw new WorkflowError("refused", explainRefusal(incident.kind, snapshot, event));
       }
       if (options.deadlineId !== undefined) closeDeadline(tx, options.deadlineId, "fired", nowIso);
       const [next, actions] = transition(path.machine, snapshot, event);
@@ -309,7 +373,7 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
         payload,
         at: nowIso,
       });
-      writeEffects(tx, incident, next.context, actions, options.now);
+      writeEffects(tx, { incident, context: next.context, actorId: options.actor?.id ?? null, now: options.now }, actions);
       return updated;
     },
     { behavior: "immediate" },

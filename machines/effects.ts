@@ -4,6 +4,21 @@
  * transaction that stores the new snapshot.
  */
 
+/** A person as a machine knows them: enough to name them and to find them again. */
+export interface PersonRef {
+  id: number;
+  name: string;
+}
+
+/** What is known of a stored evidence file; the bytes stay on disk, the facts go in the record. */
+export interface EvidenceFacts {
+  originalName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  storagePath: string;
+}
+
 /** Who an email goes to, described without addresses: db/ resolves them from the directory. */
 export type Recipients =
   | { kind: "people"; personIds: number[] }
@@ -25,17 +40,38 @@ export interface SetDeadlineParams {
   dueAt: string;
   /** What is due, in plain words, for the dashboard and the incident page. */
   description: string;
+  /** Extra fields for the event sent when it falls due (e.g. which task). */
+  eventFields?: Record<string, string | number>;
 }
 
 export interface CancelDeadlineParams {
   key: string;
 }
 
+export interface PauseChannelsParams {
+  channels: number[] | "all";
+  reason: string;
+}
+
+export interface ReviewHeldPostParams {
+  postId: number;
+  decision: "release" | "edit-and-release" | "cancel";
+  body: string | null;
+}
+
 /** Placeholders for the action implementations: the server reads their params, never runs them. */
 export const effectActions = {
   notify: (_: unknown, _params: NotifyParams) => {},
   setDeadline: (_: unknown, _params: SetDeadlineParams) => {},
+  setDeadlines: (_: unknown, _params: { deadlines: SetDeadlineParams[] }) => {},
   cancelDeadline: (_: unknown, _params: CancelDeadlineParams) => {},
+  cancelDeadlines: (_: unknown, _params: { keys: string[] }) => {},
+  recordEvidence: (_: unknown, _params: EvidenceFacts) => {},
+  /** Stops the scheduled posts of the chosen channels (Haringey 4.2.5 step 4). */
+  pauseChannels: (_: unknown, _params: PauseChannelsParams) => {},
+  reviewHeldPost: (_: unknown, _params: ReviewHeldPostParams) => {},
+  /** Ends this incident's pauses; refused while any held post is unreviewed. */
+  resumeChannels: (_: unknown, _params: Record<string, never>) => {},
 };
 
 export function addMinutes(isoTime: string, minutes: number): string {

@@ -14,7 +14,11 @@ export interface EscalationPath {
   title: string;
   machine: AnyStateMachine;
   eventLabels: EventLabels;
-  explainRefusal: (context: any, event: any, stateValue: string) => string;
+  /**
+   * A specific reason the machine refused an event, or null to let the caller say the step
+   * does not take it. `accepted` tells whether the current step has any transition for it.
+   */
+  explainRefusal: (context: any, event: any, accepted: boolean) => string | null;
 }
 
 /** Every escalation path, by the incident kind stored in the database. */
@@ -24,8 +28,8 @@ export const escalationPaths = {
     title: "Mistaken post",
     machine: mistakenPostMachine,
     eventLabels: mistakenPostEventLabels,
-    explainRefusal: (context: MistakenPostContext, event: MistakenPostEvent, stateValue: string) =>
-      explainMistakenPostRefusal(context, event, stateValue),
+    explainRefusal: (context: MistakenPostContext, event: MistakenPostEvent, accepted: boolean) =>
+      explainMistakenPostRefusal(context, event, accepted),
   },
 } satisfies Record<string, EscalationPath>;
 

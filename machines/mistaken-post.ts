@@ -1,17 +1,27 @@
-import { assign, setup } from "xstate";
-import { addMinutes, effectActions, type NotifyParams, type SetDeadlineParams } from "./effects";
+import { and, assign, not, setup } from "xstate";
+import {
+  addMinutes,
+  effectActions,
+  type EvidenceFacts,
+  type NotifyParams,
+  type PersonRef,
+  type SetDeadlineParams,
+} from "./effects";
+import { isAtLeast, severityOf, type AggravatingFactor, type RiskDecision, type Severity } from "./risk";
 import type { EventLabels, StepMeta } from "./step-meta";
 
 /**
  * Mistaken post: something was posted on an organisation account that should not have been.
- * Source: Haringey practice notes 4.2.5 (seed 004). This first slice covers step 1: the line
- * manager and Communications are told at once, and the line manager acknowledges; when the
- * manager is absent or does not acknowledge in time, the next most senior officer is asked.
+ * Source: Haringey practice notes 4.2.5 (seed 004) with its appendix "before you respond".
+ * Three kinds of people run it: the member of staff who made the mistake, their line manager
+ * (or the next most senior officer), and the Communications team.
  */
 
-export interface Officer {
-  id: number;
-  name: string;
+export type Officer = PersonRef;
+
+/** A person sending an event, with their roles, so guards can say who may take a step. */
+export interface ActingPerson extends PersonRef {
+  roles: string[];
 }
 
 export interface MistakenPostDetails {
@@ -20,6 +30,15 @@ export interface MistakenPostDetails {
   link: string | null;
   postedAt: string;
   whatHappened: string;
+}
+
+/** The organisation's rules in force when the incident was reported (admin settings). */
+export interface MistakenPostPolicy {
+  /** Head of Communications, Assistant Director, Chief Executive: told when severity calls for it. */
+  seniorLeaders: Officer[];
+  notifySeniorLeadersFrom: Severity;
+  /** The Leader of the Council, made aware at step 5 when it may become a reputational issue. */
+  leader: Officer | null;
 }
 
 export interface MistakenPostInput {
@@ -33,32 +52,176 @@ export interface MistakenPostInput {
   /** Minutes each officer has to acknowledge before the next one is asked. */
   acknowledgementMinutes: number;
   post: MistakenPostDetails;
+  policy: MistakenPostPolicy;
+}
+
+export type DeletionReason = "not_possible" | "not_appropriate" | "told_to_keep";
+
+export const DELETION_REASONS: Record<DeletionReason, string> = {
+  not_possible: "It could not be deleted",
+  not_appropriate: "Deleting it would not be appropriate",
+  told_to_keep: "We were told to keep it",
+};
+
+export type TaskStatus = "not_started" | "in_progress" | "done";
+
+export const TASK_STATUSES: Record<TaskStatus, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  done: "Done",
+};
+
+export interface CrisisTask {
+  title: string;
+  owner: Officer;
+  dueAt: string;
+  status: TaskStatus;
+  overdue: boolean;
+}
+
+export interface CrisisPlan {
+  holdingStatement: string;
+  spokesperson: string;
+  audiences: string;
+  /** The channels whose scheduled posts stop: their ids, or every channel. */
+  channels: number[] | "all";
+  channelNames: string[];
+  reviewAt: string;
+  createdBy: Officer;
+  createdAt: string;
+}
+
+export interface ResponseChecks {
+  transparent: boolean;
+  sourcesCited: boolean;
+  notRushed: boolean;
+  focused: boolean;
+}
+
+export interface OrganisationResponse {
+  text: string;
+  drafter: Officer;
+  draftedAt: string;
+  checks: ResponseChecks | null;
+  toneSignedOffBy: Officer | null;
+  sentAt: string | null;
+  where: string | null;
+}
+
+export interface FollowUp {
+  action: string;
+  owner: string;
 }
 
 export interface MistakenPostContext extends MistakenPostInput {
-  /** Index in escalationChain of the officer asked now. */
   askedIndex: number;
   acknowledgedBy: Officer | null;
   acknowledgedAt: string | null;
   /** True once the most senior officer in the chain has also let the deadline pass. */
   chainExhausted: boolean;
+  screenshots: EvidenceFacts[];
+  deletion:
+    | { outcome: "deleted"; deletedAt: string; note: string | null; recordedBy: Officer }
+    | { outcome: "not_deleted"; reason: DeletionReason; explanation: string; recordedBy: Officer }
+    | null;
+  assessment: {
+    likelihood: number;
+    impact: number;
+    reach: number;
+    factors: AggravatingFactor[];
+    decision: RiskDecision;
+    rationale: string;
+    crisisPlanNeeded: boolean;
+    severity: Severity;
+    assessedBy: Officer;
+    assessedAt: string;
+    seniorLeadersNotified: boolean;
+  } | null;
+  crisisPlan: CrisisPlan | null;
+  tasks: CrisisTask[];
+  leaderDecision:
+    | { decision: "made_aware"; summary: string; by: Officer; at: string }
+    | { decision: "not_needed"; reason: string; by: Officer; at: string }
+    | null;
+  response: OrganisationResponse | null;
+  standDown: { summary: string; by: Officer; at: string } | null;
+  heldPostReviews: { postId: number; decision: HeldPostDecision; by: Officer; at: string }[];
+  closingReview: { whatHappened: string; lessons: string; followUps: FollowUp[]; by: Officer; at: string } | null;
 }
 
+export type HeldPostDecision = "release" | "edit-and-release" | "cancel";
+
+type PersonEvent<Type extends string, Fields = {}> = { type: Type; at: string; by: ActingPerson } & Fields;
+
 export type MistakenPostEvent =
-  | { type: "ACKNOWLEDGE"; at: string; by: Officer; note?: string }
-  | { type: "ACKNOWLEDGEMENT_OVERDUE"; at: string };
+  | PersonEvent<"ACKNOWLEDGE", { note?: string }>
+  | { type: "ACKNOWLEDGEMENT_OVERDUE"; at: string }
+  | PersonEvent<"ATTACH_SCREENSHOT", { file: EvidenceFacts }>
+  | PersonEvent<"RECORD_DELETED", { deletedAt: string; note?: string }>
+  | PersonEvent<"RECORD_NOT_DELETED", { reason: DeletionReason; explanation: string }>
+  | PersonEvent<
+      "ASSESS_RISK",
+      {
+        likelihood: number;
+        impact: number;
+        reach: number;
+        factors: AggravatingFactor[];
+        decision: RiskDecision;
+        rationale: string;
+        crisisPlanNeeded: boolean;
+      }
+    >
+  | PersonEvent<
+      "CREATE_CRISIS_PLAN",
+      Omit<CrisisPlan, "createdBy" | "createdAt"> & { tasks: { title: string; owner: Officer; dueAt: string }[] }
+    >
+  | PersonEvent<"ADD_TASK", { title: string; owner: Officer; dueAt: string }>
+  | PersonEvent<"UPDATE_TASK", { taskIndex: number; status: TaskStatus }>
+  | { type: "TASK_OVERDUE"; at: string; taskIndex: number }
+  | PersonEvent<"MAKE_LEADER_AWARE", { summary: string }>
+  | PersonEvent<"LEADER_NOT_NEEDED", { reason: string }>
+  | PersonEvent<"DRAFT_RESPONSE", { text: string }>
+  | PersonEvent<"CONFIRM_CHECKS", ResponseChecks>
+  | PersonEvent<"SIGN_OFF_TONE">
+  | PersonEvent<"MARK_RESPONSE_SENT", { where: string }>
+  | PersonEvent<"STAND_DOWN", { summary: string }>
+  | PersonEvent<"REVIEW_HELD_POST", { postId: number; decision: HeldPostDecision; body?: string }>
+  | PersonEvent<"RESUME_SCHEDULE">
+  | PersonEvent<"CLOSE", { whatHappened: string; lessons: string; followUps: FollowUp[] }>;
 
 export const mistakenPostEventLabels: EventLabels = {
   REPORTED: "Reported",
   ACKNOWLEDGE: "Acknowledged",
   ACKNOWLEDGEMENT_OVERDUE: "Not acknowledged in time",
+  ATTACH_SCREENSHOT: "Screenshot attached",
+  RECORD_DELETED: "Post deleted",
+  RECORD_NOT_DELETED: "Post not deleted",
+  ASSESS_RISK: "Reputational risk assessed",
+  CREATE_CRISIS_PLAN: "Crisis plan made and scheduled posts stopped",
+  ADD_TASK: "Crisis task added",
+  UPDATE_TASK: "Crisis task updated",
+  TASK_OVERDUE: "Crisis task overdue",
+  MAKE_LEADER_AWARE: "Leader made aware",
+  LEADER_NOT_NEEDED: "Leader not needed",
+  DRAFT_RESPONSE: "Response drafted",
+  CONFIRM_CHECKS: "“Before you respond” checks done",
+  SIGN_OFF_TONE: "Tone signed off",
+  MARK_RESPONSE_SENT: "Response sent",
+  STAND_DOWN: "Crisis stood down",
+  REVIEW_HELD_POST: "Held post reviewed",
+  RESUME_SCHEDULE: "Scheduled posts resumed",
+  CLOSE: "Closed with a review",
 };
 
 const ACKNOWLEDGEMENT_DEADLINE = "acknowledgement";
+const taskDeadlineKey = (taskIndex: number) => `task-${taskIndex}`;
 
 function askedOfficer(context: MistakenPostContext): Officer {
   return context.escalationChain[context.askedIndex];
 }
+
+const personOf = (by: ActingPerson): Officer => ({ id: by.id, name: by.name });
+const isCommunications = (by: ActingPerson) => by.roles.includes("communications");
 
 /** The email asking the officer whose turn it is to acknowledge. */
 function askOfficerToAcknowledge(context: MistakenPostContext, escalated: boolean): NotifyParams {
@@ -79,6 +242,25 @@ function acknowledgementDeadline(context: MistakenPostContext, askedAt: string):
   };
 }
 
+function taskDeadline(task: { title: string; owner: Officer; dueAt: string }, taskIndex: number): SetDeadlineParams {
+  return {
+    key: taskDeadlineKey(taskIndex),
+    eventType: "TASK_OVERDUE",
+    dueAt: task.dueAt,
+    description: `${task.owner.name}: ${task.title}`,
+    eventFields: { taskIndex },
+  };
+}
+
+const seniorLeaderIds = (context: MistakenPostContext) => context.policy.seniorLeaders.map((leader) => leader.id);
+
+function responseReady(response: OrganisationResponse | null): boolean {
+  const checks = response?.checks;
+  return Boolean(
+    checks && checks.transparent && checks.sourcesCited && checks.notRushed && checks.focused && response?.toneSignedOffBy,
+  );
+}
+
 export const mistakenPostMachine = setup({
   types: {
     input: {} as MistakenPostInput,
@@ -88,19 +270,54 @@ export const mistakenPostMachine = setup({
   actions: {
     ...effectActions,
     askNextOfficer: assign({ askedIndex: ({ context }) => context.askedIndex + 1 }),
+    setTaskStatus: assign({
+      tasks: ({ context, event }) =>
+        event.type === "UPDATE_TASK"
+          ? context.tasks.map((task, index) => (index === event.taskIndex ? { ...task, status: event.status } : task))
+          : context.tasks,
+    }),
   },
   guards: {
-    /**
-     * The officer asked now, or anyone asked before them (a manager back from a meeting), may
-     * acknowledge. Nobody else may.
-     */
+    /** The officer asked now, or anyone asked before them (a manager back from a meeting). */
     isAskedOfficer: ({ context, event }) =>
       event.type === "ACKNOWLEDGE" &&
-      context.escalationChain
-        .slice(0, context.askedIndex + 1)
-        .some((officer) => officer.id === event.by.id),
-    hasMoreSeniorOfficer: ({ context }) =>
-      context.askedIndex + 1 < context.escalationChain.length,
+      context.escalationChain.slice(0, context.askedIndex + 1).some((officer) => officer.id === event.by.id),
+    hasMoreSeniorOfficer: ({ context }) => context.askedIndex + 1 < context.escalationChain.length,
+    /** The member of staff who made the mistake, or Communications. */
+    isReporterOrCommunications: ({ context, event }) =>
+      "by" in event && (event.by.id === context.reporter.id || isCommunications(event.by)),
+    isCommunications: ({ event }) => "by" in event && isCommunications(event.by),
+    isOpen: ({ context }) => context.closingReview === null,
+    /** Haringey 4.2.5 step 2: a screenshot is kept before a post is deleted. */
+    mayRecordDeletion: ({ context, event }) =>
+      event.type === "RECORD_DELETED" &&
+      (event.by.id === context.reporter.id || isCommunications(event.by)) &&
+      context.screenshots.length > 0,
+    crisisPlanNeeded: ({ context }) => context.assessment?.crisisPlanNeeded === true,
+    willRespond: ({ context }) => context.assessment?.decision === "respond",
+    hadCrisis: ({ context }) => context.crisisPlan !== null,
+    crisisIsLive: ({ context, event }) =>
+      "by" in event && isCommunications(event.by) && context.crisisPlan !== null && context.standDown === null,
+    taskMarkedDone: ({ event }) => event.type === "UPDATE_TASK" && event.status === "done",
+    /** Communications, or the task's owner, while the crisis is live. */
+    mayUpdateTask: ({ context, event }) =>
+      event.type === "UPDATE_TASK" &&
+      context.crisisPlan !== null &&
+      context.standDown === null &&
+      context.tasks[event.taskIndex] !== undefined &&
+      (isCommunications(event.by) || context.tasks[event.taskIndex].owner.id === event.by.id),
+    taskIsStillOpen: ({ context, event }) =>
+      event.type === "TASK_OVERDUE" && context.tasks[event.taskIndex]?.status !== "done" && context.standDown === null,
+    hasDraft: ({ context, event }) => "by" in event && isCommunications(event.by) && context.response !== null,
+    /** Appendix "before you respond": the tone is checked by a second member of Communications. */
+    isSecondCommunicationsOfficer: ({ context, event }) =>
+      event.type === "SIGN_OFF_TONE" &&
+      isCommunications(event.by) &&
+      context.response?.checks !== null &&
+      context.response !== null &&
+      context.response.drafter.id !== event.by.id,
+    responseIsReady: ({ context, event }) =>
+      "by" in event && isCommunications(event.by) && responseReady(context.response),
   },
 }).createMachine({
   id: "mistakenPost",
@@ -110,19 +327,81 @@ export const mistakenPostMachine = setup({
     acknowledgedBy: null,
     acknowledgedAt: null,
     chainExhausted: false,
+    screenshots: [],
+    deletion: null,
+    assessment: null,
+    crisisPlan: null,
+    tasks: [],
+    leaderDecision: null,
+    response: null,
+    standDown: null,
+    heldPostReviews: [],
+    closingReview: null,
   }),
   initial: "awaitingAcknowledgement",
   entry: [
     { type: "notify", params: ({ context }) => askOfficerToAcknowledge(context, false) },
-    {
-      type: "notify",
-      params: () => ({
-        template: "mistaken-post-reported",
-        to: { kind: "role", role: "communications" },
-      }),
-    },
+    { type: "notify", params: () => ({ template: "mistaken-post-reported", to: { kind: "role", role: "communications" } }) },
     { type: "setDeadline", params: ({ context }) => acknowledgementDeadline(context, context.reportedAt) },
   ],
+  // Evidence can be added at any step until the incident is closed; crisis tasks are kept up
+  // to date for as long as the crisis is live.
+  on: {
+    ATTACH_SCREENSHOT: {
+      guard: and(["isReporterOrCommunications", "isOpen"]),
+      actions: [
+        assign({ screenshots: ({ context, event }) => [...context.screenshots, event.file] }),
+        { type: "recordEvidence", params: ({ event }) => event.file },
+      ],
+    },
+    ADD_TASK: {
+      guard: "crisisIsLive",
+      actions: [
+        assign({
+          tasks: ({ context, event }) => [
+            ...context.tasks,
+            { title: event.title, owner: event.owner, dueAt: event.dueAt, status: "not_started" as const, overdue: false },
+          ],
+        }),
+        { type: "setDeadline", params: ({ context }) => taskDeadline(context.tasks.at(-1)!, context.tasks.length - 1) },
+        {
+          type: "notify",
+          params: ({ context }) => ({
+            template: "crisis-task-assigned",
+            to: { kind: "people", personIds: [context.tasks.at(-1)!.owner.id] },
+            data: { taskIndex: context.tasks.length - 1 },
+          }),
+        },
+      ],
+    },
+    UPDATE_TASK: [
+      {
+        guard: and(["mayUpdateTask", "taskMarkedDone"]),
+        actions: [
+          "setTaskStatus",
+          { type: "cancelDeadline", params: ({ event }) => ({ key: taskDeadlineKey(event.taskIndex) }) },
+        ],
+      },
+      { guard: "mayUpdateTask", actions: "setTaskStatus" },
+    ],
+    TASK_OVERDUE: {
+      guard: "taskIsStillOpen",
+      actions: [
+        assign({
+          tasks: ({ context, event }) =>
+            context.tasks.map((task, index) => (index === event.taskIndex ? { ...task, overdue: true } : task)),
+        }),
+        {
+          type: "notify",
+          params: ({ context, event }) => ({
+            template: "crisis-task-overdue",
+            to: { kind: "people", personIds: [context.tasks[event.taskIndex].owner.id, ...seniorLeaderIds(context).slice(0, 1)] },
+            data: { taskIndex: event.taskIndex },
+          }),
+        },
+      ],
+    },
+  },
   states: {
     awaitingAcknowledgement: {
       meta: {
@@ -135,19 +414,13 @@ export const mistakenPostMachine = setup({
       on: {
         ACKNOWLEDGE: {
           guard: "isAskedOfficer",
-          target: "acknowledged",
+          target: "deletion",
           actions: [
-            assign({
-              acknowledgedBy: ({ event }) => event.by,
-              acknowledgedAt: ({ event }) => event.at,
-            }),
+            assign({ acknowledgedBy: ({ event }) => personOf(event.by), acknowledgedAt: ({ event }) => event.at }),
             { type: "cancelDeadline", params: { key: ACKNOWLEDGEMENT_DEADLINE } },
             {
               type: "notify",
-              params: ({ context }) => ({
-                template: "incident-acknowledged",
-                to: { kind: "people", personIds: [context.reporter.id] },
-              }),
+              params: ({ context }) => ({ template: "incident-acknowledged", to: { kind: "people", personIds: [context.reporter.id] } }),
             },
           ],
         },
@@ -164,42 +437,373 @@ export const mistakenPostMachine = setup({
             // Nobody above is left to ask: Communications are told so they can chase it.
             actions: [
               assign({ chainExhausted: true }),
-              {
-                type: "notify",
-                params: () => ({
-                  template: "acknowledgement-missed",
-                  to: { kind: "role", role: "communications" },
-                }),
-              },
+              { type: "notify", params: () => ({ template: "acknowledgement-missed", to: { kind: "role", role: "communications" } }) },
             ],
           },
         ],
       },
     },
-    acknowledged: {
+    deletion: {
       meta: {
-        title: "Acknowledged",
+        title: "Delete the post if possible",
         guidance:
-          "The report has been acknowledged. The Communications team lead the next steps of the procedure.",
+          "Take a screenshot of the post first and attach it here, so there is a record of exactly what was said. Then delete the post if you can and it is appropriate, and record it. If it was not deleted, record why.",
+        actor: "The member of staff who made the post, or Communications",
+        source: "Haringey practice notes 4.2.5, step 2",
+      } satisfies StepMeta,
+      on: {
+        RECORD_DELETED: {
+          guard: "mayRecordDeletion",
+          target: "riskAssessment",
+          actions: assign({
+            deletion: ({ event }) => ({
+              outcome: "deleted" as const,
+              deletedAt: event.deletedAt,
+              note: event.note ?? null,
+              recordedBy: personOf(event.by),
+            }),
+          }),
+        },
+        RECORD_NOT_DELETED: {
+          guard: "isReporterOrCommunications",
+          target: "riskAssessment",
+          actions: assign({
+            deletion: ({ event }) => ({
+              outcome: "not_deleted" as const,
+              reason: event.reason,
+              explanation: event.explanation,
+              recordedBy: personOf(event.by),
+            }),
+          }),
+        },
+      },
+    },
+    riskAssessment: {
+      meta: {
+        title: "Assess the reputational risk",
+        guidance:
+          "Communications judge how likely it is to spread, how much harm it could do and how far it could reach, note anything that makes it worse, and decide: respond as the organisation, investigate, or do not engage. Senior leaders are told when the severity calls for it.",
         actor: "Communications",
-        source: "Haringey practice notes 4.2.5, step 1",
+        source: "Haringey practice notes 4.2.5, steps 1 and 3",
+      } satisfies StepMeta,
+      on: {
+        ASSESS_RISK: {
+          guard: "isCommunications",
+          target: "crisisPlan",
+          actions: [
+            assign({
+              assessment: ({ context, event }) => {
+                const severity = severityOf(event);
+                return {
+                  likelihood: event.likelihood,
+                  impact: event.impact,
+                  reach: event.reach,
+                  factors: event.factors,
+                  decision: event.decision,
+                  rationale: event.rationale,
+                  crisisPlanNeeded: event.crisisPlanNeeded,
+                  severity,
+                  assessedBy: personOf(event.by),
+                  assessedAt: event.at,
+                  seniorLeadersNotified: isAtLeast(severity, context.policy.notifySeniorLeadersFrom),
+                };
+              },
+            }),
+            {
+              // Haringey 4.2.5 step 1: Communications assess severity and tell the Head of
+              // Communications, the Assistant Director and the Chief Executive if necessary.
+              type: "notify",
+              params: ({ context }) => ({
+                template: "senior-leaders-notified",
+                to: { kind: "people", personIds: context.assessment?.seniorLeadersNotified ? seniorLeaderIds(context) : [] },
+              }),
+            },
+          ],
+        },
+      },
+    },
+    crisisPlan: {
+      meta: {
+        title: "Make a crisis communication plan",
+        guidance:
+          "Write the holding statement, name the spokesperson, the audiences and the channels affected, set a review time and the tasks. Making the plan stops the scheduled posts on the chosen channels at once.",
+        actor: "Communications",
+        source: "Haringey practice notes 4.2.5, step 4",
+      } satisfies StepMeta,
+      always: { guard: not("crisisPlanNeeded"), target: "leaderAwareness" },
+      on: {
+        CREATE_CRISIS_PLAN: {
+          guard: "isCommunications",
+          target: "leaderAwareness",
+          actions: [
+            assign({
+              crisisPlan: ({ event }) => ({
+                holdingStatement: event.holdingStatement,
+                spokesperson: event.spokesperson,
+                audiences: event.audiences,
+                channels: event.channels,
+                channelNames: event.channelNames,
+                reviewAt: event.reviewAt,
+                createdBy: personOf(event.by),
+                createdAt: event.at,
+              }),
+              tasks: ({ event }) => event.tasks.map((task) => ({ ...task, status: "not_started" as const, overdue: false })),
+            }),
+            {
+              type: "pauseChannels",
+              params: ({ event }) => ({ channels: event.channels, reason: `Crisis plan: ${event.holdingStatement.slice(0, 200)}` }),
+            },
+            { type: "setDeadlines", params: ({ context }) => ({ deadlines: context.tasks.map(taskDeadline) }) },
+            {
+              type: "notify",
+              params: ({ context }) => ({
+                template: "crisis-plan-in-force",
+                to: { kind: "people", personIds: [...new Set([...seniorLeaderIds(context), ...context.tasks.map((task) => task.owner.id)])] },
+              }),
+            },
+          ],
+        },
+      },
+    },
+    leaderAwareness: {
+      meta: {
+        title: "Make the Leader aware if it could become a reputational issue",
+        guidance:
+          "If this looks likely to become a reputational issue, tell the Leader now. Otherwise record why that is not needed.",
+        actor: "Communications",
+        source: "Haringey practice notes 4.2.5, step 5",
+      } satisfies StepMeta,
+      on: {
+        MAKE_LEADER_AWARE: {
+          guard: "isCommunications",
+          target: "responding",
+          actions: [
+            assign({
+              leaderDecision: ({ event }) => ({ decision: "made_aware" as const, summary: event.summary, by: personOf(event.by), at: event.at }),
+            }),
+            {
+              type: "notify",
+              params: ({ context }) => ({
+                template: "leader-made-aware",
+                to: { kind: "people", personIds: context.policy.leader ? [context.policy.leader.id] : [] },
+              }),
+            },
+          ],
+        },
+        LEADER_NOT_NEEDED: {
+          guard: "isCommunications",
+          target: "responding",
+          actions: assign({
+            leaderDecision: ({ event }) => ({ decision: "not_needed" as const, reason: event.reason, by: personOf(event.by), at: event.at }),
+          }),
+        },
+      },
+    },
+    responding: {
+      meta: {
+        title: "Respond as the organisation",
+        guidance:
+          "Draft the response here. Before it goes out: be open about our connection, cite sources, do not rush, stay focused, and have a second member of Communications check the tone and sign it off.",
+        actor: "Communications (a second officer signs off the tone)",
+        source: "Haringey practice notes 4.2.5, step 3, and the appendix “before you respond”",
+      } satisfies StepMeta,
+      always: { guard: not("willRespond"), target: "standingDown" },
+      on: {
+        DRAFT_RESPONSE: {
+          guard: "isCommunications",
+          // A changed draft needs its checks and tone sign-off again.
+          actions: assign({
+            response: ({ event }) => ({
+              text: event.text,
+              drafter: personOf(event.by),
+              draftedAt: event.at,
+              checks: null,
+              toneSignedOffBy: null,
+              sentAt: null,
+              where: null,
+            }),
+          }),
+        },
+        CONFIRM_CHECKS: {
+          guard: "hasDraft",
+          actions: [
+            assign({
+              response: ({ context, event }) => ({
+                ...context.response!,
+                checks: {
+                  transparent: event.transparent,
+                  sourcesCited: event.sourcesCited,
+                  notRushed: event.notRushed,
+                  focused: event.focused,
+                },
+              }),
+            }),
+            {
+              type: "notify",
+              params: ({ context }) => ({
+                template: "response-tone-check",
+                to: { kind: "role", role: "communications" },
+                data: { drafter: context.response?.drafter.name ?? "" },
+              }),
+            },
+          ],
+        },
+        SIGN_OFF_TONE: {
+          guard: "isSecondCommunicationsOfficer",
+          actions: assign({
+            response: ({ context, event }) => ({ ...context.response!, toneSignedOffBy: personOf(event.by) }),
+          }),
+        },
+        MARK_RESPONSE_SENT: {
+          guard: "responseIsReady",
+          target: "standingDown",
+          actions: assign({
+            response: ({ context, event }) => ({ ...context.response!, sentAt: event.at, where: event.where }),
+          }),
+        },
+      },
+    },
+    standingDown: {
+      meta: {
+        title: "Stand down the crisis",
+        guidance:
+          "When the crisis is over, stand it down. The posts held by the pause are then reviewed one by one before the schedule runs again.",
+        actor: "Communications",
+        source: "Haringey practice notes 4.2.5, step 4",
+      } satisfies StepMeta,
+      // Without a crisis plan nothing was paused, so there is nothing to stand down.
+      always: { guard: not("hadCrisis"), target: "closingReview" },
+      on: {
+        STAND_DOWN: {
+          guard: "isCommunications",
+          target: "reviewingHeldPosts",
+          actions: [
+            assign({ standDown: ({ event }) => ({ summary: event.summary, by: personOf(event.by), at: event.at }) }),
+            {
+              type: "cancelDeadlines",
+              params: ({ context }) => ({ keys: context.tasks.map((_, index) => taskDeadlineKey(index)) }),
+            },
+            {
+              type: "notify",
+              params: ({ context }) => ({ template: "crisis-stood-down", to: { kind: "people", personIds: seniorLeaderIds(context) } }),
+            },
+          ],
+        },
+      },
+    },
+    reviewingHeldPosts: {
+      meta: {
+        title: "Review the held posts, then resume the schedule",
+        guidance:
+          "Each post held by the pause is released, edited and released, or cancelled, one by one. The schedule runs again only when none is left to review.",
+        actor: "Communications",
+        source: "Haringey practice notes 4.2.5, step 4",
+      } satisfies StepMeta,
+      on: {
+        REVIEW_HELD_POST: {
+          guard: "isCommunications",
+          actions: [
+            assign({
+              heldPostReviews: ({ context, event }) => [
+                ...context.heldPostReviews,
+                { postId: event.postId, decision: event.decision, by: personOf(event.by), at: event.at },
+              ],
+            }),
+            { type: "reviewHeldPost", params: ({ event }) => ({ postId: event.postId, decision: event.decision, body: event.body ?? null }) },
+          ],
+        },
+        RESUME_SCHEDULE: {
+          guard: "isCommunications",
+          target: "closingReview",
+          actions: { type: "resumeChannels", params: {} },
+        },
+      },
+    },
+    closingReview: {
+      meta: {
+        title: "Close with a short review",
+        guidance: "Record what happened, what we learned, and the follow-up actions with their owners.",
+        actor: "Communications",
+        source: "Haringey practice notes 4.2.5",
+      } satisfies StepMeta,
+      on: {
+        CLOSE: {
+          guard: "isCommunications",
+          target: "closed",
+          actions: [
+            assign({
+              closingReview: ({ event }) => ({
+                whatHappened: event.whatHappened,
+                lessons: event.lessons,
+                followUps: event.followUps,
+                by: personOf(event.by),
+                at: event.at,
+              }),
+            }),
+            {
+              type: "notify",
+              params: ({ context }) => ({ template: "incident-closed", to: { kind: "people", personIds: [context.reporter.id] } }),
+            },
+          ],
+        },
+      },
+    },
+    closed: {
+      type: "final",
+      meta: {
+        title: "Closed",
+        guidance: "The procedure is complete. The timeline and the review stay here as the record.",
+        actor: "Nobody: the record is kept",
+        source: "Haringey practice notes 4.2.5",
       } satisfies StepMeta,
     },
   },
 });
 
-/** Why an event was refused, in words for the person who tried it. */
+const COMMUNICATIONS_ONLY = "Only the Communications team can do this.";
+const REPORTER_OR_COMMUNICATIONS = "Only the member of staff who reported this, or the Communications team, can do this.";
+
+/**
+ * Why an event was refused, in words for the person who tried it; null when the step simply
+ * does not take that event (the caller then names the step).
+ */
 export function explainMistakenPostRefusal(
   context: MistakenPostContext,
   event: MistakenPostEvent,
-  stateValue: string,
-): string {
+  accepted: boolean,
+): string | null {
   if (event.type === "ACKNOWLEDGE") {
-    if (stateValue !== "awaitingAcknowledgement") {
-      const by = context.acknowledgedBy?.name ?? "someone else";
-      return `This report has already been acknowledged by ${by}.`;
-    }
+    if (context.acknowledgedBy) return `This report has already been acknowledged by ${context.acknowledgedBy.name}.`;
     return `Only ${askedOfficer(context).name}, who has been asked to acknowledge, can acknowledge this report.`;
   }
-  return "That step is not possible at this point of the procedure.";
+  if (!accepted || !("by" in event)) return null;
+  const reporterOrCommunications = event.by.id === context.reporter.id || isCommunications(event.by);
+  switch (event.type) {
+    case "ATTACH_SCREENSHOT":
+      return context.closingReview ? "This incident is closed; its record can no longer change." : REPORTER_OR_COMMUNICATIONS;
+    case "RECORD_NOT_DELETED":
+      return REPORTER_OR_COMMUNICATIONS;
+    case "RECORD_DELETED":
+      return reporterOrCommunications
+        ? "Attach a screenshot of the post before recording that it was deleted, so there is a record of what it said."
+        : REPORTER_OR_COMMUNICATIONS;
+    case "UPDATE_TASK":
+      return context.standDown
+        ? "The crisis has been stood down, so its tasks are closed."
+        : "Only Communications or the person who owns the task can update it.";
+    case "ADD_TASK":
+      return context.crisisPlan && !context.standDown ? COMMUNICATIONS_ONLY : "Tasks can only be added while a crisis plan is in force.";
+    case "CONFIRM_CHECKS":
+      return isCommunications(event.by) ? "Draft the response before doing the checks." : COMMUNICATIONS_ONLY;
+    case "SIGN_OFF_TONE":
+      if (!isCommunications(event.by)) return COMMUNICATIONS_ONLY;
+      if (!context.response?.checks) return "Do the “before you respond” checks before the tone is signed off.";
+      return "The tone must be signed off by a second member of Communications, not the person who drafted the response.";
+    case "MARK_RESPONSE_SENT":
+      return isCommunications(event.by)
+        ? "The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone."
+        : COMMUNICATIONS_ONLY;
+    default:
+      return isCommunications(event.by) ? null : COMMUNICATIONS_ONLY;
+  }
 }

@@ -22,3 +22,9 @@ export function stepIdOf(value: StateValue): string {
   const [key, child] = Object.entries(value)[0];
   return child === undefined ? key : `${key}.${stepIdOf(child as StateValue)}`;
 }
+
+/** Whether the step (or the machine as a whole) has any transition for this kind of event. */
+export function acceptsEventType(machine: AnyStateMachine, stepId: string, eventType: string): boolean {
+  const node = machine.getStateNodeById(`${machine.id}.${stepId}`);
+  return Boolean(node.on[eventType] ?? machine.root.on[eventType]);
+}

@@ -15,7 +15,7 @@ import type { MistakenPostContext, MistakenPostDetails, MistakenPostInput } from
 import { listSteps } from "../../machines/steps";
 import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/index.server";
-import { acknowledgementMinutes } from "./settings.server";
+import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
 
 export class NoOneToNotifyError extends Error {}
 
@@ -33,6 +33,7 @@ export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDe
     escalationChain,
     acknowledgementMinutes: acknowledgementMinutes(db),
     post,
+    policy: mistakenPostPolicy(db),
   };
   const incident = openIncident(db, {
     kind: "mistaken_post",
@@ -62,7 +63,8 @@ export function sendIncidentEvent(
     const incident = applyEvent(db, {
       incidentId: options.incident.id,
       expectedVersion: options.expectedVersion,
-      event: { ...options.event, by: actor },
+      // The roles go with the event: the machine's guards decide who may take each step.
+      event: { ...options.event, by: { ...actor, roles: options.user.roles } },
       actor,
       now: new Date(),
     });
@@ -229,7 +231,7 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, perso
     deadlines: pendingDeadlines(db, incident.id).map((deadline) => ({ ...deadline, overdue: deadline.dueAt <= now })),
     timeline,
     allowedEvents: personEvents.filter((type) =>
-      snapshot.can({ type, at: now, by: { id: user.id, name: user.name } } as never),
+      snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles } } as never),
     ),
   };
 }

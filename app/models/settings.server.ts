@@ -1,18 +1,65 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import type { Queryable } from "../../db/directory";
 import { DEFAULT_SETTINGS } from "../../db/seed";
-import { settings } from "../../db/schema";
+import { people, settings } from "../../db/schema";
+import type { MistakenPostPolicy } from "../../machines/mistaken-post";
+import { SEVERITIES, type Severity } from "../../machines/risk";
+
+function readSetting(db: Queryable, key: string): string | null {
+  return db.select().from(settings).where(eq(settings.key, key)).get()?.value ?? null;
+}
+
+function writeSetting(db: Queryable, key: string, value: string) {
+  db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
 
 /** Minutes an officer has to acknowledge a mistaken-post report before the next one is asked. */
 export function acknowledgementMinutes(db: Db): number {
-  const row = db.select().from(settings).where(eq(settings.key, "acknowledgement_minutes")).get();
-  const minutes = Number(row?.value ?? DEFAULT_SETTINGS.acknowledgement_minutes);
+  const minutes = Number(readSetting(db, "acknowledgement_minutes") ?? DEFAULT_SETTINGS.acknowledgement_minutes);
   return Number.isInteger(minutes) && minutes > 0 ? minutes : Number(DEFAULT_SETTINGS.acknowledgement_minutes);
 }
 
 export function setAcknowledgementMinutes(db: Db, minutes: number) {
-  db.insert(settings)
-    .values({ key: "acknowledgement_minutes", value: String(minutes) })
-    .onConflictDoUpdate({ target: settings.key, set: { value: String(minutes) } })
-    .run();
+  writeSetting(db, "acknowledgement_minutes", String(minutes));
+}
+
+export interface SeverityRule {
+  notifySeniorLeadersFrom: Severity;
+  seniorLeaderIds: number[];
+  leaderId: number | null;
+}
+
+/** Who is told of a mistaken post's risk assessment, and from which severity (Haringey 4.2.5). */
+export function severityRule(db: Db): SeverityRule {
+  const from = readSetting(db, "notify_senior_leaders_from");
+  const leaderId = Number(readSetting(db, "leader_id"));
+  return {
+    notifySeniorLeadersFrom: SEVERITIES.includes(from as Severity) ? (from as Severity) : "high",
+    seniorLeaderIds: JSON.parse(readSetting(db, "senior_leader_ids") ?? "[]") as number[],
+    leaderId: Number.isInteger(leaderId) && leaderId > 0 ? leaderId : null,
+  };
+}
+
+export function setSeverityRule(db: Db, rule: SeverityRule) {
+  db.transaction((tx) => {
+    writeSetting(tx, "notify_senior_leaders_from", rule.notifySeniorLeadersFrom);
+    writeSetting(tx, "senior_leader_ids", JSON.stringify(rule.seniorLeaderIds));
+    writeSetting(tx, "leader_id", rule.leaderId === null ? "" : String(rule.leaderId));
+  });
+}
+
+/** The rule as the machine takes it: the people named, in the order chosen, if still active. */
+export function mistakenPostPolicy(db: Db): MistakenPostPolicy {
+  const rule = severityRule(db);
+  const ids = [...rule.seniorLeaderIds, ...(rule.leaderId ? [rule.leaderId] : [])];
+  const found = ids.length
+    ? db.select({ id: people.id, name: people.name }).from(people).where(and(inArray(people.id, ids), eq(people.active, true))).all()
+    : [];
+  const byId = new Map(found.map((person) => [person.id, person]));
+  return {
+    notifySeniorLeadersFrom: rule.notifySeniorLeadersFrom,
+    seniorLeaders: rule.seniorLeaderIds.flatMap((id) => byId.get(id) ?? []),
+    leader: (rule.leaderId && byId.get(rule.leaderId)) || null,
+  };
 }

@@ -21,7 +21,7 @@ export function fireDueDeadlines(db: Db, now: Date): { fired: number; dropped: n
     try {
       applyEvent(db, {
         incidentId: deadline.incidentId,
-        event: { type: deadline.eventType },
+        event: { ...deadline.eventFields, type: deadline.eventType },
         actor: null,
         now,
         deadlineId: deadline.id,

@@ -103,12 +103,12 @@ describe("applying an event", () => {
       actor: owen,
       now: minutesLater(4),
     });
-    expect(updated).toMatchObject({ version: 2, state: "acknowledged" });
+    expect(updated).toMatchObject({ version: 2, state: "deletion" });
 
     const events = timeline(incident.id);
     expect(events.map((event) => [event.sequence, event.type, event.fromStep, event.toStep])).toEqual([
       [1, "REPORTED", null, "awaitingAcknowledgement"],
-      [2, "ACKNOWLEDGE", "awaitingAcknowledgement", "acknowledged"],
+      [2, "ACKNOWLEDGE", "awaitingAcknowledgement", "deletion"],
     ]);
     expect(events[1].previousHash).toBe(events[0].hash);
     for (const event of events) {

@@ -1,24 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { initialTransition, transition } from "xstate";
+import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
 import {
   explainMistakenPostRefusal,
   mistakenPostMachine,
+  type ActingPerson,
   type MistakenPostEvent,
   type MistakenPostInput,
 } from "../../machines/mistaken-post";
 import { listSteps } from "../../machines/steps";
 
+type Snapshot = SnapshotFrom<typeof mistakenPostMachine>;
+
 const REPORTED_AT = "2026-11-20T16:55:00.000Z";
-const manager = { id: 2, name: "Owen Price" };
-const head = { id: 3, name: "Helen Ward" };
-const director = { id: 4, name: "Marcus Bell" };
-const outsider = { id: 9, name: "Ellie Marsh" };
+const at = (minutes: number) => new Date(Date.parse(REPORTED_AT) + minutes * 60_000).toISOString();
+
+const person = (id: number, name: string, roles: string[] = ["staff"]): ActingPerson => ({ id, name, roles });
+const reporter = person(1, "Jo Lee");
+const manager = person(2, "Owen Price");
+const head = person(3, "Helen Ward");
+const director = person(4, "Marcus Bell");
+const comms = person(5, "Ellie Marsh", ["staff", "communications"]);
+const secondComms = person(6, "Sam Patel", ["staff", "communications"]);
+const headOfComms = { id: 7, name: "Dan Okafor" };
+const chiefExecutive = { id: 8, name: "Ruth Adeyemi" };
+const leader = { id: 9, name: "Cllr Tom Reilly" };
+const officer = ({ id, name }: ActingPerson) => ({ id, name });
 
 const input: MistakenPostInput = {
   reportedAt: REPORTED_AT,
-  reporter: { id: 1, name: "Jo Lee" },
-  escalationChain: [manager, head, director],
+  reporter: officer(reporter),
+  escalationChain: [manager, head, director].map(officer),
   acknowledgementMinutes: 15,
   post: {
     platform: "Facebook",
@@ -27,176 +39,409 @@ const input: MistakenPostInput = {
     postedAt: "2026-11-20T16:50:00.000Z",
     whatHappened: "Posted the closure notice for the wrong library.",
   },
+  policy: { seniorLeaders: [headOfComms, chiefExecutive], notifySeniorLeadersFrom: "high", leader },
 };
 
-const at = (minutes: number) => new Date(Date.parse(REPORTED_AT) + minutes * 60_000).toISOString();
+const screenshot = { originalName: "post.png", mediaType: "image/png", sizeBytes: 1200, sha256: "a".repeat(64), storagePath: "2026/11/x" };
 
-/** Every event a test graph may try: each officer and a stranger acknowledging, and the timeout. */
-const candidateEvents: MistakenPostEvent[] = [
-  ...[manager, head, director, outsider].map((by) => ({ type: "ACKNOWLEDGE" as const, at: at(5), by })),
-  { type: "ACKNOWLEDGEMENT_OVERDUE", at: at(15) },
-];
+type AssessRisk = Extract<MistakenPostEvent, { type: "ASSESS_RISK" }>;
+const assessment = (overrides: Partial<AssessRisk> = {}): AssessRisk => ({
+    type: "ASSESS_RISK",
+    at: at(30),
+    by: comms,
+    likelihood: 4,
+    impact: 4,
+    reach: 3,
+    factors: [],
+    decision: "respond",
+    rationale: "Residents are already sharing it.",
+    crisisPlanNeeded: true,
+    ...overrides,
+  });
 
-const effects = (actions: { type: string; params?: unknown }[]) =>
-  actions.map((action) => ({ type: action.type, params: action.params }));
+const crisisPlan: Extract<MistakenPostEvent, { type: "CREATE_CRISIS_PLAN" }> = {
+  type: "CREATE_CRISIS_PLAN",
+  at: at(40),
+  by: comms,
+  holdingStatement: "We are aware of an incorrect post and are putting it right.",
+  spokesperson: "Dan Okafor",
+  audiences: "Library users, ward councillors",
+  channels: [1, 2],
+  channelNames: ["@EastbridgeCouncil", "@EastbridgeLibraries"],
+  reviewAt: at(120),
+  tasks: [{ title: "Brief the library staff", owner: officer(secondComms), dueAt: at(70) }],
+};
 
-describe("mistaken post machine: every path", () => {
-  const paths = getSimplePaths(mistakenPostMachine, { input, events: candidateEvents });
+/** Replays events from the start, failing loudly if any is refused. */
+function run(...events: MistakenPostEvent[]): { snapshot: Snapshot; actions: { type: string; params?: unknown }[] } {
+  let [snapshot, actions] = initialTransition(mistakenPostMachine, input);
+  for (const event of events) {
+    expect(snapshot.can(event), `${event.type} refused at ${String(snapshot.value)}`).toBe(true);
+    [snapshot, actions] = transition(mistakenPostMachine, snapshot, event);
+  }
+  return { snapshot, actions: actions.map((action) => ({ type: action.type, params: action.params })) };
+}
+
+const acknowledged = [{ type: "ACKNOWLEDGE", at: at(4), by: manager }] as MistakenPostEvent[];
+const deleted = [
+  ...acknowledged,
+  { type: "ATTACH_SCREENSHOT", at: at(5), by: reporter, file: screenshot },
+  { type: "RECORD_DELETED", at: at(6), by: reporter, deletedAt: at(6) },
+] as MistakenPostEvent[];
+const responseSignedOff = [
+  { type: "DRAFT_RESPONSE", at: at(50), by: comms, text: "We posted this in error and have removed it. Sorry for any confusion." },
+  { type: "CONFIRM_CHECKS", at: at(55), by: comms, transparent: true, sourcesCited: true, notRushed: true, focused: true },
+  { type: "SIGN_OFF_TONE", at: at(60), by: secondComms },
+] as MistakenPostEvent[];
+const review: Extract<MistakenPostEvent, { type: "CLOSE" }> = {
+  type: "CLOSE",
+  at: at(300),
+  by: comms,
+  whatHappened: "Wrong notice",
+  lessons: "Check the library name",
+  followUps: [{ action: "Template with a checklist", owner: "Ellie Marsh" }],
+};
+
+/**
+ * The events a graph walk tries at each step: each kind of person for each step, so the walk
+ * meets the guards both ways.
+ */
+function candidateEvents(snapshot: Snapshot): MistakenPostEvent[] {
+  switch (snapshot.value) {
+    case "awaitingAcknowledgement":
+      return [
+        { type: "ACKNOWLEDGE", at: at(5), by: manager },
+        { type: "ACKNOWLEDGE", at: at(5), by: comms },
+        { type: "ACKNOWLEDGEMENT_OVERDUE", at: at(15) },
+      ];
+    case "deletion":
+      return [
+        { type: "RECORD_DELETED", at: at(6), by: reporter, deletedAt: at(6) },
+        { type: "ATTACH_SCREENSHOT", at: at(5), by: reporter, file: screenshot },
+        { type: "RECORD_NOT_DELETED", at: at(6), by: comms, reason: "told_to_keep", explanation: "Legal asked us to keep it" },
+        { type: "RECORD_NOT_DELETED", at: at(6), by: manager, reason: "not_possible", explanation: "No access" },
+      ];
+    case "riskAssessment":
+      return [
+        assessment(),
+        assessment({ crisisPlanNeeded: false }),
+        assessment({ decision: "do_not_engage", crisisPlanNeeded: false, likelihood: 1, impact: 1, reach: 1 }),
+        assessment({ decision: "investigate", crisisPlanNeeded: true }),
+        assessment({ by: reporter }),
+      ];
+    case "crisisPlan":
+      return [crisisPlan, { ...crisisPlan, by: reporter }];
+    case "leaderAwareness":
+      return [
+        { type: "MAKE_LEADER_AWARE", at: at(45), by: comms, summary: "Could reach the local paper" },
+        { type: "LEADER_NOT_NEEDED", at: at(45), by: comms, reason: "Contained to a few followers" },
+      ];
+    case "responding":
+      return [
+        ...responseSignedOff,
+        { type: "SIGN_OFF_TONE", at: at(60), by: comms },
+        { type: "MARK_RESPONSE_SENT", at: at(65), by: comms, where: "Reply under the original post" },
+      ];
+    case "standingDown":
+      return [
+        { type: "STAND_DOWN", at: at(200), by: comms, summary: "Coverage has stopped" },
+        { type: "UPDATE_TASK", at: at(100), by: secondComms, taskIndex: 0, status: "done" },
+        { type: "TASK_OVERDUE", at: at(70), taskIndex: 0 },
+      ];
+    case "reviewingHeldPosts":
+      return [
+        { type: "REVIEW_HELD_POST", at: at(210), by: comms, postId: 11, decision: "release" },
+        { type: "RESUME_SCHEDULE", at: at(220), by: comms },
+      ];
+    case "closingReview":
+      return [review, { ...review, by: reporter }];
+    default:
+      return [];
+  }
+}
+
+/** What makes two snapshots different for the walk: the step and the facts guards depend on. */
+function branchKey(snapshot: Snapshot): string {
+  const { context } = snapshot;
+  return JSON.stringify({
+    step: snapshot.value,
+    asked: context.askedIndex,
+    exhausted: context.chainExhausted,
+    screenshot: context.screenshots.length > 0,
+    decision: context.assessment?.decision,
+    crisis: context.crisisPlan !== null,
+    response: context.response && [Boolean(context.response.checks), Boolean(context.response.toneSignedOffBy)],
+    taskDone: context.tasks.map((task) => task.status === "done" || task.overdue),
+    reviewed: context.heldPostReviews.length > 0,
+  });
+}
+
+describe("mistaken post machine: every path (xstate/graph)", () => {
+  const paths = getSimplePaths(mistakenPostMachine, { input, events: candidateEvents, serializeState: branchKey });
 
   it("reaches every step it defines", () => {
     const reached = new Set(paths.map((path) => String(path.state.value)));
-    for (const step of listSteps(mistakenPostMachine)) expect(reached).toContain(step.id);
+    expect([...reached].sort()).toEqual(listSteps(mistakenPostMachine).map((step) => step.id).sort());
   });
 
-  it("enumerates the expected endings: acknowledged by each officer once asked, or exhausted", () => {
-    const endings = new Set(
-      paths.map(({ state }) =>
-        state.value === "acknowledged"
-          ? `acknowledged by ${state.context.acknowledgedBy?.name} after ${state.context.askedIndex} escalations`
-          : `waiting on ${state.context.escalationChain[state.context.askedIndex].name}${state.context.chainExhausted ? " (exhausted)" : ""}`,
-      ),
+  it("closes along each of the four routes through the procedure", () => {
+    const routes = new Set(
+      paths
+        .filter((path) => path.state.value === "closed")
+        .map(({ state }) => `${state.context.crisisPlan ? "crisis" : "no crisis"}, ${state.context.response?.sentAt ? "responded" : "no response"}`),
     );
-    expect([...endings].sort()).toEqual(
-      [
-        "acknowledged by Owen Price after 0 escalations",
-        "acknowledged by Owen Price after 1 escalations",
-        "acknowledged by Owen Price after 2 escalations",
-        "acknowledged by Helen Ward after 1 escalations",
-        "acknowledged by Helen Ward after 2 escalations",
-        "acknowledged by Marcus Bell after 2 escalations",
-        "waiting on Owen Price",
-        "waiting on Helen Ward",
-        "waiting on Marcus Bell",
-        "waiting on Marcus Bell (exhausted)",
-      ].sort(),
-    );
+    expect([...routes].sort()).toEqual(["crisis, no response", "crisis, responded", "no crisis, no response", "no crisis, responded"]);
   });
 
-  it("on every path, only someone already asked acknowledges, and each wait has a deadline or has run out", () => {
+  it("on every path, the guards hold: who acts, screenshot before deletion, tone signed off by someone else", () => {
+    expect(paths.length).toBeGreaterThan(50);
     for (const path of paths) {
-      let [snapshot, actions] = initialTransition(mistakenPostMachine, input);
+      let [snapshot] = initialTransition(mistakenPostMachine, input);
       for (const step of path.steps.slice(1)) {
         const event = step.event as MistakenPostEvent;
         const before = snapshot;
-        [snapshot, actions] = transition(mistakenPostMachine, snapshot, event);
-        if (event.type === "ACKNOWLEDGE" && snapshot.value === "acknowledged" && before.value !== "acknowledged") {
-          const asked = before.context.escalationChain.slice(0, before.context.askedIndex + 1);
-          expect(asked.map((officer) => officer.id)).toContain(event.by.id);
-          expect(actions.map((action) => action.type)).toContain("cancelDeadline");
+        [snapshot] = transition(mistakenPostMachine, snapshot, event);
+        const moved = snapshot.value !== before.value;
+        if (event.type === "RECORD_DELETED" && moved) expect(before.context.screenshots.length).toBeGreaterThan(0);
+        if (event.type === "SIGN_OFF_TONE" && snapshot.context.response?.toneSignedOffBy) {
+          expect(snapshot.context.response.toneSignedOffBy.id).not.toBe(snapshot.context.response.drafter.id);
         }
-        if (event.type === "ACKNOWLEDGEMENT_OVERDUE" && !snapshot.context.chainExhausted) {
-          expect(actions.map((action) => action.type)).toContain("setDeadline");
+        if (event.type === "MARK_RESPONSE_SENT" && moved) expect(before.context.response?.toneSignedOffBy).not.toBeNull();
+        if (moved && "by" in event && before.value !== "awaitingAcknowledgement" && before.value !== "deletion") {
+          expect(event.by.roles).toContain("communications");
         }
       }
     }
   });
 
-  it("has a shortest path to each step", () => {
-    const shortest = getShortestPaths(mistakenPostMachine, { input, events: candidateEvents });
-    const acknowledged = shortest.find((path) => path.state.value === "acknowledged");
-    expect(acknowledged?.steps.map((step) => step.event.type)).toEqual(["xstate.init", "ACKNOWLEDGE"]);
+  it("has a shortest path to closing that skips the crisis and the response", () => {
+    const shortest = getShortestPaths(mistakenPostMachine, { input, events: candidateEvents, serializeState: branchKey });
+    const toClosed = shortest.filter((path) => path.state.value === "closed").sort((a, b) => a.steps.length - b.steps.length)[0];
+    expect(toClosed.steps.map((step) => step.event.type)).toEqual([
+      "xstate.init",
+      "ACKNOWLEDGE",
+      "RECORD_NOT_DELETED",
+      "ASSESS_RISK",
+      "MAKE_LEADER_AWARE",
+      "CLOSE",
+    ]);
   });
 });
 
-describe("mistaken post machine: what each step asks for", () => {
-  it("tells the line manager and Communications at once, and sets the acknowledgement deadline", () => {
-    const [snapshot, actions] = initialTransition(mistakenPostMachine, input);
+describe("step 1: tell the line manager and Communications", () => {
+  it("emails the line manager and Communications at once, and sets the acknowledgement deadline", () => {
+    const { snapshot, actions } = run();
     expect(snapshot.value).toBe("awaitingAcknowledgement");
-    expect(effects(actions)).toEqual([
-      {
-        type: "notify",
-        params: { template: "acknowledgement-requested", to: { kind: "people", personIds: [manager.id] }, data: { escalated: false } },
-      },
+    expect(actions).toEqual([
+      { type: "notify", params: { template: "acknowledgement-requested", to: { kind: "people", personIds: [manager.id] }, data: { escalated: false } } },
       { type: "notify", params: { template: "mistaken-post-reported", to: { kind: "role", role: "communications" } } },
-      {
-        type: "setDeadline",
-        params: {
-          key: "acknowledgement",
-          eventType: "ACKNOWLEDGEMENT_OVERDUE",
-          dueAt: at(15),
-          description: "Owen Price to acknowledge",
-        },
-      },
+      { type: "setDeadline", params: { key: "acknowledgement", eventType: "ACKNOWLEDGEMENT_OVERDUE", dueAt: at(15), description: "Owen Price to acknowledge" } },
     ]);
   });
 
   it("asks the next most senior officer when the deadline passes, with a fresh deadline from that moment", () => {
-    const [start] = initialTransition(mistakenPostMachine, input);
-    const [next, actions] = transition(mistakenPostMachine, start, { type: "ACKNOWLEDGEMENT_OVERDUE", at: at(16) });
-    expect(next.context.askedIndex).toBe(1);
-    expect(effects(actions)).toEqual([
-      {
-        type: "notify",
-        params: { template: "acknowledgement-requested", to: { kind: "people", personIds: [head.id] }, data: { escalated: true } },
-      },
-      {
-        type: "setDeadline",
-        params: { key: "acknowledgement", eventType: "ACKNOWLEDGEMENT_OVERDUE", dueAt: at(31), description: "Helen Ward to acknowledge" },
-      },
+    const { snapshot, actions } = run({ type: "ACKNOWLEDGEMENT_OVERDUE", at: at(16) });
+    expect(snapshot.context.askedIndex).toBe(1);
+    expect(actions).toEqual([
+      { type: "notify", params: { template: "acknowledgement-requested", to: { kind: "people", personIds: [head.id] }, data: { escalated: true } } },
+      { type: "setDeadline", params: { key: "acknowledgement", eventType: "ACKNOWLEDGEMENT_OVERDUE", dueAt: at(31), description: "Helen Ward to acknowledge" } },
     ]);
   });
 
   it("tells Communications when nobody in the chain acknowledged, and stops escalating", () => {
-    let [snapshot] = initialTransition(mistakenPostMachine, input);
-    for (const minutes of [15, 30]) {
-      [snapshot] = transition(mistakenPostMachine, snapshot, { type: "ACKNOWLEDGEMENT_OVERDUE", at: at(minutes) });
-    }
-    const [exhausted, actions] = transition(mistakenPostMachine, snapshot, { type: "ACKNOWLEDGEMENT_OVERDUE", at: at(45) });
-    expect(exhausted.context.chainExhausted).toBe(true);
-    expect(exhausted.context.askedIndex).toBe(2);
-    expect(effects(actions)).toEqual([
-      { type: "notify", params: { template: "acknowledgement-missed", to: { kind: "role", role: "communications" } } },
-    ]);
+    const overdue = (minutes: number) => ({ type: "ACKNOWLEDGEMENT_OVERDUE", at: at(minutes) }) as const;
+    const { snapshot, actions } = run(overdue(15), overdue(30), overdue(45));
+    expect(snapshot.context.chainExhausted).toBe(true);
+    expect(actions).toEqual([{ type: "notify", params: { template: "acknowledgement-missed", to: { kind: "role", role: "communications" } } }]);
   });
 
-  it("records who acknowledged and when, closes the deadline and tells the reporter", () => {
-    const [start] = initialTransition(mistakenPostMachine, input);
-    const [done, actions] = transition(mistakenPostMachine, start, { type: "ACKNOWLEDGE", at: at(4), by: manager });
-    expect(done.value).toBe("acknowledged");
-    expect(done.context.acknowledgedBy).toEqual(manager);
-    expect(done.context.acknowledgedAt).toBe(at(4));
-    expect(effects(actions)).toEqual([
+  it("records who acknowledged, closes the deadline, tells the reporter and moves to deletion", () => {
+    const { snapshot, actions } = run(...acknowledged);
+    expect(snapshot.value).toBe("deletion");
+    expect(snapshot.context.acknowledgedBy).toEqual(officer(manager));
+    expect(actions).toEqual([
       { type: "cancelDeadline", params: { key: "acknowledgement" } },
-      { type: "notify", params: { template: "incident-acknowledged", to: { kind: "people", personIds: [1] } } },
+      { type: "notify", params: { template: "incident-acknowledged", to: { kind: "people", personIds: [reporter.id] } } },
     ]);
   });
 
-  it("refuses an acknowledgement from someone not asked, and explains why", () => {
-    const [start] = initialTransition(mistakenPostMachine, input);
-    const event = { type: "ACKNOWLEDGE" as const, at: at(2), by: outsider };
-    expect(start.can(event)).toBe(false);
-    expect(start.can({ ...event, by: head })).toBe(false);
-    expect(explainMistakenPostRefusal(start.context, event, String(start.value))).toBe(
-      "Only Owen Price, who has been asked to acknowledge, can acknowledge this report.",
-    );
+  it("refuses an acknowledgement from someone not asked, and a second one, saying why", () => {
+    const { snapshot: start } = run();
+    const stranger = { type: "ACKNOWLEDGE" as const, at: at(2), by: comms };
+    expect(start.can(stranger)).toBe(false);
+    expect(explainMistakenPostRefusal(start.context, stranger, true)).toBe("Only Owen Price, who has been asked to acknowledge, can acknowledge this report.");
+    const { snapshot: done } = run(...acknowledged);
+    expect(explainMistakenPostRefusal(done.context, { ...stranger, by: manager }, false)).toBe("This report has already been acknowledged by Owen Price.");
+  });
+});
+
+describe("step 2: delete if possible", () => {
+  it("will not record a deletion until a screenshot is attached, and records the evidence facts", () => {
+    const { snapshot } = run(...acknowledged);
+    const deletion = { type: "RECORD_DELETED" as const, at: at(6), by: reporter, deletedAt: at(6) };
+    expect(snapshot.can(deletion)).toBe(false);
+    expect(explainMistakenPostRefusal(snapshot.context, deletion, true)).toMatch(/Attach a screenshot of the post before/);
+    const { snapshot: withScreenshot, actions } = run(...acknowledged, { type: "ATTACH_SCREENSHOT", at: at(5), by: reporter, file: screenshot });
+    expect(actions).toEqual([{ type: "recordEvidence", params: screenshot }]);
+    expect(withScreenshot.can(deletion)).toBe(true);
   });
 
-  it("refuses a second acknowledgement, naming who acknowledged first", () => {
-    const [start] = initialTransition(mistakenPostMachine, input);
-    const [done] = transition(mistakenPostMachine, start, { type: "ACKNOWLEDGE", at: at(4), by: manager });
-    const again = { type: "ACKNOWLEDGE" as const, at: at(5), by: manager };
-    expect(done.can(again)).toBe(false);
-    expect(done.can({ type: "ACKNOWLEDGEMENT_OVERDUE", at: at(15) })).toBe(false);
-    expect(explainMistakenPostRefusal(done.context, again, String(done.value))).toBe(
-      "This report has already been acknowledged by Owen Price.",
-    );
+  it("takes a reason when the post was not deleted", () => {
+    const { snapshot } = run(...acknowledged, { type: "RECORD_NOT_DELETED", at: at(6), by: reporter, reason: "not_appropriate", explanation: "It is a reply to a resident" });
+    expect(snapshot.value).toBe("riskAssessment");
+    expect(snapshot.context.deletion).toMatchObject({ outcome: "not_deleted", reason: "not_appropriate" });
   });
 
+  it("does not let the line manager record it for them", () => {
+    const { snapshot } = run(...acknowledged);
+    const event = { type: "RECORD_NOT_DELETED" as const, at: at(6), by: manager, reason: "not_possible" as const, explanation: "x" };
+    expect(snapshot.can(event)).toBe(false);
+    expect(explainMistakenPostRefusal(snapshot.context, event, true)).toMatch(/Only the member of staff who reported this/);
+  });
+});
+
+describe("step 3: the reputational risk assessment", () => {
+  it("computes the severity and tells the senior leaders when it reaches the admin's threshold", () => {
+    const { snapshot, actions } = run(...deleted, assessment());
+    expect(snapshot.context.assessment).toMatchObject({ severity: "high", seniorLeadersNotified: true });
+    expect(actions).toContainEqual({
+      type: "notify",
+      params: { template: "senior-leaders-notified", to: { kind: "people", personIds: [headOfComms.id, chiefExecutive.id] } },
+    });
+  });
+
+  it("tells nobody senior below the threshold", () => {
+    const { snapshot, actions } = run(...deleted, assessment({ likelihood: 1, impact: 2, reach: 1, crisisPlanNeeded: false }));
+    expect(snapshot.context.assessment).toMatchObject({ severity: "low", seniorLeadersNotified: false });
+    expect(actions).toContainEqual({ type: "notify", params: { template: "senior-leaders-notified", to: { kind: "people", personIds: [] } } });
+    expect(snapshot.value).toBe("leaderAwareness");
+  });
+
+  it("is for Communications only", () => {
+    const { snapshot } = run(...deleted);
+    expect(snapshot.can(assessment({ by: reporter }))).toBe(false);
+    expect(explainMistakenPostRefusal(snapshot.context, assessment({ by: reporter }), true)).toBe("Only the Communications team can do this.");
+  });
+});
+
+describe("step 4: the crisis plan", () => {
+  it("stops the scheduled posts of the chosen channels, sets each task's deadline and tells the people involved", () => {
+    const { snapshot, actions } = run(...deleted, assessment(), crisisPlan);
+    expect(snapshot.value).toBe("leaderAwareness");
+    expect(actions.map((action) => action.type)).toEqual(["pauseChannels", "setDeadlines", "notify"]);
+    expect(actions[0].params).toMatchObject({ channels: [1, 2] });
+    expect(actions[1].params).toEqual({
+      deadlines: [{ key: "task-0", eventType: "TASK_OVERDUE", dueAt: at(70), description: "Sam Patel: Brief the library staff", eventFields: { taskIndex: 0 } }],
+    });
+  });
+
+  it("marks an overdue task and escalates it to its owner and the first senior leader", () => {
+    const { snapshot, actions } = run(...deleted, assessment(), crisisPlan, { type: "TASK_OVERDUE", at: at(71), taskIndex: 0 });
+    expect(snapshot.context.tasks[0].overdue).toBe(true);
+    expect(actions).toContainEqual({
+      type: "notify",
+      params: { template: "crisis-task-overdue", to: { kind: "people", personIds: [secondComms.id, headOfComms.id] }, data: { taskIndex: 0 } },
+    });
+  });
+
+  it("lets the task owner mark it done, which closes its deadline; a stranger cannot", () => {
+    const base = [...deleted, assessment(), crisisPlan] as MistakenPostEvent[];
+    const done = { type: "UPDATE_TASK" as const, at: at(65), by: secondComms, taskIndex: 0, status: "done" as const };
+    const { snapshot, actions } = run(...base, done);
+    expect(snapshot.context.tasks[0].status).toBe("done");
+    expect(actions).toContainEqual({ type: "cancelDeadline", params: { key: "task-0" } });
+    expect(run(...base).snapshot.can({ ...done, by: reporter })).toBe(false);
+  });
+
+  it("is skipped when the assessment says no plan is needed", () => {
+    expect(run(...deleted, assessment({ crisisPlanNeeded: false })).snapshot.value).toBe("leaderAwareness");
+  });
+});
+
+describe("steps 5 and 6: the Leader, and responding as the organisation", () => {
+  const toResponding = [...deleted, assessment(), crisisPlan, { type: "MAKE_LEADER_AWARE", at: at(45), by: comms, summary: "Local paper may pick it up" }] as MistakenPostEvent[];
+
+  it("emails the Leader when made aware", () => {
+    const { snapshot, actions } = run(...toResponding);
+    expect(snapshot.value).toBe("responding");
+    expect(actions).toContainEqual({ type: "notify", params: { template: "leader-made-aware", to: { kind: "people", personIds: [leader.id] } } });
+  });
+
+  it("will not mark the response sent before the checks and a second officer's tone sign-off", () => {
+    const send = { type: "MARK_RESPONSE_SENT" as const, at: at(65), by: comms, where: "Reply" };
+    const drafted = run(...toResponding, responseSignedOff[0], responseSignedOff[1]).snapshot;
+    expect(drafted.can(send)).toBe(false);
+    expect(explainMistakenPostRefusal(drafted.context, send, true)).toMatch(/cannot be marked as sent until/);
+    const selfSignOff = { type: "SIGN_OFF_TONE" as const, at: at(60), by: comms };
+    expect(drafted.can(selfSignOff)).toBe(false);
+    expect(explainMistakenPostRefusal(drafted.context, selfSignOff, true)).toMatch(/second member of Communications, not the person who drafted/);
+    const { snapshot } = run(...toResponding, ...responseSignedOff, send);
+    expect(snapshot.value).toBe("standingDown");
+  });
+
+  it("needs the checks and the sign-off again when the draft changes", () => {
+    const { snapshot } = run(...toResponding, ...responseSignedOff, { type: "DRAFT_RESPONSE", at: at(62), by: comms, text: "A new wording" });
+    expect(snapshot.context.response).toMatchObject({ checks: null, toneSignedOffBy: null });
+  });
+
+  it("skips responding, and standing down, when Communications decided not to engage and made no plan", () => {
+    const { snapshot } = run(
+      ...deleted,
+      assessment({ decision: "do_not_engage", crisisPlanNeeded: false }),
+      { type: "LEADER_NOT_NEEDED", at: at(45), by: comms, reason: "Only three people saw it" },
+    );
+    expect(snapshot.value).toBe("closingReview");
+  });
+});
+
+describe("step 7: standing down and the closing review", () => {
+  const toStandDown = [
+    ...deleted,
+    assessment({ decision: "investigate" }),
+    crisisPlan,
+    { type: "LEADER_NOT_NEEDED", at: at(45), by: comms, reason: "Contained" },
+  ] as MistakenPostEvent[];
+
+  it("stands down, closes the task deadlines, reviews held posts one by one, then resumes the schedule", () => {
+    const stoodDown = run(...toStandDown, { type: "STAND_DOWN", at: at(200), by: comms, summary: "Quiet again" });
+    expect(stoodDown.snapshot.value).toBe("reviewingHeldPosts");
+    expect(stoodDown.actions).toContainEqual({ type: "cancelDeadlines", params: { keys: ["task-0"] } });
+    const reviewed = run(
+      ...toStandDown,
+      { type: "STAND_DOWN", at: at(200), by: comms, summary: "Quiet again" },
+      { type: "REVIEW_HELD_POST", at: at(210), by: comms, postId: 11, decision: "edit-and-release", body: "New words" },
+    );
+    expect(reviewed.actions).toContainEqual({ type: "reviewHeldPost", params: { postId: 11, decision: "edit-and-release", body: "New words" } });
+    const resumed = run(
+      ...toStandDown,
+      { type: "STAND_DOWN", at: at(200), by: comms, summary: "Quiet again" },
+      { type: "RESUME_SCHEDULE", at: at(220), by: comms },
+    );
+    expect(resumed.actions).toEqual([{ type: "resumeChannels", params: {} }]);
+    expect(resumed.snapshot.value).toBe("closingReview");
+  });
+
+  it("closes with the review and tells the reporter; nothing more is taken after", () => {
+    const { snapshot, actions } = run(...toStandDown, { type: "STAND_DOWN", at: at(200), by: comms, summary: "Quiet" }, { type: "RESUME_SCHEDULE", at: at(220), by: comms }, review);
+    expect(snapshot.status).toBe("done");
+    expect(snapshot.context.closingReview?.followUps).toEqual([{ action: "Template with a checklist", owner: "Ellie Marsh" }]);
+    expect(actions).toContainEqual({ type: "notify", params: { template: "incident-closed", to: { kind: "people", personIds: [reporter.id] } } });
+    expect(snapshot.can({ type: "ATTACH_SCREENSHOT", at: at(301), by: comms, file: screenshot })).toBe(false);
+  });
+});
+
+describe("the machine as stored", () => {
   it("survives a round trip through JSON, as it does through the database", () => {
-    const [start] = initialTransition(mistakenPostMachine, input);
-    const [escalated] = transition(mistakenPostMachine, start, { type: "ACKNOWLEDGEMENT_OVERDUE", at: at(15) });
-    const stored = JSON.parse(JSON.stringify(mistakenPostMachine.getPersistedSnapshot(escalated)));
+    const { snapshot } = run(...deleted, assessment());
+    const stored = JSON.parse(JSON.stringify(mistakenPostMachine.getPersistedSnapshot(snapshot)));
     const restored = mistakenPostMachine.resolveState(stored);
-    expect(restored.value).toBe("awaitingAcknowledgement");
-    expect(restored.context.askedIndex).toBe(1);
-    expect(restored.can({ type: "ACKNOWLEDGE", at: at(20), by: head })).toBe(true);
+    expect(restored.value).toBe("crisisPlan");
+    expect(restored.can(crisisPlan)).toBe(true);
   });
 
-  it("describes every step for the stepper, with its policy source", () => {
+  it("describes every step for the stepper, citing the policy", () => {
     for (const step of listSteps(mistakenPostMachine)) {
-      expect(step.title).toBeTruthy();
-      expect(step.guidance).toBeTruthy();
-      expect(step.actor).toBeTruthy();
+      expect(step.title && step.guidance && step.actor).toBeTruthy();
       expect(step.source).toMatch(/Haringey practice notes 4\.2\.5/);
     }
   });

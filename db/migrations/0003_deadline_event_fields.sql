@@ -1,0 +1,1 @@
+ALTER TABLE `deadlines` ADD `event_fields` text DEFAULT '{}' NOT NULL;
