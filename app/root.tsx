@@ -32,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { notice, clearCookie } = await takeNotice(request);
   return json(
     {
-      user: user && { name: user.name, isAdmin: hasRole(user, "admin") },
+      user: user && {
+        name: user.name,
+        isAdmin: hasRole(user, "admin"),
+        canSeeChannels: hasRole(user, "communications") || hasRole(user, "admin"),
+      },
       notice,
     },
     { headers: clearCookie ? { "Set-Cookie": clearCookie } : {} },
@@ -61,6 +65,11 @@ function Header() {
             <NavLink to="/report/mistaken-post" className={navClass}>
               Report
             </NavLink>
+            {user.canSeeChannels ? (
+              <NavLink to="/channels" className={navClass}>
+                Channels
+              </NavLink>
+            ) : null}
             {user.isAdmin ? (
               <>
                 <NavLink to="/admin/people" className={navClass}>

@@ -6,6 +6,17 @@ import {
   IncidentAcknowledged,
   MistakenPostReported,
 } from "./mistaken-post";
+import { severityLabel, taskFor } from "./mistaken-post-facts";
+import {
+  CrisisPlanInForce,
+  CrisisStoodDown,
+  CrisisTaskAssigned,
+  CrisisTaskOverdue,
+  IncidentClosed,
+  LeaderMadeAware,
+  ResponseToneCheck,
+  SeniorLeadersNotified,
+} from "./mistaken-post-steps";
 
 export interface RenderedEmail {
   subject: string;
@@ -35,6 +46,38 @@ export const templates: Record<string, Template> = {
   "acknowledgement-missed": {
     subject: (data) => `${data.reference}: nobody has acknowledged this report`,
     component: AcknowledgementMissed,
+  },
+  "senior-leaders-notified": {
+    subject: (data) => `${data.reference}: severity ${severityLabel(data.context).toLowerCase()}: senior leaders informed`,
+    component: SeniorLeadersNotified,
+  },
+  "crisis-plan-in-force": {
+    subject: (data) => `${data.reference}: crisis plan in force, scheduled posts stopped`,
+    component: CrisisPlanInForce,
+  },
+  "crisis-task-assigned": {
+    subject: (data) => `${data.reference}: a crisis task for you: ${taskFor(data).title}`,
+    component: CrisisTaskAssigned,
+  },
+  "crisis-task-overdue": {
+    subject: (data) => `${data.reference}: crisis task overdue: ${taskFor(data).title}`,
+    component: CrisisTaskOverdue,
+  },
+  "leader-made-aware": {
+    subject: (data) => `${data.reference}: for the Leader's awareness`,
+    component: LeaderMadeAware,
+  },
+  "response-tone-check": {
+    subject: (data) => `${data.reference}: a response needs its tone checked`,
+    component: ResponseToneCheck,
+  },
+  "crisis-stood-down": {
+    subject: (data) => `${data.reference}: crisis stood down`,
+    component: CrisisStoodDown,
+  },
+  "incident-closed": {
+    subject: (data) => `${data.reference}: closed`,
+    component: IncidentClosed,
   },
 };
 

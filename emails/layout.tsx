@@ -8,6 +8,13 @@ const styles = {
   reference: { fontSize: "14px", color: "#505a5f", margin: "0 0 8px" },
   button: { backgroundColor: "#1d4ed8", color: "#ffffff", padding: "12px 20px", borderRadius: "4px", fontWeight: 700 },
   footer: { fontSize: "13px", color: "#505a5f" },
+  quote: {
+    margin: "0 0 12px",
+    padding: "8px 12px",
+    borderLeft: "4px solid #b1b4b6",
+    backgroundColor: "#f8f8f8",
+    whiteSpace: "pre-wrap" as const,
+  },
 };
 
 export function EmailLayout(props: {
@@ -51,5 +58,38 @@ export function Fact(props: { label: string; value: string }) {
     <Text style={{ margin: "0 0 6px" }}>
       <strong>{props.label}:</strong> {props.value}
     </Text>
+  );
+}
+
+/** A labelled passage quoted in full, e.g. a holding statement or a draft, with its line breaks kept. */
+export function Quote(props: { label: string; text: string }) {
+  return (
+    <>
+      <Text style={{ margin: "12px 0 4px" }}>
+        <strong>{props.label}:</strong>
+      </Text>
+      <Text style={styles.quote}>{props.text}</Text>
+    </>
+  );
+}
+
+/** A labelled list, e.g. the tasks of a crisis plan; says so plainly when there is nothing in it. */
+export function FactList(props: { label: string; items: string[]; empty: string }) {
+  return (
+    <>
+      <Text style={{ margin: "12px 0 4px" }}>
+        <strong>{props.label}:</strong>
+        {props.items.length === 0 ? ` ${props.empty}` : null}
+      </Text>
+      {props.items.length > 0 ? (
+        <ul style={{ margin: "0 0 12px", paddingLeft: "20px" }}>
+          {props.items.map((item, index) => (
+            <li key={index} style={{ margin: "0 0 4px" }}>
+              {item}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }

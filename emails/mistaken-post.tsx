@@ -1,22 +1,8 @@
 import { Text } from "@react-email/components";
-import { formatDateTime } from "../app/utils/dates";
-import type { MistakenPostContext } from "../machines/mistaken-post";
-import { EmailLayout, Fact } from "./layout";
-import type { IncidentEmailData } from "./types";
+import { EmailLayout } from "./layout";
+import { PostFacts, type MistakenPostEmailData } from "./mistaken-post-facts";
 
-type Data = IncidentEmailData<MistakenPostContext>;
-
-function PostFacts({ context }: { context: MistakenPostContext }) {
-  return (
-    <>
-      <Fact label="Reported by" value={context.reporter.name} />
-      <Fact label="Account" value={`${context.post.account} (${context.post.platform})`} />
-      <Fact label="Posted" value={formatDateTime(context.post.postedAt)} />
-      {context.post.link ? <Fact label="Link" value={context.post.link} /> : null}
-      <Fact label="What happened" value={context.post.whatHappened} />
-    </>
-  );
-}
+type Data = MistakenPostEmailData;
 
 export function AcknowledgementRequested(data: Data & { escalated?: boolean }) {
   const asked = data.context.escalationChain[data.context.askedIndex];

@@ -148,6 +148,36 @@ export function SelectField(props: {
   );
 }
 
+/** A single checkbox, its label beside it, as GOV.UK shows a yes-or-no question. */
+export function CheckboxField(props: { field: FieldMetadata<any, any, string[]>; label: string; hint?: string }) {
+  const { field, label, hint } = props;
+  return (
+    <div className="mb-6 flex items-start gap-3">
+      <input
+        {...getInputProps(field, { type: "checkbox", ariaDescribedBy: describedBy(field, hint) })}
+        key={field.key}
+        className="mt-0.5 h-6 w-6 shrink-0 accent-brand"
+      />
+      <div>
+        <label htmlFor={field.id} className="label">
+          {label}
+        </label>
+        {hint ? (
+          <span id={field.descriptionId} className="hint">
+            {hint}
+          </span>
+        ) : null}
+        {field.errors?.length ? (
+          <span id={field.errorId} className="field-error">
+            <span className="sr-only">Error: </span>
+            {[...new Set(field.errors)].join(". ")}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
 /**
  * A submit button that says what is happening while its form is on its way. On a page with
  * several forms, `intent` (the value of the form's hidden "intent" field) keeps the others still.
@@ -189,4 +219,67 @@ export function useValidatedForm<Schema extends ZodTypeAny>(
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+}
+
+type ChoiceOption = { value: string; label: string; hint?: string };
+
+/**
+ * Radio buttons or checkboxes in a fieldset whose legend is the question (GOV.UK pattern).
+ * The error summary links to the first option, which carries the field's id.
+ */
+export function ChoiceField(props: {
+  field: FieldMetadata<any, any, string[]>;
+  legend: string;
+  hint?: string;
+  type: "radio" | "checkbox";
+  options: ChoiceOption[];
+  inline?: boolean;
+}) {
+  const { field, legend, hint, type, options } = props;
+  const hasError = Boolean(field.errors?.length);
+  const initial = field.initialValue;
+  const isChosen = (value: string) => (Array.isArray(initial) ? initial.includes(value) : initial === value);
+  return (
+    <fieldset className="mb-6" aria-describedby={describedBy(field, hint)}>
+      <legend className="label">{legend}</legend>
+      {hint ? (
+        <span id={field.descriptionId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {hasError ? (
+        <span id={field.errorId} className="field-error">
+          <span className="sr-only">Error: </span>
+          {[...new Set(field.errors)].join(". ")}
+        </span>
+      ) : null}
+      <div className={`mt-2 ${props.inline ? "flex flex-wrap gap-x-6 gap-y-2" : "space-y-2"}`}>
+        {options.map((option, index) => {
+          const id = index === 0 ? field.id : `${field.id}-${option.value}`;
+          return (
+            <div key={option.value} className="flex items-start gap-3">
+              <input
+                type={type}
+                id={id}
+                name={field.name}
+                value={option.value}
+                defaultChecked={isChosen(option.value)}
+                key={`${field.key ?? ""}-${option.value}`}
+                className="mt-1 h-5 w-5 shrink-0 accent-brand"
+                aria-describedby={option.hint ? `${id}-hint` : undefined}
+              />
+              <label htmlFor={id}>
+                {option.label}
+                {option.hint ? (
+                  <span id={`${id}-hint`} className="hint text-sm">
+                    {option.hint}
+                  </span>
+                ) : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
 }

@@ -1,8 +1,15 @@
 export interface StepView {
   id: string;
   title: string;
-  status: "done" | "current" | "upcoming";
+  status: "done" | "current" | "skipped" | "upcoming";
 }
+
+const STATUS_TEXT: Record<StepView["status"], string> = {
+  done: "Done",
+  current: "Current step",
+  skipped: "Not needed",
+  upcoming: "Not reached",
+};
 
 /**
  * Where the incident stands, as the GOV.UK "step by step" pattern: the steps come from the
@@ -32,7 +39,7 @@ export function Stepper({ steps }: { steps: StepView[] }) {
             <span className="pt-1">
               <span className={step.status === "current" ? "font-bold" : ""}>{step.title}</span>
               <span className="block text-sm text-muted">
-                {step.status === "done" ? "Done" : step.status === "current" ? "Current step" : "Not reached"}
+                {STATUS_TEXT[step.status]}
               </span>
             </span>
           </li>

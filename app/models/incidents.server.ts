@@ -197,6 +197,16 @@ export function homeLists(db: Db, user: CurrentUser) {
 }
 
 /**
+ * A step is done when the incident passed through it; skipped when the incident went past it
+ * without stopping (the procedure said it was not needed); otherwise still to come.
+ */
+function stepStatus(stepId: string, index: number, current: string, currentIndex: number, visited: Set<string>) {
+  if (stepId === current) return current === "closed" ? ("done" as const) : ("current" as const);
+  if (visited.has(stepId)) return "done" as const;
+  return index < currentIndex ? ("skipped" as const) : ("upcoming" as const);
+}
+
+/**
  * Everything the incident page shows, or null when the person may not see the incident. The
  * steps come from the machine definition; which actions to offer, from asking the machine
  * whether it would accept each event from this person now.
@@ -212,6 +222,8 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, perso
   const now = new Date().toISOString();
   return {
     incident: {
+      id: incident.id,
+      state: incident.state,
       reference: incident.reference,
       title: incident.title,
       kindTitle: path.title,
@@ -219,19 +231,17 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, perso
       createdAt: incident.createdAt,
     },
     context: snapshot.context as MistakenPostContext,
-    steps: definedSteps.map((step) => ({
+    steps: definedSteps.map((step, index) => ({
       id: step.id,
       title: step.title,
-      status: (step.id === incident.state ? "current" : visited.has(step.id) ? "done" : "upcoming") as
-        | "current"
-        | "done"
-        | "upcoming",
+      status: stepStatus(step.id, index, incident.state, definedSteps.findIndex((candidate) => candidate.id === incident.state), visited),
     })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
     deadlines: pendingDeadlines(db, incident.id).map((deadline) => ({ ...deadline, overdue: deadline.dueAt <= now })),
     timeline,
     allowedEvents: personEvents.filter((type) =>
-      snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles } } as never),
+      // taskIndex 0 stands for "a task": per-task rights are checked again when one is updated.
+      snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles }, taskIndex: 0 } as never),
     ),
   };
 }

@@ -16,6 +16,7 @@ import {
 } from "~/models/people.server";
 import { INTENTS, absenceSchema, editPersonSchema, removeAbsenceSchema } from "~/schemas/person";
 import { hashPassword, requireRole } from "~/utils/auth.server";
+import { formatCalendarDate } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
@@ -91,19 +92,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   throw new Response("Bad request", { status: 400 });
-}
-
-const calendarDateFormat = new Intl.DateTimeFormat("en-GB", {
-  // The date is a calendar day, not a moment: formatting it at midnight UTC keeps the same day.
-  timeZone: "UTC",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
-
-/** "23 November 2026" for "2026-11-23". */
-function formatCalendarDate(isoDate: string): string {
-  return calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 function AbsenceForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {

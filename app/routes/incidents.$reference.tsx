@@ -1,83 +1,110 @@
-import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
-import { ErrorSummary, SubmitButton, TextAreaField, useValidatedForm } from "~/components/forms";
+import { IncidentRecord } from "~/components/incident-record";
+import {
+  AcknowledgeStep,
+  ClosingReviewStep,
+  CrisisPlanStep,
+  CrisisTaskList,
+  DeletionStep,
+  HeldPostsStep,
+  LeaderStep,
+  RespondStep,
+  RiskAssessmentStep,
+  ScreenshotUpload,
+  StandDownStep,
+  type StepPageData,
+} from "~/components/mistaken-post-steps";
+import type { StepActionData } from "~/components/step-form";
 import { Stepper } from "~/components/stepper";
 import { findIncidentForUser, incidentPage, sendIncidentEvent } from "~/models/incidents.server";
+import { attachScreenshots, mistakenPostEventFrom, mistakenPostPageExtras, STEP_CONFIRMATIONS, StepInputError } from "~/models/mistaken-post.server";
+import { isMistakenPostIntent, mistakenPostStepSchemas } from "~/schemas/mistaken-post-steps";
 import { requireUser } from "~/utils/auth.server";
-import { formatDateTime, formatDuration } from "~/utils/dates";
+import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
+import { EvidenceRequestError, receiveEvidenceUpload } from "~/utils/evidence.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.incident.reference}: ${data.incident.title} · Holdfast` : "Incident · Holdfast" },
 ];
 
-/** The events a person can send from this page, each with its own small form below. */
-const PERSON_EVENTS = ["ACKNOWLEDGE"] as const;
-
-const acknowledgeSchema = z.object({
-  intent: z.literal("ACKNOWLEDGE"),
-  version: z.coerce.number().int().positive(),
-  note: z.string().trim().max(2000, "Keep the note to 2,000 characters or fewer").optional(),
-});
+/** Every event a person can send on this path; the machine says which are open to whom, now. */
+const PERSON_EVENTS = ["ATTACH_SCREENSHOT", ...Object.keys(mistakenPostStepSchemas)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = incidentPage(db(), params.reference ?? "", user, PERSON_EVENTS);
   // Someone who may not see an incident is told it does not exist, not that it is hidden.
   if (!page) throw new Response("Not found", { status: 404 });
-  return json(page);
+  return json({ ...page, ...mistakenPostPageExtras(db(), page.incident.id), userId: user.id });
 }
+
+type ActionData = StepActionData & { refusals?: { name: string; message: string }[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const incident = findIncidentForUser(db(), params.reference ?? "", user);
   if (!incident) throw new Response("Not found", { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: acknowledgeSchema });
-  if (submission.status !== "success") {
-    return json({ result: submission.reply(), problem: null }, { status: 400 });
+  const here = `/incidents/${incident.reference}`;
+
+  if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    let upload;
+    try {
+      upload = await receiveEvidenceUpload(request);
+    } catch (error) {
+      if (!(error instanceof EvidenceRequestError)) throw error;
+      return json<ActionData>({ intent: "ATTACH_SCREENSHOT", result: {}, problem: null, refusals: [{ name: "", message: error.message }] }, { status: error.status });
+    }
+    const outcome = attachScreenshots(db(), {
+      incident,
+      expectedVersion: Number(upload.fields.get("version")),
+      user,
+      files: upload.files,
+    });
+    if (outcome && !outcome.ok) {
+      return json<ActionData>(
+        { intent: "ATTACH_SCREENSHOT", result: {}, problem: { message: outcome.message, changes: outcome.changesSince }, refusals: upload.refusals },
+        { status: outcome.code === "conflict" ? 409 : 422 },
+      );
+    }
+    if (upload.refusals.length > 0 || upload.files.length === 0) {
+      const refusals = upload.refusals.length ? upload.refusals : [{ name: "", message: "Choose a screenshot to upload" }];
+      return json<ActionData>({ intent: "ATTACH_SCREENSHOT", result: {}, problem: null, refusals }, { status: 400 });
+    }
+    return redirectWithNotice(here, `${upload.files.length === 1 ? "Screenshot" : `${upload.files.length} screenshots`} added to the record.`);
   }
-  const outcome = sendIncidentEvent(db(), {
-    incident,
-    expectedVersion: submission.value.version,
-    user,
-    event: { type: submission.value.intent, note: submission.value.note },
-  });
+
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isMistakenPostIntent(intent)) throw new Response("That is not a step of this procedure.", { status: 400 });
+  const submission = parseWithZod(formData, { schema: mistakenPostStepSchemas[intent] });
+  if (submission.status !== "success") {
+    return json<ActionData>({ intent, result: submission.reply(), problem: null }, { status: 400 });
+  }
+  let outcome;
+  try {
+    outcome = sendIncidentEvent(db(), {
+      incident,
+      expectedVersion: submission.value.version,
+      user,
+      event: mistakenPostEventFrom(db(), submission.value),
+    });
+  } catch (error) {
+    if (!(error instanceof StepInputError)) throw error;
+    return json<ActionData>({ intent, result: submission.reply({ formErrors: [error.message] }), problem: null }, { status: 400 });
+  }
   if (!outcome.ok) {
-    return json(
-      { result: submission.reply(), problem: { message: outcome.message, changes: outcome.changesSince } },
+    return json<ActionData>(
+      { intent, result: submission.reply(), problem: { message: outcome.message, changes: outcome.changesSince } },
       { status: outcome.code === "conflict" ? 409 : 422 },
     );
   }
-  return redirectWithNotice(`/incidents/${incident.reference}`, "You have acknowledged this report. The member of staff has been told.");
-}
-
-function AcknowledgeForm({ version }: { version: number }) {
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useValidatedForm(acknowledgeSchema, actionData?.result);
-  return (
-    <section aria-labelledby="acknowledge-title" className="panel mt-6">
-      <h2 id="acknowledge-title" className="text-xl font-bold">
-        Acknowledge this report
-      </h2>
-      <p className="mb-4 mt-1">
-        This tells the member of staff and Communications that you have it in hand. If you do not,
-        the next most senior officer will be asked.
-      </p>
-      <ErrorSummary form={form} fields={fields} />
-      <Form method="post" {...getFormProps(form)} noValidate>
-        <input type="hidden" name="intent" value="ACKNOWLEDGE" />
-        <input type="hidden" name="version" value={version} />
-        <TextAreaField field={fields.note} label="Note (optional)" hint="For example, what you have already done or who you have spoken to." rows={3} />
-        <SubmitButton pendingText="Acknowledging…">Acknowledge</SubmitButton>
-      </Form>
-    </section>
-  );
+  return redirectWithNotice(here, STEP_CONFIRMATIONS[intent]);
 }
 
 /**
@@ -113,9 +140,45 @@ function EventProblem() {
   );
 }
 
+/** The forms for the step the incident is on, as the machine allows this person. */
+function CurrentStepActions({ step, data, page }: { step: string; data: StepPageData; page: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const may = (type: string) => data.allowed.includes(type);
+  switch (step) {
+    case "awaitingAcknowledgement":
+      return may("ACKNOWLEDGE") ? <AcknowledgeStep data={data} /> : null;
+    case "deletion":
+      return may("RECORD_NOT_DELETED") ? <DeletionStep data={data} hasScreenshot={page.context.screenshots.length > 0} /> : null;
+    case "riskAssessment":
+      return may("ASSESS_RISK") ? <RiskAssessmentStep data={data} /> : null;
+    case "crisisPlan":
+      return may("CREATE_CRISIS_PLAN") ? <CrisisPlanStep data={data} /> : null;
+    case "leaderAwareness":
+      return may("MAKE_LEADER_AWARE") ? <LeaderStep data={data} leaderName={page.context.policy.leader?.name ?? null} /> : null;
+    case "responding":
+      return may("DRAFT_RESPONSE") ? <RespondStep context={page.context} data={data} userId={page.userId} /> : null;
+    case "standingDown":
+      return may("STAND_DOWN") ? <StandDownStep data={data} /> : null;
+    case "reviewingHeldPosts":
+      return may("RESUME_SCHEDULE") ? <HeldPostsStep data={data} /> : null;
+    case "closingReview":
+      return may("CLOSE") ? <ClosingReviewStep data={data} /> : null;
+    default:
+      return null;
+  }
+}
+
 export default function IncidentPage() {
-  const data = useLoaderData<typeof loader>();
-  const { incident, context, currentStep } = data;
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { incident, context, currentStep } = page;
+  const data: StepPageData = {
+    version: incident.version,
+    allowed: page.allowedEvents,
+    actionData,
+    taskOwners: page.taskOwners,
+    channels: page.channels,
+    heldPosts: page.heldPosts,
+  };
   return (
     <div>
       <EventProblem />
@@ -126,9 +189,9 @@ export default function IncidentPage() {
       <div className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]">
         <aside>
           <h2 className="mb-3 text-lg font-bold">Where this stands</h2>
-          <Stepper steps={data.steps} />
+          <Stepper steps={page.steps} />
         </aside>
-        <div>
+        <div className="min-w-0">
           {currentStep ? (
             <section aria-labelledby="current-step-title" className="panel border-l-8 border-l-brand">
               <p className="text-sm font-semibold uppercase tracking-wide text-muted">Current step</p>
@@ -148,77 +211,45 @@ export default function IncidentPage() {
                 <dt className="font-semibold">Source</dt>
                 <dd>{currentStep.source}</dd>
               </dl>
-              {data.deadlines.map((deadline) => (
-                <p
-                  key={deadline.dueAt + deadline.description}
-                  className={`mt-3 font-semibold ${deadline.overdue ? "text-danger" : ""}`}
-                >
+              {page.deadlines.map((deadline) => (
+                <p key={deadline.dueAt + deadline.description} className={`mt-3 font-semibold ${deadline.overdue ? "text-danger" : ""}`}>
                   {deadline.overdue ? "Overdue: " : "Due: "}
                   {deadline.description} by {formatDateTime(deadline.dueAt)}
                 </p>
               ))}
               {context.chainExhausted ? (
-                <p className="mt-3 font-semibold text-danger">
-                  Nobody in the reporting line acknowledged in time. Communications have been told.
-                </p>
+                <p className="mt-3 font-semibold text-danger">Nobody in the reporting line acknowledged in time. Communications have been told.</p>
               ) : null}
             </section>
           ) : null}
 
-          {data.allowedEvents.includes("ACKNOWLEDGE") ? <AcknowledgeForm version={incident.version} /> : null}
+          <CurrentStepActions step={incident.state} data={data} page={page} />
+          <CrisisTaskList context={context} data={data} />
 
-          <section aria-labelledby="report-title" className="mt-8">
-            <h2 id="report-title" className="text-xl font-bold">
-              The report
+          <section aria-labelledby="evidence-title" className="mt-8">
+            <h2 id="evidence-title" className="text-xl font-bold">
+              Evidence
             </h2>
-            <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]">
-              <dt className="font-semibold">Reported by</dt>
-              <dd>{context.reporter.name}</dd>
-              <dt className="font-semibold">Reported</dt>
-              <dd>{formatDateTime(context.reportedAt)}</dd>
-              <dt className="font-semibold">Platform</dt>
-              <dd>{context.post.platform}</dd>
-              <dt className="font-semibold">Account</dt>
-              <dd>{context.post.account}</dd>
-              <dt className="font-semibold">Posted</dt>
-              <dd>{formatDateTime(context.post.postedAt)}</dd>
-              <dt className="font-semibold">Link</dt>
-              <dd className="break-all">
-                {context.post.link ? (
-                  <a href={context.post.link} className="link" rel="noreferrer noopener" target="_blank">
-                    {context.post.link} <span className="sr-only">(opens in a new tab)</span>
+            {page.evidence.length === 0 ? <p className="mt-2 text-muted">No screenshots yet.</p> : null}
+            <ul className="mt-2 space-y-2">
+              {page.evidence.map((file) => (
+                <li key={file.id}>
+                  <a href={`/incidents/${incident.reference}/evidence/${file.id}`} className="link font-semibold" download>
+                    {file.originalName}
                   </a>
-                ) : (
-                  "Not given"
-                )}
-              </dd>
-              <dt className="font-semibold">What happened</dt>
-              <dd className="whitespace-pre-wrap">{context.post.whatHappened}</dd>
-            </dl>
-          </section>
-
-          <section aria-labelledby="timeline-title" className="mt-8">
-            <h2 id="timeline-title" className="text-xl font-bold">
-              Timeline
-            </h2>
-            <ol className="mt-3 border-l-2 border-gray-300">
-              {data.timeline.map((event, index) => (
-                <li key={event.sequence} className="relative mb-4 ml-4">
-                  <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-3 w-3 rounded-full bg-gray-600" />
-                  <p className="font-semibold">
-                    {event.label}
-                    <span className="font-normal"> by {event.actorName ?? "Holdfast (automatic)"}</span>
-                  </p>
-                  <p className="text-sm text-muted">
-                    <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-                    {index > 0 ? ` · ${formatDuration(data.timeline[index - 1].at, event.at)} after the previous event` : null}
-                    {` · step: ${event.stepTitle}`}
-                  </p>
-                  {event.note ? <p className="mt-1 whitespace-pre-wrap">“{event.note}”</p> : null}
+                  <span className="block text-sm text-muted">
+                    {file.mediaType}, {(file.sizeBytes / 1024).toFixed(0)} KB, added by {file.uploadedByName} {formatDateTime(file.receivedAt)}
+                  </span>
+                  <span className="block break-all font-mono text-xs text-muted">SHA-256 {file.sha256}</span>
                 </li>
               ))}
-            </ol>
+            </ul>
+            {page.allowedEvents.includes("ATTACH_SCREENSHOT") ? (
+              <ScreenshotUpload version={incident.version} refusals={actionData?.intent === "ATTACH_SCREENSHOT" ? (actionData.refusals ?? []) : []} />
+            ) : null}
           </section>
+
+          <IncidentRecord context={context} timeline={page.timeline} />
         </div>
       </div>
     </div>

@@ -188,6 +188,15 @@ export async function requireRole(request: Request, role: Role): Promise<Current
   return user;
 }
 
+/** For pages people in any of several roles may see: everyone else gets 403. */
+export async function requireAnyRole(request: Request, roles: readonly Role[]): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!roles.some((role) => hasRole(user, role))) {
+    throw new Response("You do not have permission to see this page.", { status: 403 });
+  }
+  return user;
+}
+
 /** Ends the session server-side and clears the cookie. */
 export async function signOut(request: Request) {
   const token = await sessionToken(request);

@@ -23,6 +23,19 @@ export function formatDateTime(isoTime: string): string {
   return dateTimeFormat.format(new Date(isoTime));
 }
 
+const calendarDateFormat = new Intl.DateTimeFormat("en-GB", {
+  // The date is a calendar day, not a moment: formatting it at midnight UTC keeps the same day.
+  timeZone: "UTC",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+});
+
+/** "23 November 2026" for "2026-11-23". */
+export function formatCalendarDate(isoDate: string): string {
+  return calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /** The calendar date (YYYY-MM-DD) in the organisation's time zone at the given moment. */
 export function organisationDate(at: Date): string {
   return isoDateFormat.format(at);

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import { fireDueDeadlines } from "./deadlines.server";
 import { deliverDueEmails, type SendMail } from "./outbox.server";
+import { publishDuePosts, recordingAdapter, type PublishingAdapter } from "./publisher.server";
 
 export interface WorkerOptions {
   db: Db;
@@ -8,6 +9,8 @@ export interface WorkerOptions {
   from: string;
   appUrl: string;
   intervalMs: number;
+  /** Where due posts are published; by default they are only recorded (no network). */
+  adapter?: PublishingAdapter;
   now?: () => Date;
   onError?: (error: unknown) => void;
 }
@@ -20,11 +23,13 @@ export function wakeWorkers() {
 }
 
 /**
- * Runs the deadline and outbox workers inside the server process: on a timer, and at once when
- * woken. One pass at a time; a wake during a pass runs another pass straight after it.
+ * Runs the deadline, outbox and publisher workers inside the server process: on a timer, and at
+ * once when woken. One pass at a time; a wake during a pass runs another pass straight after it.
  */
 export function startWorkers(options: WorkerOptions) {
   const now = options.now ?? (() => new Date());
+  const adapter = options.adapter ?? recordingAdapter;
+  const onError = options.onError ?? console.error;
   let running = false;
   let again = false;
   let stopped = false;
@@ -42,9 +47,13 @@ export function startWorkers(options: WorkerOptions) {
           appUrl: options.appUrl,
           now,
         });
+        const published = await publishDuePosts(options.db, adapter, now());
+        for (const failure of published.failed) {
+          onError(new Error(`Publishing scheduled post ${failure.postId} failed; it will be tried again`, { cause: failure.error }));
+        }
       } while (again && !stopped);
     } catch (error) {
-      (options.onError ?? console.error)(error);
+      onError(error);
     } finally {
       running = false;
     }

@@ -43,7 +43,7 @@ test("a member of staff reports a mistaken post and their line manager acknowled
   await page.getByRole("button", { name: "Acknowledge" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "You have acknowledged this report" })).toBeVisible();
-  await expect(stepper.locator('[aria-current="step"]')).toContainText("Acknowledged");
+  await expect(stepper.locator('[aria-current="step"]')).toContainText("Delete the post if possible");
   const timeline = page.getByRole("region", { name: "Timeline" });
   await expect(timeline.getByText("Acknowledged by Owen Price")).toBeVisible();
   await expect(timeline.getByText("“Spoken to Jo; Communications are looking at it.”")).toBeVisible();

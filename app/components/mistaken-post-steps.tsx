@@ -1,0 +1,494 @@
+import type { FieldMetadata } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { DELETION_REASONS, TASK_STATUSES, type MistakenPostContext } from "../../machines/mistaken-post";
+import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, severityOf, type AggravatingFactor } from "../../machines/risk";
+import { mistakenPostStepSchemas, type MistakenPostIntent } from "../schemas/mistaken-post-steps";
+import { formatDateTime } from "../utils/dates";
+import { ChoiceField, SelectField, SubmitButton, TextAreaField, TextField } from "./forms";
+import { StepForm, type StepActionData } from "./step-form";
+
+/**
+ * The forms of the mistaken-post path. Which of them show is decided by the machine (the
+ * loader asks it which events this person may send now); this file only knows how to draw each.
+ */
+
+export interface StepPageData {
+  version: number;
+  allowed: string[];
+  actionData: StepActionData | undefined;
+  taskOwners: { id: number; name: string; jobTitle: string }[];
+  channels: { id: number; label: string; paused: boolean }[];
+  heldPosts: { id: number; body: string; scheduledFor: string; handle: string; platform: string }[];
+}
+
+function Panel(props: { id: string; title: string; children: ReactNode; description?: ReactNode }) {
+  return (
+    <section aria-labelledby={props.id} className="panel mt-6">
+      <h2 id={props.id} className="text-xl font-bold">
+        {props.title}
+      </h2>
+      {props.description ? <div className="mt-1">{props.description}</div> : null}
+      {props.children}
+    </section>
+  );
+}
+
+const scaleOptions = (labels: readonly string[]) => labels.map((label, index) => ({ value: String(index + 1), label: `${index + 1}: ${label}` }));
+const recordOptions = (record: Record<string, string>) => Object.entries(record).map(([value, label]) => ({ value, label }));
+
+function form(data: StepPageData, intent: MistakenPostIntent) {
+  return { intent, schema: mistakenPostStepSchemas[intent], version: data.version, actionData: data.actionData };
+}
+
+function ownerOptions(data: StepPageData) {
+  return data.taskOwners.map((person) => ({ value: String(person.id), label: `${person.name}, ${person.jobTitle}` }));
+}
+
+/** The rows of a list field, each with its own fields, for errors and values to show again. */
+function rowsOf(field: FieldMetadata<any, any, string[]>) {
+  return (field as unknown as FieldMetadata<Record<string, unknown>[], any, string[]>).getFieldList().map((row) => row.getFieldset());
+}
+
+/** Spare rows for tasks and follow-ups: blank rows are ignored, so this works without JavaScript. */
+const SPARE_ROWS = [0, 1, 2];
+
+export function AcknowledgeStep({ data }: { data: StepPageData }) {
+  return (
+    <Panel id="acknowledge-title" title="Acknowledge this report" description="This tells the member of staff and Communications that you have it in hand. If you do not, the next most senior officer will be asked.">
+      <StepForm {...form(data, "ACKNOWLEDGE")} submitLabel="Acknowledge" pendingText="Acknowledging…">
+        {(fields) => <TextAreaField field={fields.note} label="Note (optional)" hint="For example, what you have already done or who you have spoken to." rows={3} />}
+      </StepForm>
+    </Panel>
+  );
+}
+
+export function DeletionStep({ data, hasScreenshot }: { data: StepPageData; hasScreenshot: boolean }) {
+  return (
+    <>
+      {data.allowed.includes("RECORD_NOT_DELETED") ? (
+        <Panel
+          id="deleted-title"
+          title="Record that the post was deleted"
+          description={hasScreenshot ? null : <p className="font-semibold">Add a screenshot of the post under Evidence first, so there is a record of exactly what it said.</p>}
+        >
+          <StepForm {...form(data, "RECORD_DELETED")} submitLabel="Record deletion" pendingText="Recording…">
+            {(fields) => (
+              <>
+                <TextField field={fields.deletedAt} label="When was it deleted?" hint="Date and time, UK time." type="datetime-local" className="max-w-xs" />
+                <TextAreaField field={fields.note} label="Note (optional)" rows={2} />
+              </>
+            )}
+          </StepForm>
+        </Panel>
+      ) : null}
+      {data.allowed.includes("RECORD_NOT_DELETED") ? (
+        <Panel id="not-deleted-title" title="Or record why it was not deleted">
+          <StepForm {...form(data, "RECORD_NOT_DELETED")} submitLabel="Record why not" pendingText="Recording…" secondary>
+            {(fields) => (
+              <>
+                <ChoiceField field={fields.reason} legend="Why was it not deleted?" type="radio" options={recordOptions(DELETION_REASONS)} />
+                <TextAreaField field={fields.explanation} label="Explain" rows={3} />
+              </>
+            )}
+          </StepForm>
+        </Panel>
+      ) : null}
+    </>
+  );
+}
+
+/** Shows the severity the answers add up to, as they are chosen (with JavaScript). */
+function SeverityPreview() {
+  const ref = useRef<HTMLParagraphElement>(null);
+  const [severity, setSeverity] = useState<string | null>(null);
+  useEffect(() => {
+    const formElement = ref.current?.closest("form");
+    if (!formElement) return;
+    const update = () => {
+      const values = new FormData(formElement);
+      const point = (name: string) => Number(values.get(name));
+      const scores = { likelihood: point("likelihood"), impact: point("impact"), reach: point("reach"), factors: values.getAll("factors") as AggravatingFactor[] };
+      const complete = scores.likelihood >= 1 && scores.impact >= 1 && scores.reach >= 1;
+      setSeverity(complete ? SEVERITY_LABELS[severityOf(scores)] : null);
+    };
+    formElement.addEventListener("change", update);
+    return () => formElement.removeEventListener("change", update);
+  }, []);
+  return (
+    <p ref={ref} role="status" aria-live="polite" className="mb-4 font-semibold">
+      {severity ? `Severity from these answers: ${severity}` : null}
+    </p>
+  );
+}
+
+export function RiskAssessmentStep({ data }: { data: StepPageData }) {
+  return (
+    <Panel
+      id="assessment-title"
+      title="Reputational risk assessment"
+      description="Severity comes from likelihood × impact (a 5×5 matrix), raised one band by a wide reach or any aggravating factor. Senior leaders are emailed when it reaches the level your administrator set."
+    >
+      <StepForm {...form(data, "ASSESS_RISK")} submitLabel="Save the assessment" pendingText="Saving…">
+        {(fields) => (
+          <>
+            <ChoiceField field={fields.likelihood} legend="How likely is it to spread?" type="radio" options={scaleOptions(RISK_SCALES.likelihood)} />
+            <ChoiceField field={fields.impact} legend="How much harm could it do?" type="radio" options={scaleOptions(RISK_SCALES.impact)} />
+            <ChoiceField field={fields.reach} legend="How far could it reach?" type="radio" options={scaleOptions(RISK_SCALES.reach)} />
+            <ChoiceField field={fields.factors} legend="Does anything make it worse?" hint="Choose all that apply." type="checkbox" options={recordOptions(AGGRAVATING_FACTORS)} />
+            <SeverityPreview />
+            <ChoiceField field={fields.decision} legend="What do we do?" type="radio" options={recordOptions(RISK_DECISIONS)} />
+            <TextAreaField field={fields.rationale} label="Why?" rows={4} />
+            <ChoiceField
+              field={fields.crisisPlanNeeded}
+              legend="Is a crisis communication plan needed?"
+              hint="A plan stops the scheduled posts on the channels you choose."
+              type="radio"
+              inline
+              options={[
+                { value: "yes", label: "Yes" },
+                { value: "no", label: "No" },
+              ]}
+            />
+          </>
+        )}
+      </StepForm>
+    </Panel>
+  );
+}
+
+export function CrisisPlanStep({ data }: { data: StepPageData }) {
+  return (
+    <Panel id="crisis-plan-title" title="Crisis communication plan" description="Saving the plan stops every scheduled post on the channels you choose, at once, and records who did it, when and why.">
+      <StepForm {...form(data, "CREATE_CRISIS_PLAN")} submitLabel="Put the plan in force" pendingText="Stopping scheduled posts…">
+        {(fields) => {
+          const tasks = rowsOf(fields.tasks);
+          return (
+            <>
+              <TextAreaField field={fields.holdingStatement} label="Holding statement" rows={4} />
+              <TextField field={fields.spokesperson} label="Spokesperson" />
+              <TextAreaField field={fields.audiences} label="Audiences and stakeholders" rows={3} />
+              <ChoiceField
+                field={fields.channels}
+                legend="Which channels' scheduled posts stop?"
+                type="checkbox"
+                options={[
+                  { value: "all", label: "All channels" },
+                  ...data.channels.map((channel) => ({ value: String(channel.id), label: channel.label, hint: channel.paused ? "Already paused" : undefined })),
+                ]}
+              />
+              <TextField field={fields.reviewAt} label="When will the plan be reviewed?" type="datetime-local" className="max-w-xs" />
+              <fieldset className="mb-6">
+                <legend className="label">Checklist tasks</legend>
+                <span className="hint">Each task has an owner and a due time; overdue tasks are escalated. Leave spare rows blank.</span>
+                {SPARE_ROWS.map((index) => {
+                  const task = tasks[index];
+                  const name = (field: string) => `tasks[${index}].${field}`;
+                  return (
+                    <div key={index} className="mt-3 grid gap-x-4 border-l-4 border-gray-300 pl-3 sm:grid-cols-3">
+                      <TaskRowField label={`Task ${index + 1}`} name={name("title")} error={task?.title.errors} defaultValue={task?.title.initialValue} />
+                      <TaskRowField label={`Owner of task ${index + 1}`} name={name("ownerId")} error={task?.ownerId.errors} defaultValue={task?.ownerId.initialValue} options={ownerOptions(data)} />
+                      <TaskRowField label={`Task ${index + 1} due`} name={name("dueAt")} error={task?.dueAt.errors} defaultValue={task?.dueAt.initialValue} type="datetime-local" />
+                    </div>
+                  );
+                })}
+              </fieldset>
+            </>
+          );
+        }}
+      </StepForm>
+    </Panel>
+  );
+}
+
+/** One cell of a repeating row, named by index so blank rows can be dropped on the server. */
+function TaskRowField(props: { label: string; name: string; error?: string[]; defaultValue?: unknown; type?: string; options?: { value: string; label: string }[] }) {
+  const id = props.name.replace(/[^a-zA-Z0-9]/g, "-");
+  const value = typeof props.defaultValue === "string" ? props.defaultValue : undefined;
+  return (
+    <div className="mb-3">
+      <label htmlFor={id} className="label text-sm">
+        {props.label}
+      </label>
+      {props.error?.length ? (
+        <span id={`${id}-error`} className="field-error text-sm">
+          {props.error.join(". ")}
+        </span>
+      ) : null}
+      {props.options ? (
+        <select id={id} name={props.name} defaultValue={value ?? ""} className="input" aria-describedby={props.error?.length ? `${id}-error` : undefined}>
+          <option value="">Choose an owner</option>
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={id} name={props.name} type={props.type ?? "text"} defaultValue={value} className="input" aria-describedby={props.error?.length ? `${id}-error` : undefined} />
+      )}
+    </div>
+  );
+}
+
+/** The crisis checklist as a GOV.UK task list: each task with owner, due time and status. */
+export function CrisisTaskList({ context, data }: { context: MistakenPostContext; data: StepPageData }) {
+  if (!context.crisisPlan) return null;
+  const now = new Date().toISOString();
+  const canUpdate = data.allowed.includes("UPDATE_TASK");
+  return (
+    <section aria-labelledby="tasks-title" className="mt-8">
+      <h2 id="tasks-title" className="text-xl font-bold">
+        Crisis checklist
+      </h2>
+      {context.tasks.length === 0 ? <p className="mt-2 text-muted">No tasks yet.</p> : null}
+      <ul className="mt-3 divide-y divide-gray-300 border-y border-gray-300">
+        {context.tasks.map((task, index) => {
+          const overdue = task.status !== "done" && (task.overdue || task.dueAt <= now);
+          return (
+            <li key={index} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${overdue ? "border-l-8 border-l-danger pl-3" : ""}`}>
+              <div>
+                <p className="font-semibold">{task.title}</p>
+                <p className="text-sm text-muted">
+                  {task.owner.name} · due {formatDateTime(task.dueAt)}
+                </p>
+                {overdue ? <p className="font-semibold text-danger">Overdue</p> : null}
+              </div>
+              <div className="flex items-center gap-3">
+                <span className={`tag ${task.status === "done" ? "bg-green-100 text-success" : task.status === "in_progress" ? "bg-blue-100 text-brand-dark" : "bg-gray-200 text-ink"}`}>
+                  {TASK_STATUSES[task.status]}
+                </span>
+                {canUpdate && task.status !== "done" ? <TaskStatusForm data={data} taskIndex={index} title={task.title} /> : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {data.allowed.includes("ADD_TASK") ? (
+        <details className="mt-4">
+          <summary className="link cursor-pointer">Add a task</summary>
+          <StepForm {...form(data, "ADD_TASK")} submitLabel="Add task" pendingText="Adding…" secondary>
+            {(fields) => (
+              <>
+                <TextField field={fields.title} label="Task" />
+                <SelectField field={fields.ownerId} label="Owner" placeholder="Choose an owner" options={ownerOptions(data)} />
+                <TextField field={fields.dueAt} label="Due" type="datetime-local" className="max-w-xs" />
+              </>
+            )}
+          </StepForm>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function TaskStatusForm({ data, taskIndex, title }: { data: StepPageData; taskIndex: number; title: string }) {
+  return (
+    <Form method="post" className="flex items-center gap-2">
+      <input type="hidden" name="intent" value="UPDATE_TASK" />
+      <input type="hidden" name="version" value={data.version} />
+      <input type="hidden" name="taskIndex" value={taskIndex} />
+      <label htmlFor={`task-status-${taskIndex}`} className="sr-only">
+        Status of “{title}”
+      </label>
+      <select id={`task-status-${taskIndex}`} name="status" defaultValue="done" className="rounded border-2 border-ink px-2 py-1">
+        {Object.entries(TASK_STATUSES).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button-secondary px-3 py-1">
+        Update <span className="sr-only">“{title}”</span>
+      </button>
+    </Form>
+  );
+}
+
+export function LeaderStep({ data, leaderName }: { data: StepPageData; leaderName: string | null }) {
+  return (
+    <>
+      <Panel id="leader-title" title={`Make ${leaderName ?? "the Leader"} aware`} description="They are emailed what you write here.">
+        <StepForm {...form(data, "MAKE_LEADER_AWARE")} submitLabel="Email the Leader" pendingText="Sending…">
+          {(fields) => <TextAreaField field={fields.summary} label="What the Leader needs to know" rows={4} />}
+        </StepForm>
+      </Panel>
+      <Panel id="leader-not-needed-title" title="Or record why the Leader does not need to know">
+        <StepForm {...form(data, "LEADER_NOT_NEEDED")} submitLabel="Record and continue" pendingText="Recording…" secondary>
+          {(fields) => <TextAreaField field={fields.reason} label="Reason" rows={3} />}
+        </StepForm>
+      </Panel>
+    </>
+  );
+}
+
+const BEFORE_YOU_RESPOND = [
+  { name: "transparent", label: "We are open about our connection to the subject" },
+  { name: "sourcesCited", label: "Sources are cited where we state facts" },
+  { name: "notRushed", label: "We have not rushed: the facts are checked" },
+  { name: "focused", label: "It stays focused on the point, without getting drawn into argument" },
+] as const;
+
+export function RespondStep({ context, data, userId }: { context: MistakenPostContext; data: StepPageData; userId: number }) {
+  const response = context.response;
+  return (
+    <Panel id="respond-title" title="Respond as the organisation" description="The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone.">
+      {response ? (
+        <div className="mt-3 border-l-4 border-gray-400 pl-3">
+          <p className="text-sm text-muted">
+            Draft by {response.drafter.name}, {formatDateTime(response.draftedAt)}
+          </p>
+          <p className="whitespace-pre-wrap">{response.text}</p>
+          <ul className="mt-2 text-sm">
+            <li>Checks: {response.checks ? "done" : "not done yet"}</li>
+            <li>Tone: {response.toneSignedOffBy ? `signed off by ${response.toneSignedOffBy.name}` : "not signed off yet"}</li>
+          </ul>
+        </div>
+      ) : null}
+      {data.allowed.includes("DRAFT_RESPONSE") ? (
+        <StepForm {...form(data, "DRAFT_RESPONSE")} submitLabel={response ? "Save a new draft" : "Save the draft"} pendingText="Saving…" secondary={Boolean(response)}>
+          {(fields) => <TextAreaField field={fields.text} label={response ? "New wording (the checks and sign-off start again)" : "The response"} rows={4} />}
+        </StepForm>
+      ) : null}
+      {response && !response.checks && data.allowed.includes("CONFIRM_CHECKS") ? (
+        <StepForm {...form(data, "CONFIRM_CHECKS")} submitLabel="Confirm the checks" pendingText="Saving…">
+          {(fields) => (
+            <fieldset>
+              <legend className="label">Before you respond (Haringey practice notes, appendix)</legend>
+              {BEFORE_YOU_RESPOND.map((check) => (
+                <ChoiceField key={check.name} field={fields[check.name]} legend={check.label} type="checkbox" options={[{ value: "on", label: "Confirmed" }]} inline />
+              ))}
+            </fieldset>
+          )}
+        </StepForm>
+      ) : null}
+      {response?.checks && !response.toneSignedOffBy ? (
+        data.allowed.includes("SIGN_OFF_TONE") ? (
+          <StepForm {...form(data, "SIGN_OFF_TONE")} submitLabel="Sign off the tone" pendingText="Signing off…" />
+        ) : response.drafter.id === userId ? (
+          <p className="mt-3 font-semibold">A second member of Communications needs to check the tone and sign it off.</p>
+        ) : null
+      ) : null}
+      {data.allowed.includes("MARK_RESPONSE_SENT") ? (
+        <StepForm {...form(data, "MARK_RESPONSE_SENT")} submitLabel="Mark as sent" pendingText="Saving…">
+          {(fields) => <TextField field={fields.where} label="Where was it posted?" hint="For example, a reply under the original post, with its link." />}
+        </StepForm>
+      ) : null}
+    </Panel>
+  );
+}
+
+export function StandDownStep({ data }: { data: StepPageData }) {
+  return (
+    <Panel id="stand-down-title" title="Stand down the crisis" description="After this, each held post is reviewed one by one before the schedule runs again.">
+      <StepForm {...form(data, "STAND_DOWN")} submitLabel="Stand down" pendingText="Standing down…">
+        {(fields) => <TextAreaField field={fields.summary} label="Why it can be stood down" rows={3} />}
+      </StepForm>
+    </Panel>
+  );
+}
+
+export function HeldPostsStep({ data }: { data: StepPageData }) {
+  return (
+    <Panel
+      id="held-posts-title"
+      title={`Held posts to review (${data.heldPosts.length})`}
+      description="Release each post as it is, edit it and release it, or cancel it. The schedule runs again only when none is left."
+    >
+      {data.heldPosts.map((post) => (
+        <div key={post.id} className="mt-4 border-t border-gray-300 pt-3">
+          <p className="text-sm text-muted">
+            {post.handle} ({post.platform}) · was due {formatDateTime(post.scheduledFor)}
+          </p>
+          <p className="whitespace-pre-wrap">{post.body}</p>
+          <StepForm {...form(data, "REVIEW_HELD_POST")} submitLabel="Save decision" pendingText="Saving…" secondary>
+            {(fields) => (
+              <>
+                <input type="hidden" name="postId" value={post.id} />
+                <ChoiceField
+                  field={fields.decision}
+                  legend="What happens to this post?"
+                  type="radio"
+                  options={[
+                    { value: "release", label: "Release it as it is" },
+                    { value: "edit-and-release", label: "Edit it, then release it" },
+                    { value: "cancel", label: "Cancel it" },
+                  ]}
+                />
+                <TextAreaField field={fields.body} label="New text (only when editing)" rows={3} />
+              </>
+            )}
+          </StepForm>
+        </div>
+      ))}
+      {data.heldPosts.length === 0 ? <p className="mt-3">Every held post has been reviewed.</p> : null}
+      <StepForm {...form(data, "RESUME_SCHEDULE")} submitLabel="Resume the schedule" pendingText="Resuming…" />
+    </Panel>
+  );
+}
+
+export function ClosingReviewStep({ data }: { data: StepPageData }) {
+  return (
+    <Panel id="close-title" title="Close with a short review">
+      <StepForm {...form(data, "CLOSE")} submitLabel="Close the incident" pendingText="Closing…">
+        {(fields) => {
+          const followUps = rowsOf(fields.followUps);
+          return (
+            <>
+              <TextAreaField field={fields.whatHappened} label="What happened" rows={3} />
+              <TextAreaField field={fields.lessons} label="What we learned" rows={3} />
+              <fieldset className="mb-6">
+                <legend className="label">Follow-up actions</legend>
+                <span className="hint">Leave spare rows blank.</span>
+                {SPARE_ROWS.map((index) => {
+                  const row = followUps[index];
+                  return (
+                    <div key={index} className="mt-3 grid gap-x-4 sm:grid-cols-2">
+                      <TaskRowField label={`Action ${index + 1}`} name={`followUps[${index}].action`} error={row?.action.errors} defaultValue={row?.action.initialValue} />
+                      <TaskRowField label={`Owner of action ${index + 1}`} name={`followUps[${index}].owner`} error={row?.owner.errors} defaultValue={row?.owner.initialValue} />
+                    </div>
+                  );
+                })}
+              </fieldset>
+            </>
+          );
+        }}
+      </StepForm>
+    </Panel>
+  );
+}
+
+export function ScreenshotUpload({ version, refusals }: { version: number; refusals: { name: string; message: string }[] }) {
+  return (
+    <Form method="post" encType="multipart/form-data" className="mt-3">
+      {refusals.length ? (
+        <div role="alert" className="mb-4 border-4 border-danger p-4">
+          <h3 className="font-bold">Some files were not added</h3>
+          <ul className="ml-5 list-disc">
+            {refusals.map((refusal) => (
+              <li key={refusal.name + refusal.message}>
+                <a href="#evidence-file" className="font-semibold text-danger underline">
+                  {refusal.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <input type="hidden" name="intent" value="ATTACH_SCREENSHOT" />
+      <input type="hidden" name="version" value={version} />
+      <label htmlFor="evidence-file" className="label">
+        Add screenshots
+      </label>
+      <span id="evidence-hint" className="hint">
+        PNG, JPEG, WebP, GIF or PDF, up to 20 MB each. Show the date and time, the account name and the link if you can.
+      </span>
+      <input id="evidence-file" name="evidence" type="file" multiple accept="image/png,image/jpeg,image/webp,image/gif,application/pdf" aria-describedby="evidence-hint" className="mt-2 block w-full" />
+      <div className="mt-3">
+        <SubmitButton intent="ATTACH_SCREENSHOT" pendingText="Uploading…" className="button-secondary">
+          Upload
+        </SubmitButton>
+      </div>
+    </Form>
+  );
+}

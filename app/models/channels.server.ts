@@ -1,0 +1,114 @@
+import * as channelStore from "../../db/channels";
+import { ChannelError, type ChannelDetails, type HeldPostDecision } from "../../db/channels";
+import type { Db } from "../../db/client";
+
+/**
+ * The channel register and queue for the pages. Each change runs db/channels.ts in its own
+ * immediate transaction; a refusal comes back as an outcome naming the form field it belongs to.
+ */
+
+export { ChannelError, DUPLICATE_CHANNEL_MESSAGE } from "../../db/channels";
+export type { ChannelDetails } from "../../db/channels";
+
+/** Who may see the register and the queues; Communications schedule, admins keep the register. */
+export const CHANNEL_ROLES = ["communications", "admin"] as const;
+
+export type ChangeOutcome = { ok: true; id: number } | { ok: false; field: string | null; message: string };
+
+function change(db: Db, write: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => { id: number }): ChangeOutcome {
+  try {
+    const { id } = db.transaction(write, { behavior: "immediate" });
+    return { ok: true, id };
+  } catch (error) {
+    if (!(error instanceof ChannelError) || error.code === "not_found") throw error;
+    return { ok: false, field: error.field, message: error.message };
+  }
+}
+
+export function listChannels(db: Db) {
+  return channelStore.listChannels(db);
+}
+
+export function getChannel(db: Db, channelId: number) {
+  return channelStore.getChannel(db, channelId);
+}
+
+export function channelQueue(db: Db, channelId: number) {
+  return channelStore.channelQueue(db, channelId);
+}
+
+export function getChannelPost(db: Db, channelId: number, postId: number) {
+  return channelStore.getChannelPost(db, channelId, postId);
+}
+
+export function heldPostsForIncident(db: Db, incidentId: number) {
+  return channelStore.heldPostsForIncident(db, incidentId);
+}
+
+export function openPausesForIncident(db: Db, incidentId: number) {
+  return channelStore.openPausesForIncident(db, incidentId);
+}
+
+export function createChannel(db: Db, details: ChannelDetails): ChangeOutcome {
+  return change(db, (tx) => channelStore.createChannel(tx, details));
+}
+
+/** Throws a not_found ChannelError when there is no such channel. */
+export function updateChannel(db: Db, channelId: number, details: ChannelDetails): ChangeOutcome {
+  return change(db, (tx) => channelStore.updateChannel(tx, channelId, details));
+}
+
+export function schedulePost(
+  db: Db,
+  options: { channelId: number; createdById: number; body: string; scheduledFor: Date; now: Date },
+): ChangeOutcome {
+  return change(db, (tx) =>
+    channelStore.createScheduledPost(tx, {
+      channelId: options.channelId,
+      createdById: options.createdById,
+      body: options.body,
+      scheduledFor: options.scheduledFor.toISOString(),
+      at: options.now.toISOString(),
+    }),
+  );
+}
+
+export function updatePost(
+  db: Db,
+  options: { channelId: number; postId: number; body: string; scheduledFor: Date; now: Date },
+): ChangeOutcome {
+  return change(db, (tx) =>
+    channelStore.updateScheduledPost(tx, {
+      channelId: options.channelId,
+      postId: options.postId,
+      body: options.body,
+      scheduledFor: options.scheduledFor.toISOString(),
+      at: options.now.toISOString(),
+    }),
+  );
+}
+
+export function cancelPost(db: Db, options: { channelId: number; postId: number; now: Date }): ChangeOutcome {
+  return change(db, (tx) =>
+    channelStore.cancelScheduledPost(tx, {
+      channelId: options.channelId,
+      postId: options.postId,
+      at: options.now.toISOString(),
+    }),
+  );
+}
+
+/** For the incident page: one decision on one held post. */
+export function reviewHeldPost(
+  db: Db,
+  options: { postId: number; decision: HeldPostDecision; body?: string; now: Date },
+): ChangeOutcome {
+  return change(db, (tx) =>
+    channelStore.reviewHeldPost(tx, {
+      postId: options.postId,
+      decision: options.decision,
+      body: options.body,
+      at: options.now.toISOString(),
+    }),
+  );
+}

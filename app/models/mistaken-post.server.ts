@@ -1,0 +1,148 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "../../db/client";
+import { heldPostsForIncident, listChannels } from "../../db/channels";
+import { channels, people, type Incident } from "../../db/schema";
+import type { EvidenceFacts } from "../../machines/effects";
+import type { MistakenPostIntent } from "../schemas/mistaken-post-steps";
+import { mistakenPostStepSchemas } from "../schemas/mistaken-post-steps";
+import type { CurrentUser } from "../utils/auth.server";
+import { discardStoredEvidence, type StoredEvidence } from "../utils/evidence.server";
+import { listEvidence } from "./evidence.server";
+import { sendIncidentEvent, type EventOutcome } from "./incidents.server";
+
+type StepValue<Intent extends MistakenPostIntent> = z.output<(typeof mistakenPostStepSchemas)[Intent]>;
+type AnyStepValue = { [Intent in MistakenPostIntent]: StepValue<Intent> }[MistakenPostIntent];
+
+export class StepInputError extends Error {}
+
+function activePeopleByIds(db: Db, ids: number[]) {
+  const rows = ids.length
+    ? db.select({ id: people.id, name: people.name }).from(people).where(and(inArray(people.id, ids), eq(people.active, true))).all()
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return (id: number) => {
+    const person = byId.get(id);
+    if (!person) throw new StepInputError("Choose a task owner from the list: that person is no longer in the directory.");
+    return person;
+  };
+}
+
+function tasksWithOwners(db: Db, tasks: { title: string; ownerId: number; dueAt: Date }[]) {
+  const ownerOf = activePeopleByIds(db, tasks.map((task) => task.ownerId));
+  return tasks.map((task) => ({ title: task.title, owner: ownerOf(task.ownerId), dueAt: task.dueAt.toISOString() }));
+}
+
+/**
+ * Turns a checked form into the machine event: times to ISO strings, chosen ids to the names the
+ * record keeps. Throws a StepInputError when a chosen person or channel no longer exists.
+ */
+export function mistakenPostEventFrom(db: Db, value: AnyStepValue): { type: string; [field: string]: unknown } {
+  switch (value.intent) {
+    case "RECORD_DELETED":
+      return { type: value.intent, deletedAt: value.deletedAt.toISOString(), note: value.note };
+    case "ASSESS_RISK": {
+      const { intent, version: _version, crisisPlanNeeded, ...fields } = value;
+      return { type: intent, ...fields, crisisPlanNeeded: crisisPlanNeeded === "yes" };
+    }
+    case "CREATE_CRISIS_PLAN": {
+      const all = value.channels.includes("all");
+      const ids = all ? [] : value.channels.map(Number).filter(Number.isInteger);
+      const chosen = all
+        ? db.select({ handle: channels.handle }).from(channels).where(eq(channels.active, true)).orderBy(asc(channels.handle)).all()
+        : db.select({ handle: channels.handle }).from(channels).where(inArray(channels.id, ids)).all();
+      if (!all && chosen.length !== ids.length) throw new StepInputError("Choose the channels from the list.");
+      return {
+        type: value.intent,
+        holdingStatement: value.holdingStatement,
+        spokesperson: value.spokesperson,
+        audiences: value.audiences,
+        channels: all ? "all" : ids,
+        channelNames: all ? ["All channels"] : chosen.map((channel) => channel.handle),
+        reviewAt: value.reviewAt.toISOString(),
+        tasks: tasksWithOwners(db, value.tasks),
+      };
+    }
+    case "ADD_TASK": {
+      const [task] = tasksWithOwners(db, [value]);
+      return { type: value.intent, ...task };
+    }
+    case "CONFIRM_CHECKS":
+      return { type: value.intent, transparent: true, sourcesCited: true, notRushed: true, focused: true };
+    default: {
+      const { intent, version: _version, ...fields } = value;
+      return { type: intent, ...fields };
+    }
+  }
+}
+
+/**
+ * Attaches stored screenshots to the incident, one timeline event each, each in its own
+ * transaction. If one is refused, it and the files not yet attached are deleted from disk.
+ */
+export function attachScreenshots(
+  db: Db,
+  options: { incident: Incident; expectedVersion: number; user: CurrentUser; files: StoredEvidence[] },
+): EventOutcome | null {
+  let version = options.expectedVersion;
+  let last: EventOutcome | null = null;
+  for (const [index, file] of options.files.entries()) {
+    const facts: EvidenceFacts = {
+      originalName: file.originalName,
+      mediaType: file.mediaType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+      storagePath: file.storagePath,
+    };
+    last = sendIncidentEvent(db, {
+      incident: options.incident,
+      expectedVersion: version,
+      user: options.user,
+      event: { type: "ATTACH_SCREENSHOT", file: facts },
+    });
+    if (!last.ok) {
+      void discardStoredEvidence(options.files.slice(index));
+      return last;
+    }
+    version = last.incident.version;
+  }
+  return last;
+}
+
+/** What the mistaken-post page needs beyond the incident itself. */
+export function mistakenPostPageExtras(db: Db, incidentId: number) {
+  return {
+    evidence: listEvidence(db, incidentId),
+    heldPosts: heldPostsForIncident(db, incidentId),
+    channels: listChannels(db)
+      .filter((channel) => channel.active)
+      .map((channel) => ({ id: channel.id, label: `${channel.handle} (${channel.platform})`, paused: channel.pause !== null })),
+    taskOwners: db
+      .select({ id: people.id, name: people.name, jobTitle: people.jobTitle })
+      .from(people)
+      .where(eq(people.active, true))
+      .orderBy(asc(people.name))
+      .all(),
+  };
+}
+
+/** The confirmation shown after each step, in the words of the person who took it. */
+export const STEP_CONFIRMATIONS: Record<MistakenPostIntent, string> = {
+  ACKNOWLEDGE: "You have acknowledged this report. The member of staff has been told.",
+  RECORD_DELETED: "Recorded that the post was deleted. Communications will now assess the risk.",
+  RECORD_NOT_DELETED: "Recorded why the post was not deleted. Communications will now assess the risk.",
+  ASSESS_RISK: "The risk assessment is saved.",
+  CREATE_CRISIS_PLAN: "The crisis plan is in force and the scheduled posts on the chosen channels have stopped.",
+  ADD_TASK: "Task added. Its owner has been emailed.",
+  UPDATE_TASK: "Task updated.",
+  MAKE_LEADER_AWARE: "The Leader has been emailed.",
+  LEADER_NOT_NEEDED: "Recorded why the Leader does not need to know.",
+  DRAFT_RESPONSE: "Draft saved. Do the “before you respond” checks next.",
+  CONFIRM_CHECKS: "Checks done. A second member of Communications has been asked to check the tone.",
+  SIGN_OFF_TONE: "You have signed off the tone. The response can now be sent.",
+  MARK_RESPONSE_SENT: "Recorded that the response was sent.",
+  STAND_DOWN: "The crisis is stood down. Review each held post before the schedule runs again.",
+  REVIEW_HELD_POST: "Post reviewed.",
+  RESUME_SCHEDULE: "The schedule is running again.",
+  CLOSE: "The incident is closed. The member of staff has been told.",
+};

@@ -1,0 +1,96 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ScheduledPostForm } from "~/components/scheduled-post-form";
+import { getChannel, getChannelPost, updatePost } from "~/models/channels.server";
+import { scheduledPostSchema } from "~/schemas/channel";
+import { requireRole } from "~/utils/auth.server";
+import { formatDateTime, toOrganisationLocalInput } from "~/utils/dates";
+import { db } from "~/utils/db.server";
+import { redirectWithNotice } from "~/utils/notice.server";
+import { idParam } from "~/utils/params";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Change a post · ${data?.channel.handle ?? "Channel"} · Holdfast` },
+];
+
+const SAVE_INTENT = "save-post";
+
+function findPost(params: { channelId?: string; postId?: string }) {
+  const channelId = idParam(params.channelId);
+  const postId = idParam(params.postId);
+  const channel = channelId === null ? null : getChannel(db(), channelId);
+  const post = channel && postId !== null ? getChannelPost(db(), channel.id, postId) : null;
+  if (!channel || !post) throw new Response("Not found", { status: 404 });
+  return { channel, post };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "communications");
+  const { channel, post } = findPost(params);
+  return json({
+    channel: { id: channel.id, handle: channel.handle, paused: channel.openPause !== null },
+    post: { ...post, scheduledForInput: toOrganisationLocalInput(new Date(post.scheduledFor)) },
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireRole(request, "communications");
+  const { channel, post } = findPost(params);
+  const submission = parseWithZod(await request.formData(), { schema: scheduledPostSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const outcome = updatePost(db(), {
+    channelId: channel.id,
+    postId: post.id,
+    body: submission.value.body,
+    scheduledFor: submission.value.scheduledFor,
+    now: new Date(),
+  });
+  if (!outcome.ok) {
+    return json(
+      submission.reply(outcome.field ? { fieldErrors: { [outcome.field]: [outcome.message] } } : { formErrors: [outcome.message] }),
+      { status: outcome.field ? 400 : 409 },
+    );
+  }
+  return redirectWithNotice(
+    `/channels/${channel.id}`,
+    `Post changed. It goes out at ${formatDateTime(submission.value.scheduledFor.toISOString())}${post.status === "held" ? " once it has been released" : ""}.`,
+  );
+}
+
+export default function EditPost() {
+  const { channel, post } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const changeable = post.status === "scheduled" || post.status === "held";
+  return (
+    <div className="max-w-2xl">
+      <p className="mb-4">
+        <Link to={`/channels/${channel.id}`} className="link">
+          Back to {channel.handle}
+        </Link>
+      </p>
+      <p className="text-muted">{channel.handle}</p>
+      <h1 className="mb-6 text-3xl font-bold">Change a scheduled post</h1>
+      {!changeable ? (
+        <p>This post has been {post.status}, so it can no longer be changed.</p>
+      ) : (
+        <>
+          {post.status === "held" ? (
+            <p className="mb-4">
+              <span className="tag bg-red-100 text-danger">Held by the crisis pause</span> Changing it
+              does not release it: it stays held until it is reviewed on the incident page.
+            </p>
+          ) : null}
+          <ScheduledPostForm
+            lastResult={lastResult}
+            defaultValue={{ body: post.body, scheduledFor: post.scheduledForInput }}
+            intent={SAVE_INTENT}
+            submitText="Save changes"
+            pendingText="Saving…"
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PauseSummary } from "~/components/channel-pause";
+import { CHANNEL_ROLES, listChannels } from "~/models/channels.server";
+import { hasRole, requireAnyRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Channels · Holdfast" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireAnyRole(request, CHANNEL_ROLES);
+  return json({ channels: listChannels(db()), isAdmin: hasRole(user, "admin") });
+}
+
+const headerCell = "border-b-2 border-ink py-2 pr-4 text-left align-bottom font-semibold";
+const cell = "border-b border-gray-300 py-2 pr-4 align-top";
+
+export default function Channels() {
+  const { channels, isAdmin } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p className="text-muted">Source: Haringey practice notes 4.2.4 and 4.2.5, step 4</p>
+      <h1 className="text-3xl font-bold">Channels</h1>
+      <p className="mt-2">
+        The organisation&apos;s social media accounts, who looks after them, and what is scheduled on
+        each. In a crisis every active channel can be paused at once, holding its scheduled posts for review.
+      </p>
+      {isAdmin ? (
+        <p className="mt-4">
+          <Link to="/channels/new" className="button no-underline">
+            Add a channel
+          </Link>
+        </p>
+      ) : null}
+      {channels.length === 0 ? (
+        <p className="mt-6 text-muted">No channels have been added to the register yet.</p>
+      ) : (
+        <table className="mt-6 w-full text-sm">
+          <caption className="mb-2 text-left text-base text-muted">
+            {channels.length} {channels.length === 1 ? "channel" : "channels"}, by owning service
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={headerCell}>Platform</th>
+              <th scope="col" className={headerCell}>Handle</th>
+              <th scope="col" className={headerCell}>Owning service</th>
+              <th scope="col" className={headerCell}>Admins</th>
+              <th scope="col" className={headerCell}>State</th>
+              <th scope="col" className={`${headerCell} text-right`}>Scheduled</th>
+              <th scope="col" className={`${headerCell} text-right`}>Held</th>
+            </tr>
+          </thead>
+          <tbody>
+            {channels.map((channel) => (
+              <tr key={channel.id}>
+                <td className={cell}>{channel.platform}</td>
+                <th scope="row" className={`${cell} text-left font-normal`}>
+                  <Link to={`/channels/${channel.id}`} className="link font-semibold">
+                    {channel.handle}
+                  </Link>
+                </th>
+                <td className={cell}>{channel.owningService}</td>
+                <td className={cell}>{channel.admins.join(", ")}</td>
+                <td className={cell}>
+                  {!channel.active ? (
+                    <span className="tag bg-gray-200 text-ink">Inactive</span>
+                  ) : channel.pause ? (
+                    <span className="font-semibold text-danger">
+                      <PauseSummary pause={channel.pause} />
+                    </span>
+                  ) : (
+                    <span className="tag bg-green-100 text-success">Live</span>
+                  )}
+                </td>
+                <td className={`${cell} text-right`}>{channel.scheduledCount}</td>
+                <td className={`${cell} text-right`}>{channel.heldCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { organisationLocalToUtc } from "~/utils/dates";
+
+/** A few minutes of slack for a clock that runs a little fast. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+/** Text a person must give: trimmed, not empty, not over a length. */
+export function requiredText(message: string, max = 5000) {
+  return z
+    .string({ required_error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `Keep this to ${max.toLocaleString("en-GB")} characters or fewer`);
+}
+
+export function optionalText(max = 5000) {
+  return z.string().trim().max(max, `Keep this to ${max.toLocaleString("en-GB")} characters or fewer`).optional();
+}
+
+/**
+ * A datetime-local value read as UK time, returned as a Date. `when` says whether it must be in
+ * the past (something that happened) or the future (something planned).
+ */
+export function organisationMoment(options: { required: string; when: "past" | "future"; wrongSide: string }) {
+  return z.string({ required_error: options.required }).transform((value, context) => {
+    const moment = organisationLocalToUtc(value);
+    if (!moment) {
+      context.addIssue({ code: "custom", message: "Enter a real date and time, like 23/11/2026 14:05" });
+      return z.NEVER;
+    }
+    const wrongSide =
+      options.when === "past" ? moment.getTime() > Date.now() + CLOCK_SLACK_MS : moment.getTime() < Date.now() - CLOCK_SLACK_MS;
+    if (wrongSide) {
+      context.addIssue({ code: "custom", message: options.wrongSide });
+      return z.NEVER;
+    }
+    return moment;
+  });
+}
+
+/** The incident version the page was showing, so a change on a stale page is caught. */
+export const versionField = z.coerce.number().int().positive();
+
+/** A whole number chosen from a scale, as radio buttons send it. */
+export function scalePoint(message: string, max = 5) {
+  return z.coerce
+    .number({ required_error: message, invalid_type_error: message })
+    .int(message)
+    .min(1, message)
+    .max(max, message);
+}

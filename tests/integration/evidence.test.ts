@@ -1,0 +1,454 @@
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { crc32, deflateSync } from "node:zlib";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { listEvidence } from "../../app/models/evidence.server";
+import { reportMistakenPost } from "../../app/models/incidents.server";
+import { loader as downloadEvidence } from "../../app/routes/incidents.$reference.evidence.$evidenceId";
+import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
+import { db as appDb } from "../../app/utils/db.server";
+import {
+  detectEvidenceType,
+  discardStoredEvidence,
+  EVIDENCE_MAX_BYTES,
+  EvidenceRequestError,
+  evidenceDirectory,
+  receiveEvidenceUpload,
+  rehashStoredEvidence,
+  type StoredEvidence,
+} from "../../app/utils/evidence.server";
+import { evidenceFiles, type Incident } from "../../db/schema";
+import { demoEmail, DEMO_PEOPLE } from "../../db/seed";
+import { createTestDatabase, type TestDatabase } from "../helpers/database";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/evidence/", import.meta.url));
+const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const typeAndData = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typeAndData));
+  return Buffer.concat([length, typeAndData, crc]);
+}
+
+/** A valid RGB PNG of random pixels: noise does not compress, so the size follows the dimensions. */
+function makePng(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter method, not interlaced
+  const rows = Array.from({ length: height }, () => Buffer.concat([Buffer.of(0), randomBytes(width * 3)]));
+  return Buffer.concat([
+    Buffer.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", deflateSync(Buffer.concat(rows))),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * What a browser sends: a multipart body built by the web FormData, arriving in small chunks as
+ * from a network (so a file is partly written before a limit is hit), or stalling and then cut
+ * off part-way (the stall lets the files before the cut finish storing, as on a real network).
+ */
+async function uploadRequest(
+  entries: [string, string | File][],
+  {
+    chunkBytes = 512,
+    dropAfterBytes = Infinity,
+    onRead = (_sentBytes: number) => {},
+  }: { chunkBytes?: number; dropAfterBytes?: number; onRead?: (sentBytes: number) => void } = {},
+): Promise<Request> {
+  const form = new FormData();
+  for (const [name, value] of entries) form.append(name, value);
+  const encoded = new Request("http://localhost/upload", { method: "POST", body: form });
+  const bytes = new Uint8Array(await encoded.arrayBuffer());
+  let offset = 0;
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      onRead(offset);
+      if (offset >= dropAfterBytes) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        controller.error(new Error("connection reset"));
+      } else if (offset >= bytes.length) {
+        controller.close();
+      } else {
+        controller.enqueue(bytes.slice(offset, (offset += chunkBytes)));
+      }
+    },
+  });
+  return new Request(encoded.url, {
+    method: "POST",
+    body,
+    headers: { "content-type": encoded.headers.get("content-type")! },
+    duplex: "half",
+  } as RequestInit);
+}
+
+const file = (bytes: Uint8Array, name: string, type = "image/png") => new File([new Uint8Array(bytes)], name, { type });
+
+/** Every file under a folder, as paths relative to it. */
+function filesUnder(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { recursive: true, encoding: "utf8" }).filter((path) => statSync(join(directory, path)).isFile());
+}
+
+const SAMPLES = [
+  { name: "post.jpg", bytes: fixture("sample.jpg"), type: "image/jpeg" },
+  { name: "post.gif", bytes: fixture("sample.gif"), type: "image/gif" },
+  { name: "post.webp", bytes: fixture("sample.webp"), type: "image/webp" },
+  { name: "post.pdf", bytes: fixture("sample.pdf"), type: "application/pdf" },
+];
+const ELF_PROGRAM = Buffer.concat([Buffer.from("\x7fELF\x02\x01\x01\x00", "latin1"), randomBytes(200)]);
+const WINDOWS_PROGRAM = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), randomBytes(200)]);
+const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="8" height="8"/></svg>');
+
+describe("detecting the type of evidence from its first bytes", () => {
+  it("knows PNG, JPEG, GIF, WebP and PDF", () => {
+    expect(detectEvidenceType(makePng(2, 2))).toBe("image/png");
+    for (const sample of SAMPLES) expect(detectEvidenceType(sample.bytes)).toBe(sample.type);
+  });
+
+  it("knows nothing else: programs, SVG, HTML, text, other RIFF files, too few bytes", () => {
+    const others = [
+      ELF_PROGRAM,
+      WINDOWS_PROGRAM,
+      SVG,
+      Buffer.from("<!DOCTYPE html><html><script>alert(1)</script></html>"),
+      Buffer.from("just some words"),
+      Buffer.from("RIFF\x24\x00\x00\x00WAVEfmt ", "latin1"),
+      Buffer.of(0x89, 0x50, 0x4e),
+      Buffer.alloc(0),
+    ];
+    for (const bytes of others) expect(detectEvidenceType(bytes)).toBeNull();
+  });
+});
+
+describe("receiving evidence", () => {
+  let directory: string;
+
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), "holdfast-evidence-"));
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  const receive = async (
+    entries: [string, string | File][],
+    options: { maxBytes?: number; maxFiles?: number; chunkBytes?: number } = {},
+  ) => receiveEvidenceUpload(await uploadRequest(entries, options), { directory, ...options });
+
+  it("stores a PNG byte for byte, with the SHA-256 of what was uploaded, outside the web root", async () => {
+    const png = makePng(40, 30);
+    const upload = await receive([["evidence", file(png, "Screenshot 2026-11-20 at 09.14.png")]]);
+
+    expect(upload.refusals).toEqual([]);
+    expect(upload.files).toHaveLength(1);
+    const [stored] = upload.files;
+    expect(stored).toMatchObject({
+      originalName: "Screenshot 2026-11-20 at 09.14.png",
+      mediaType: "image/png",
+      sizeBytes: png.length,
+      sha256: sha256(png),
+      absolutePath: join(directory, stored.storagePath),
+    });
+    expect(stored.storagePath).toMatch(/^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(readFileSync(stored.absolutePath).equals(png)).toBe(true);
+    expect(await rehashStoredEvidence(stored.absolutePath)).toBe(sha256(png));
+    expect(filesUnder(directory)).toEqual([stored.storagePath]);
+  });
+
+  it.each(SAMPLES)("accepts a $type sample, whatever type the browser claimed", async (sample) => {
+    const upload = await receive([["evidence", file(sample.bytes, sample.name, "application/octet-stream")]]);
+    expect(upload.refusals).toEqual([]);
+    expect(upload.files).toMatchObject([{ originalName: sample.name, mediaType: sample.type, sha256: sha256(sample.bytes) }]);
+    expect(readFileSync(upload.files[0].absolutePath).equals(sample.bytes)).toBe(true);
+  });
+
+  it.each([
+    ["a Windows program", WINDOWS_PROGRAM],
+    ["a Linux program", ELF_PROGRAM],
+    ["an SVG", SVG],
+  ])("refuses %s named screenshot.png and keeps nothing of it", async (_kind, bytes) => {
+    const upload = await receive([["evidence", file(bytes, "screenshot.png", "image/png")]]);
+    expect(upload.files).toEqual([]);
+    expect(upload.refusals).toEqual([
+      {
+        name: "screenshot.png",
+        message: "“screenshot.png” is not a picture or PDF. Upload a screenshot saved as PNG, JPEG, WebP or GIF, or a PDF.",
+      },
+    ]);
+    expect(filesUnder(directory)).toEqual([]);
+  });
+
+  it("refuses a file over the size limit, leaves no partial file, and still reads the rest of the form", async () => {
+    const huge = makePng(40, 30);
+    const small = SAMPLES[0];
+    expect(huge.length).toBeGreaterThan(1024);
+    const upload = await receive(
+      [
+        ["evidence", file(huge, "huge.png")],
+        ["evidence", file(small.bytes, small.name)],
+        ["description", "Abusive reply under the library closure post"],
+      ],
+      { maxBytes: 1024 },
+    );
+    expect(upload.refusals).toEqual([
+      {
+        name: "huge.png",
+        message: "“huge.png” is larger than 1 KB. Upload a smaller copy: crop the screenshot, save it as JPEG, or split the PDF.",
+      },
+    ]);
+    expect(upload.files.map((stored) => stored.originalName)).toEqual([small.name]);
+    expect(upload.fields.get("description")).toBe("Abusive reply under the library closure post");
+    expect(filesUnder(directory)).toEqual([upload.files[0].storagePath]);
+  });
+
+  it("refuses a file over 20 MB by default, naming the limit in megabytes", async () => {
+    const oversize = Buffer.alloc(EVIDENCE_MAX_BYTES + 1);
+    oversize.set(makePng(1, 1));
+    const upload = await receive([["evidence", file(oversize, "huge.png")]], { chunkBytes: 64 * 1024 });
+    expect(upload.files).toEqual([]);
+    expect(upload.refusals[0].message).toMatch(/^“huge\.png” is larger than 20 MB\./);
+    expect(filesUnder(directory)).toEqual([]);
+  });
+
+  it("refuses a PNG cut short by 20 bytes as incomplete", async () => {
+    const png = makePng(20, 20);
+    const upload = await receive([["evidence", file(png.subarray(0, png.length - 20), "cut.png")]]);
+    expect(upload.files).toEqual([]);
+    expect(upload.refusals).toEqual([
+      {
+        name: "cut.png",
+        message: "“cut.png” looks incomplete (it may not have finished saving). Take the screenshot again and upload that.",
+      },
+    ]);
+    expect(filesUnder(directory)).toEqual([]);
+  });
+
+  it.each(SAMPLES)("refuses a $type sample without its last bytes as incomplete", async (sample) => {
+    const upload = await receive([["evidence", file(sample.bytes.subarray(0, sample.bytes.length - 10), sample.name)]]);
+    expect(upload.files).toEqual([]);
+    expect(upload.refusals[0].message).toContain("looks incomplete");
+    expect(filesUnder(directory)).toEqual([]);
+  });
+
+  it("gives back every other field of the form when a file is refused, so nothing typed is lost", async () => {
+    const upload = await receive([
+      ["intent", "ADD_EVIDENCE"],
+      ["version", "3"],
+      ["evidence", file(WINDOWS_PROGRAM, "report.exe", "application/x-msdownload")],
+      ["description", "Reply from @someone calling staff names — “screenshot at 09:14”"],
+    ]);
+    expect(upload.files).toEqual([]);
+    expect(upload.refusals.map((refusal) => refusal.name)).toEqual(["report.exe"]);
+    expect(Object.fromEntries(upload.fields)).toEqual({
+      intent: "ADD_EVIDENCE",
+      version: "3",
+      description: "Reply from @someone calling staff names — “screenshot at 09:14”",
+    });
+  });
+
+  it("stores two files sent together, in the order they were sent", async () => {
+    const first = makePng(10, 10);
+    const second = SAMPLES[3];
+    const upload = await receive([
+      ["evidence", file(first, "before.png")],
+      ["evidence", file(second.bytes, second.name)],
+    ]);
+    expect(upload.refusals).toEqual([]);
+    expect(upload.files.map(({ originalName, mediaType, sha256: hash }) => ({ originalName, mediaType, hash }))).toEqual([
+      { originalName: "before.png", mediaType: "image/png", hash: sha256(first) },
+      { originalName: second.name, mediaType: second.type, hash: sha256(second.bytes) },
+    ]);
+    expect(new Set(upload.files.map((stored) => stored.storagePath)).size).toBe(2);
+    expect(filesUnder(directory).sort()).toEqual(upload.files.map((stored) => stored.storagePath).sort());
+  });
+
+  it("treats an empty file input as no file, and ignores files sent in other fields", async () => {
+    const upload = await receive([
+      ["evidence", new File([], "", { type: "application/octet-stream" })],
+      ["avatar", file(makePng(4, 4), "me.png")],
+      ["description", "Nothing attached yet"],
+    ]);
+    expect(upload).toMatchObject({ files: [], refusals: [] });
+    expect(upload.fields.get("description")).toBe("Nothing attached yet");
+    expect(filesUnder(directory)).toEqual([]);
+  });
+
+  it("refuses files beyond the number allowed at once", async () => {
+    const upload = await receive(
+      [
+        ["evidence", file(makePng(4, 4), "one.png")],
+        ["evidence", file(makePng(4, 4), "two.png")],
+        ["evidence", file(makePng(4, 4), "three.png")],
+      ],
+      { maxFiles: 2 },
+    );
+    expect(upload.files.map((stored) => stored.originalName)).toEqual(["one.png", "two.png"]);
+    expect(upload.refusals).toEqual([
+      { name: "three.png", message: "“three.png” was not saved: up to 2 files can be uploaded at once. Upload it on its own." },
+    ]);
+  });
+
+  it("reads the request no faster than it writes the file, so a fast sender cannot fill memory", async () => {
+    const chunkBytes = 16 * 1024;
+    const png = makePng(300, 300);
+    let furthestAhead = 0;
+    const request = await uploadRequest([["evidence", file(png, "fast.png")]], {
+      chunkBytes,
+      onRead: (sentBytes) => {
+        const written = filesUnder(directory).reduce((total, path) => total + statSync(join(directory, path)).size, 0);
+        furthestAhead = Math.max(furthestAhead, sentBytes - written);
+      },
+    });
+    const upload = await receiveEvidenceUpload(request, { directory });
+    expect(upload.files).toMatchObject([{ sha256: sha256(png) }]);
+    expect(png.length).toBeGreaterThan(10 * chunkBytes);
+    expect(furthestAhead).toBeLessThanOrEqual(3 * chunkBytes);
+  });
+
+  it("refuses the whole request, keeping nothing, when a file is far over the limit", async () => {
+    const request = await uploadRequest([
+      ["evidence", file(SAMPLES[0].bytes, SAMPLES[0].name)],
+      ["evidence", file(makePng(100, 100), "video.png")],
+    ]);
+    const failure = receiveEvidenceUpload(request, { directory, maxBytes: 1024 });
+    await expect(failure).rejects.toBeInstanceOf(EvidenceRequestError);
+    await expect(failure).rejects.toMatchObject({ status: 413 });
+    expect(filesUnder(directory)).toEqual([]);
+  });
+
+  it("keeps nothing when the connection drops part-way through a file", async () => {
+    const entries: [string, File][] = [
+      ["evidence", file(SAMPLES[0].bytes, SAMPLES[0].name)],
+      ["evidence", file(makePng(60, 60), "second.png")],
+    ];
+    const dropped = await uploadRequest(entries, { dropAfterBytes: SAMPLES[0].bytes.length + 4096 });
+    await expect(receiveEvidenceUpload(dropped, { directory })).rejects.toThrow("connection reset");
+    expect(filesUnder(directory)).toEqual([]);
+  });
+
+  it("deletes stored files on request, for when the database transaction fails", async () => {
+    const upload = await receive([
+      ["evidence", file(makePng(4, 4), "one.png")],
+      ["evidence", file(SAMPLES[1].bytes, SAMPLES[1].name)],
+    ]);
+    expect(filesUnder(directory)).toHaveLength(2);
+    await discardStoredEvidence(upload.files);
+    expect(filesUnder(directory)).toEqual([]);
+  });
+});
+
+describe("downloading evidence", () => {
+  const PASSWORD = "evidence test password";
+  const post = {
+    platform: "Facebook",
+    account: "@EastbridgeLibraries",
+    link: null,
+    postedAt: "2026-11-20T09:10:00.000Z",
+    whatHappened: "Replies under the closure post are abusive towards library staff.",
+  };
+  let test: TestDatabase;
+  let joIncident: Incident;
+  let benIncident: Incident;
+  let joEvidence: StoredEvidence & { id: number };
+  let benEvidenceId: number;
+
+  function record(incident: Incident, stored: StoredEvidence, uploadedById: number): number {
+    const { absolutePath: _absolutePath, ...row } = stored;
+    return test.db
+      .insert(evidenceFiles)
+      .values({ ...row, incidentId: incident.id, uploadedById, receivedAt: new Date().toISOString() })
+      .returning({ id: evidenceFiles.id })
+      .get().id;
+  }
+
+  async function cookieFor(key: string): Promise<string> {
+    const person = DEMO_PEOPLE.find((candidate) => candidate.key === key)!;
+    const result = await signIn(test.db, { email: demoEmail(person), password: PASSWORD }, new Date());
+    if (!result.ok) throw new Error(`Could not sign in as ${key}`);
+    return (await commitSessionCookie(result.token)).split(";")[0];
+  }
+
+  /** The loader's answer, or the Response it threw (404, or the redirect to sign in). */
+  async function download(reference: string, evidenceId: string | number, cookie?: string): Promise<Response> {
+    const request = new Request(`http://localhost/incidents/${reference}/evidence/${evidenceId}`, {
+      headers: cookie ? { Cookie: cookie } : {},
+    });
+    try {
+      return await downloadEvidence({ request, params: { reference, evidenceId: String(evidenceId) }, context: {} });
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  }
+
+  beforeAll(async () => {
+    test = createTestDatabase({ passwordHash: await hashPassword(PASSWORD) });
+    // The route reads the database and the evidence folder through the app's own configuration.
+    process.env.DATABASE_PATH = test.path;
+    process.env.SESSION_SECRET = "s".repeat(32);
+    joIncident = reportMistakenPost(test.db, test.person("library-assistant"), post, new Date());
+    benIncident = reportMistakenPost(test.db, test.person("hub-officer"), post, new Date());
+    const [joFile] = (
+      await receiveEvidenceUpload(await uploadRequest([["evidence", file(makePng(16, 16), "Abuse – reply 1.png")]]))
+    ).files;
+    const [benFile] = (await receiveEvidenceUpload(await uploadRequest([["evidence", file(SAMPLES[3].bytes, "ben.pdf")]]))).files;
+    joEvidence = { ...joFile, id: record(joIncident, joFile, test.person("library-assistant").id) };
+    benEvidenceId = record(benIncident, benFile, test.person("hub-officer").id);
+  });
+  afterAll(() => {
+    appDb().$client.close();
+    test.close();
+  });
+
+  it("keeps the files in the evidence folder beside the database", () => {
+    expect(evidenceDirectory()).toBe(join(test.directory, "evidence"));
+    expect(joEvidence.absolutePath.startsWith(join(test.directory, "evidence"))).toBe(true);
+  });
+
+  it("lists an incident's evidence with who uploaded it", () => {
+    expect(listEvidence(test.db, joIncident.id)).toMatchObject([
+      { id: joEvidence.id, originalName: "Abuse – reply 1.png", sha256: joEvidence.sha256, uploadedByName: "Jo Lee" },
+    ]);
+  });
+
+  it("serves the stored bytes as a download to someone who may see the incident", async () => {
+    const response = await download(joIncident.reference, joEvidence.id, await cookieFor("library-assistant"));
+    expect(response.status).toBe(200);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      "content-type": "image/png",
+      "content-disposition": `attachment; filename="Abuse _ reply 1.png"; filename*=UTF-8''Abuse%20%E2%80%93%20reply%201.png`,
+      "content-length": String(joEvidence.sizeBytes),
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-store",
+    });
+    expect(sha256(new Uint8Array(await response.arrayBuffer()))).toBe(joEvidence.sha256);
+  });
+
+  it("answers 'not found' to someone who may not see the incident, as for one that does not exist", async () => {
+    const hr = await cookieFor("hr");
+    expect((await download(joIncident.reference, joEvidence.id, hr)).status).toBe(404);
+    expect((await download("HF-2099-9999", joEvidence.id, hr)).status).toBe(404);
+  });
+
+  it("answers 'not found' for evidence of another incident, even to someone who may see both", async () => {
+    const communications = await cookieFor("comms1");
+    expect((await download(benIncident.reference, benEvidenceId, communications)).status).toBe(200);
+    expect((await download(joIncident.reference, benEvidenceId, communications)).status).toBe(404);
+    expect((await download(joIncident.reference, "1 or 1=1", communications)).status).toBe(404);
+  });
+
+  it("sends someone who is not signed in to sign in", async () => {
+    const response = await download(joIncident.reference, joEvidence.id);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toMatch(/^\/sign-in\?redirectTo=/);
+  });
+});
