@@ -1,8 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Queryable } from "../../db/directory";
 import { DEFAULT_SETTINGS } from "../../db/seed";
-import { people, settings } from "../../db/schema";
+import { people, personRoles, settings } from "../../db/schema";
 import type { MistakenPostPolicy } from "../../machines/mistaken-post";
 import { SEVERITIES, type Severity } from "../../machines/risk";
 
@@ -62,4 +62,15 @@ export function mistakenPostPolicy(db: Db): MistakenPostPolicy {
     seniorLeaders: rule.seniorLeaderIds.flatMap((id) => byId.get(id) ?? []),
     leader: (rule.leaderId && byId.get(rule.leaderId)) || null,
   };
+}
+
+/** Active people in the senior leadership role, the ones a severity rule can name. */
+export function leadershipPeople(db: Db) {
+  return db
+    .select({ id: people.id, name: people.name, jobTitle: people.jobTitle })
+    .from(people)
+    .innerJoin(personRoles, eq(personRoles.personId, people.id))
+    .where(and(eq(personRoles.role, "leadership"), eq(people.active, true)))
+    .orderBy(asc(people.seniority), asc(people.name))
+    .all();
 }

@@ -4,8 +4,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ErrorSummary, SubmitButton, TextField, useValidatedForm } from "~/components/forms";
-import { acknowledgementMinutes, setAcknowledgementMinutes } from "~/models/settings.server";
+import { ChoiceField, ErrorSummary, SelectField, SubmitButton, TextField, useValidatedForm } from "~/components/forms";
+import { acknowledgementMinutes, leadershipPeople, setAcknowledgementMinutes, setSeverityRule, severityRule } from "~/models/settings.server";
+import { SEVERITIES, SEVERITY_LABELS } from "../../machines/risk";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -20,11 +21,23 @@ const settingsSchema = z.object({
     .int(minutesMessage)
     .min(1, minutesMessage)
     .max(1440, minutesMessage),
+  notifySeniorLeadersFrom: z.enum(SEVERITIES, { required_error: "Choose the severity from which senior leaders are told" }),
+  seniorLeaderIds: z.array(z.coerce.number().int().positive(), { required_error: "Choose at least one senior leader to tell" }).min(1, "Choose at least one senior leader to tell"),
+  leaderId: z.coerce.number({ required_error: "Choose the Leader", invalid_type_error: "Choose the Leader" }).int().positive("Choose the Leader"),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  return json({ acknowledgementMinutes: acknowledgementMinutes(db()) });
+  const rule = severityRule(db());
+  return json({
+    current: {
+      acknowledgementMinutes: acknowledgementMinutes(db()),
+      notifySeniorLeadersFrom: rule.notifySeniorLeadersFrom,
+      seniorLeaderIds: rule.seniorLeaderIds.map(String),
+      leaderId: rule.leaderId === null ? undefined : String(rule.leaderId),
+    },
+    leaders: leadershipPeople(db()),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,18 +46,24 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json(submission.reply(), { status: 400 });
   }
-  const minutes = submission.value.acknowledgementMinutes;
+  const { acknowledgementMinutes: minutes, notifySeniorLeadersFrom, seniorLeaderIds, leaderId } = submission.value;
+  const known = new Set(leadershipPeople(db()).map((person) => person.id));
+  if (![...seniorLeaderIds, leaderId].every((id) => known.has(id))) {
+    return json(submission.reply({ formErrors: ["Choose people from the lists: someone chosen is no longer in senior leadership."] }), { status: 400 });
+  }
   setAcknowledgementMinutes(db(), minutes);
+  setSeverityRule(db(), { notifySeniorLeadersFrom, seniorLeaderIds, leaderId });
   return redirectWithNotice(
     "/admin/settings",
-    `Settings saved. Line managers now have ${minutes} minute${minutes === 1 ? "" : "s"} to acknowledge a report.`,
+    `Settings saved. Line managers now have ${minutes} minute${minutes === 1 ? "" : "s"} to acknowledge a report; senior leaders are told from ${SEVERITY_LABELS[notifySeniorLeadersFrom].toLowerCase()} severity.`,
   );
 }
 
 export default function Settings() {
-  const current = useLoaderData<typeof loader>();
+  const { current, leaders } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useValidatedForm(settingsSchema, lastResult, current);
+  const leaderOptions = leaders.map((person) => ({ value: String(person.id), label: `${person.name}, ${person.jobTitle}` }));
   return (
     <div className="max-w-2xl">
       <h1 className="mb-6 text-3xl font-bold">Settings</h1>
@@ -57,7 +76,21 @@ export default function Settings() {
           type="number"
           className="max-w-[8rem]"
         />
-        <p className="mb-6">A change applies to reports made from now on, not to reports already waiting.</p>
+        <h2 className="mb-2 mt-8 text-2xl font-bold">Severity rule</h2>
+        <p className="mb-4">
+          After Communications assess the reputational risk of a mistaken post, these senior leaders are emailed when the
+          severity reaches the level you choose (Haringey practice notes 4.2.5, step 1).
+        </p>
+        <ChoiceField
+          field={fields.notifySeniorLeadersFrom}
+          legend="Tell senior leaders when the severity is at least"
+          type="radio"
+          inline
+          options={SEVERITIES.map((severity) => ({ value: severity, label: SEVERITY_LABELS[severity] }))}
+        />
+        <ChoiceField field={fields.seniorLeaderIds} legend="Senior leaders to tell" hint="People with the senior leadership role." type="checkbox" options={leaderOptions} />
+        <SelectField field={fields.leaderId} label="The Leader" hint="Made aware at step 5 when a post could become a reputational issue." placeholder="Choose the Leader" options={leaderOptions} />
+        <p className="mb-6">A change applies to reports made from now on, not to reports already under way.</p>
         <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
       </Form>
     </div>

@@ -56,8 +56,16 @@ test("an administrator keeps the directory, and reads the emails Holdfast sent",
   await expect(page.getByRole("alert")).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Acknowledgement deadline, in minutes").fill("15");
+  const seniorLeaders = page.getByRole("group", { name: "Senior leaders to tell" });
+  for (const box of await seniorLeaders.getByRole("checkbox").all()) await box.uncheck();
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Settings saved" })).toBeVisible();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Choose at least one senior leader to tell" })).toBeVisible();
+  await expect(page.getByLabel("Acknowledgement deadline, in minutes")).toHaveValue("15");
+  for (const name of [/Dan Okafor/, /Priya Shah/, /Ruth Adeyemi/]) await seniorLeaders.getByLabel(name).check();
+  await page.getByRole("group", { name: "Tell senior leaders when the severity is at least" }).getByLabel("High").check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "senior leaders are told from high severity" })).toBeVisible();
+  await expectAccessible(page);
   await signOut(page);
 
   // The new person can sign in and report; their new line manager is emailed.

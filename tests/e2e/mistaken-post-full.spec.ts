@@ -93,6 +93,10 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   await expect(await currentStep(page)).toContainText("Make a crisis communication plan");
   await expectAccessible(page);
   await page.getByLabel("Holding statement").fill("We posted incorrect information about Central Library. It is open as usual except on Monday.");
+  await page.getByRole("button", { name: "Put the plan in force" }).click();
+  await expect(page.getByRole("alert").getByRole("link", { name: "Name the spokesperson" })).toBeVisible();
+  await expect(page.getByLabel("Holding statement")).toHaveValue(/incorrect information about Central Library/);
+  await expectAccessible(page);
   await page.getByLabel("Spokesperson").fill("Dan Okafor");
   await page.getByLabel("Audiences and stakeholders").fill("Library users, ward councillors, the local paper");
   await page.getByLabel("@EastbridgeLibraries (Facebook)").check();
@@ -102,18 +106,22 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   await page.getByLabel("Task 1 due").fill(recentLocalTime(-60));
   await page.getByRole("button", { name: "Put the plan in force" }).click();
   await expectNotice(page, "scheduled posts on the chosen channels have stopped");
+  await expectMail(secondCommunications.email, new RegExp(`^${reference}: crisis plan in force`));
+  await expectAccessible(page);
   const checklist = page.getByRole("region", { name: "Crisis checklist" });
   await expect(checklist).toContainText("Brief the library staff");
   await expect(checklist).toContainText("Not started");
 
   await page.goto("/channels");
   await expect(page.getByRole("row", { name: /@EastbridgeLibraries/ })).toContainText(reference);
+  await expectAccessible(page);
   await page.goto(incidentUrl);
 
   // 5. The Leader is made aware.
   await page.getByLabel("What the Leader needs to know").fill("The local paper has asked about a wrong library closure post. Corrected within the hour.");
   await page.getByRole("button", { name: "Email the Leader" }).click();
   await expectNotice(page, "The Leader has been emailed.");
+  await expectAccessible(page);
   await expectMail(leader, new RegExp(`^${reference}:`));
 
   // 6. The response is drafted and checked, but cannot go until a second officer signs off the tone.
@@ -133,6 +141,7 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
 
   await signIn(page, secondCommunications);
   await page.goto(incidentUrl);
+  await expectAccessible(page);
   await page.getByRole("button", { name: "Sign off the tone" }).click();
   await expectNotice(page, "You have signed off the tone.");
   await page.getByLabel("Where was it posted?").fill("Reply under the original post on @EastbridgeLibraries");
