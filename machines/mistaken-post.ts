@@ -124,19 +124,12 @@ export interface MistakenPostContext extends MistakenPostInput {
     | { outcome: "deleted"; deletedAt: string; note: string | null; recordedBy: Officer }
     | { outcome: "not_deleted"; reason: DeletionReason; explanation: string; recordedBy: Officer }
     | null;
-  assessment: {
-    likelihood: number;
-    impact: number;
-    reach: number;
-    factors: AggravatingFactor[];
-    decision: RiskDecision;
-    rationale: string;
-    crisisPlanNeeded: boolean;
+  assessment: (RiskAnswers & {
     severity: Severity;
     assessedBy: Officer;
     assessedAt: string;
     seniorLeadersNotified: boolean;
-  } | null;
+  }) | null;
   crisisPlan: CrisisPlan | null;
   tasks: CrisisTask[];
   leaderDecision:
@@ -149,6 +142,17 @@ export interface MistakenPostContext extends MistakenPostInput {
   closingReview: { whatHappened: string; lessons: string; followUps: FollowUp[]; by: Officer; at: string } | null;
 }
 
+/** What Communications answer at the risk assessment (step 3). */
+export interface RiskAnswers {
+  likelihood: number;
+  impact: number;
+  reach: number;
+  factors: AggravatingFactor[];
+  decision: RiskDecision;
+  rationale: string;
+  crisisPlanNeeded: boolean;
+}
+
 export type HeldPostDecision = "release" | "edit-and-release" | "cancel";
 
 type PersonEvent<Type extends string, Fields = {}> = { type: Type; at: string; by: ActingPerson } & Fields;
@@ -159,18 +163,7 @@ export type MistakenPostEvent =
   | PersonEvent<"ATTACH_SCREENSHOT", { file: EvidenceFacts }>
   | PersonEvent<"RECORD_DELETED", { deletedAt: string; note?: string }>
   | PersonEvent<"RECORD_NOT_DELETED", { reason: DeletionReason; explanation: string }>
-  | PersonEvent<
-      "ASSESS_RISK",
-      {
-        likelihood: number;
-        impact: number;
-        reach: number;
-        factors: AggravatingFactor[];
-        decision: RiskDecision;
-        rationale: string;
-        crisisPlanNeeded: boolean;
-      }
-    >
+  | PersonEvent<"ASSESS_RISK", RiskAnswers>
   | PersonEvent<
       "CREATE_CRISIS_PLAN",
       Omit<CrisisPlan, "createdBy" | "createdAt"> & { tasks: { title: string; owner: Officer; dueAt: string }[] }

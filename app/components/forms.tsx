@@ -60,12 +60,10 @@ interface FieldShellProps {
   children: ReactNode;
 }
 
-function FieldShell({ field, label, hint, children }: FieldShellProps) {
+/** A field's hint and its error message, with the ids its input points at. */
+function HintAndError({ field, hint }: { field: FieldMetadata<any, any, string[]>; hint?: string }) {
   return (
-    <div className="mb-6">
-      <label htmlFor={field.id} className="label">
-        {label}
-      </label>
+    <>
       {hint ? (
         <span id={field.descriptionId} className="hint">
           {hint}
@@ -77,6 +75,17 @@ function FieldShell({ field, label, hint, children }: FieldShellProps) {
           {[...new Set(field.errors)].join(". ")}
         </span>
       ) : null}
+    </>
+  );
+}
+
+function FieldShell({ field, label, hint, children }: FieldShellProps) {
+  return (
+    <div className="mb-6">
+      <label htmlFor={field.id} className="label">
+        {label}
+      </label>
+      <HintAndError field={field} hint={hint} />
       <div className="mt-1">{children}</div>
     </div>
   );
@@ -162,17 +171,7 @@ export function CheckboxField(props: { field: FieldMetadata<any, any, string[]>;
         <label htmlFor={field.id} className="label">
           {label}
         </label>
-        {hint ? (
-          <span id={field.descriptionId} className="hint">
-            {hint}
-          </span>
-        ) : null}
-        {field.errors?.length ? (
-          <span id={field.errorId} className="field-error">
-            <span className="sr-only">Error: </span>
-            {[...new Set(field.errors)].join(". ")}
-          </span>
-        ) : null}
+        <HintAndError field={field} hint={hint} />
       </div>
     </div>
   );
@@ -236,23 +235,12 @@ export function ChoiceField(props: {
   inline?: boolean;
 }) {
   const { field, legend, hint, type, options } = props;
-  const hasError = Boolean(field.errors?.length);
   const initial = field.initialValue;
   const isChosen = (value: string) => (Array.isArray(initial) ? initial.includes(value) : initial === value);
   return (
     <fieldset className="mb-6" aria-describedby={describedBy(field, hint)}>
       <legend className="label">{legend}</legend>
-      {hint ? (
-        <span id={field.descriptionId} className="hint">
-          {hint}
-        </span>
-      ) : null}
-      {hasError ? (
-        <span id={field.errorId} className="field-error">
-          <span className="sr-only">Error: </span>
-          {[...new Set(field.errors)].join(". ")}
-        </span>
-      ) : null}
+      <HintAndError field={field} hint={hint} />
       <div className={`mt-2 ${props.inline ? "flex flex-wrap gap-x-6 gap-y-2" : "space-y-2"}`}>
         {options.map((option, index) => {
           const id = index === 0 ? field.id : `${field.id}-${option.value}`;

@@ -5,13 +5,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { PauseSummary } from "~/components/channel-pause";
 import { ScheduledPostForm } from "~/components/scheduled-post-form";
-import { CHANNEL_ROLES, channelQueue, getChannel, schedulePost } from "~/models/channels.server";
+import { CHANNEL_ROLES, channelQueue, schedulePost } from "~/models/channels.server";
 import { scheduledPostSchema } from "~/schemas/channel";
 import { hasRole, requireAnyRole, requireRole } from "~/utils/auth.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { idParam } from "~/utils/params";
+import { channelFromParams } from "~/utils/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.channel.handle ?? "Channel"} · Channels · Holdfast` },
@@ -19,16 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const SCHEDULE_INTENT = "schedule-post";
 
-function findChannel(channelId: string | undefined) {
-  const id = idParam(channelId);
-  const channel = id === null ? null : getChannel(db(), id);
-  if (!channel) throw new Response("Not found", { status: 404 });
-  return channel;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireAnyRole(request, CHANNEL_ROLES);
-  const channel = findChannel(params.channelId);
+  const channel = channelFromParams(params);
   return json({
     channel,
     queue: channelQueue(db(), channel.id),
@@ -39,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "communications");
-  const channel = findChannel(params.channelId);
+  const channel = channelFromParams(params);
   const formData = await request.formData();
   if (formData.get("intent") !== SCHEDULE_INTENT) throw new Response("Bad request", { status: 400 });
   const submission = parseWithZod(formData, { schema: scheduledPostSchema });

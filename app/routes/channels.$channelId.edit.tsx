@@ -3,33 +3,26 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChannelForm } from "~/components/channel-form";
-import { getChannel, updateChannel } from "~/models/channels.server";
+import { updateChannel } from "~/models/channels.server";
 import { channelSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { idParam } from "~/utils/params";
+import { channelFromParams } from "~/utils/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Change ${data?.channel.handle ?? "channel"} · Channels · Holdfast` },
 ];
 
-function findChannel(channelId: string | undefined) {
-  const id = idParam(channelId);
-  const channel = id === null ? null : getChannel(db(), id);
-  if (!channel) throw new Response("Not found", { status: 404 });
-  return channel;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const { id, platform, handle, link, owningService, admins, passwordChangedOn, active } = findChannel(params.channelId);
+  const { id, platform, handle, link, owningService, admins, passwordChangedOn, active } = channelFromParams(params);
   return json({ channel: { id, platform, handle, link, owningService, admins, passwordChangedOn, active } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, "admin");
-  const channel = findChannel(params.channelId);
+  const channel = channelFromParams(params);
   const submission = parseWithZod(await request.formData(), { schema: channelSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { passwordChangedOn, ...details } = submission.value;

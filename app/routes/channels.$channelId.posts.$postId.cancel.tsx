@@ -4,36 +4,27 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, useValidatedForm } from "~/components/forms";
-import { cancelPost, getChannel, getChannelPost } from "~/models/channels.server";
+import { cancelPost } from "~/models/channels.server";
 import { cancelPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { idParam } from "~/utils/params";
+import { channelPostFromParams } from "~/utils/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Cancel a post · ${data?.channel.handle ?? "Channel"} · Holdfast` },
 ];
 
-function findPost(params: { channelId?: string; postId?: string }) {
-  const channelId = idParam(params.channelId);
-  const postId = idParam(params.postId);
-  const channel = channelId === null ? null : getChannel(db(), channelId);
-  const post = channel && postId !== null ? getChannelPost(db(), channel.id, postId) : null;
-  if (!channel || !post) throw new Response("Not found", { status: 404 });
-  return { channel, post };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "communications");
-  const { channel, post } = findPost(params);
+  const { channel, post } = channelPostFromParams(params);
   return json({ channel: { id: channel.id, handle: channel.handle }, post });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, "communications");
-  const { channel, post } = findPost(params);
+  const { channel, post } = channelPostFromParams(params);
   const submission = parseWithZod(await request.formData(), { schema: cancelPostSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const outcome = cancelPost(db(), { channelId: channel.id, postId: post.id, now: new Date() });

@@ -3,13 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ScheduledPostForm } from "~/components/scheduled-post-form";
-import { getChannel, getChannelPost, updatePost } from "~/models/channels.server";
+import { updatePost } from "~/models/channels.server";
 import { scheduledPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime, toOrganisationLocalInput } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { idParam } from "~/utils/params";
+import { channelPostFromParams } from "~/utils/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Change a post · ${data?.channel.handle ?? "Channel"} · Holdfast` },
@@ -17,18 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const SAVE_INTENT = "save-post";
 
-function findPost(params: { channelId?: string; postId?: string }) {
-  const channelId = idParam(params.channelId);
-  const postId = idParam(params.postId);
-  const channel = channelId === null ? null : getChannel(db(), channelId);
-  const post = channel && postId !== null ? getChannelPost(db(), channel.id, postId) : null;
-  if (!channel || !post) throw new Response("Not found", { status: 404 });
-  return { channel, post };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "communications");
-  const { channel, post } = findPost(params);
+  const { channel, post } = channelPostFromParams(params);
   return json({
     channel: { id: channel.id, handle: channel.handle, paused: channel.openPause !== null },
     post: { ...post, scheduledForInput: toOrganisationLocalInput(new Date(post.scheduledFor)) },
@@ -37,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, "communications");
-  const { channel, post } = findPost(params);
+  const { channel, post } = channelPostFromParams(params);
   const submission = parseWithZod(await request.formData(), { schema: scheduledPostSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const outcome = updatePost(db(), {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText } from "./fields";
 import { organisationDate, organisationLocalToUtc } from "~/utils/dates";
 import { isCalendarDate } from "./person";
 import { PLATFORMS } from "./mistaken-post";
@@ -8,13 +9,6 @@ export const CHANNEL_PLATFORMS = PLATFORMS;
 
 export const POST_MAX_LENGTH = 5000;
 
-function requiredText(message: string, label: string, max = 200) {
-  return z
-    .string({ required_error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `${label} must be ${max} characters or fewer`);
-}
 
 function isHttpsAddress(value: string): boolean {
   try {
@@ -32,13 +26,13 @@ export const channelSchema = z.object({
     required_error: "Choose the platform",
     invalid_type_error: "Choose the platform from the list",
   }),
-  handle: requiredText("Enter the account's handle or name", "The handle", 100),
+  handle: requiredText("Enter the account's handle or name", 100, "The handle"),
   link: z
     .string({ required_error: "Enter the link to the account" })
     .trim()
     .max(2000, "The link must be 2,000 characters or fewer")
     .refine(isHttpsAddress, "Enter the link as a full web address, starting with https://"),
-  owningService: requiredText("Enter the service that owns the account", "The owning service"),
+  owningService: requiredText("Enter the service that owns the account", 200, "The owning service"),
   admins: z
     .string({ required_error: adminsMessage })
     .max(2000, "Keep the list of admins to 2,000 characters or fewer")

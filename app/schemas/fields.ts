@@ -4,17 +4,17 @@ import { organisationLocalToUtc } from "~/utils/dates";
 /** A few minutes of slack for a clock that runs a little fast. */
 const CLOCK_SLACK_MS = 5 * 60_000;
 
-/** Text a person must give: trimmed, not empty, not over a length. */
-export function requiredText(message: string, max = 5000) {
-  return z
-    .string({ required_error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `Keep this to ${max.toLocaleString("en-GB")} characters or fewer`);
+function tooLong(max: number, label?: string) {
+  return `${label ?? "Keep this"}${label ? " must be" : " to"} ${max.toLocaleString("en-GB")} characters or fewer`;
 }
 
-export function optionalText(max = 5000) {
-  return z.string().trim().max(max, `Keep this to ${max.toLocaleString("en-GB")} characters or fewer`).optional();
+/** Text a person must give: trimmed, not empty, not over a length (named by `label` if given). */
+export function requiredText(message: string, max = 5000, label?: string) {
+  return z.string({ required_error: message }).trim().min(1, message).max(max, tooLong(max, label));
+}
+
+export function optionalText(max = 5000, label?: string) {
+  return z.string().trim().max(max, tooLong(max, label)).optional();
 }
 
 /**

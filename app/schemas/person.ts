@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText } from "./fields";
 // A type-only import: the browser bundle must not pull in Drizzle for the list of roles.
 import type { Role } from "../../db/schema";
 
@@ -24,25 +25,18 @@ export const INTENTS = {
   removeAbsence: "remove-absence",
 } as const;
 
-function requiredText(message: string, label: string, max = 200) {
-  return z
-    .string({ required_error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `${label} must be ${max} characters or fewer`);
-}
 
 const seniorityMessage = "Enter seniority as a whole number from 1 to 10";
 
 const personFields = z.object({
-  name: requiredText("Enter their full name", "The name"),
+  name: requiredText("Enter their full name", 200, "The name"),
   email: z
     .string({ required_error: "Enter their work email address" })
     .trim()
     .max(254, "The email address must be 254 characters or fewer")
     .email("Enter an email address in the right format, like name@example.gov.uk"),
-  jobTitle: requiredText("Enter their job title", "The job title"),
-  service: requiredText("Enter the service they work in", "The service"),
+  jobTitle: requiredText("Enter their job title", 200, "The job title"),
+  service: requiredText("Enter the service they work in", 200, "The service"),
   seniority: z
     .number({ required_error: "Enter their seniority, a whole number from 1 to 10", invalid_type_error: seniorityMessage })
     .int(seniorityMessage)
