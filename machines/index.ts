@@ -2,6 +2,7 @@ import type { AnyStateMachine } from "xstate";
 import {
   explainMistakenPostRefusal,
   mistakenPostEventLabels,
+  mistakenPostParticipantIds,
   mistakenPostMachine,
   type MistakenPostContext,
   type MistakenPostEvent,
@@ -19,6 +20,8 @@ export interface EscalationPath {
    * does not take it. `accepted` tells whether the current step has any transition for it.
    */
   explainRefusal: (context: any, event: any, accepted: boolean) => string | null;
+  /** People the procedure has involved, who may read the incident (besides the path's own rules). */
+  participantIds: (context: any) => number[];
 }
 
 /** Every escalation path, by the incident kind stored in the database. */
@@ -30,6 +33,7 @@ export const escalationPaths = {
     eventLabels: mistakenPostEventLabels,
     explainRefusal: (context: MistakenPostContext, event: MistakenPostEvent, accepted: boolean) =>
       explainMistakenPostRefusal(context, event, accepted),
+    participantIds: mistakenPostParticipantIds,
   },
 } satisfies Record<string, EscalationPath>;
 

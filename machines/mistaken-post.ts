@@ -800,3 +800,17 @@ export function explainMistakenPostRefusal(
       return isCommunications(event.by) ? null : COMMUNICATIONS_ONLY;
   }
 }
+
+/**
+ * Everyone the procedure has brought in, beyond the reporter, their managers and
+ * Communications: the officers asked to acknowledge, the senior leaders and the Leader once
+ * told, and the owners of crisis tasks. They may read the incident they were emailed about.
+ */
+export function mistakenPostParticipantIds(context: MistakenPostContext): number[] {
+  return [
+    ...context.escalationChain.map((officer) => officer.id),
+    ...(context.assessment?.seniorLeadersNotified ? context.policy.seniorLeaders.map((leader) => leader.id) : []),
+    ...(context.leaderDecision?.decision === "made_aware" && context.policy.leader ? [context.policy.leader.id] : []),
+    ...context.tasks.map((task) => task.owner.id),
+  ];
+}

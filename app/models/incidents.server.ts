@@ -90,14 +90,15 @@ function managementChainIds(db: Db, personId: number): number[] {
 }
 
 /**
- * Who may see a mistaken-post incident: the reporter, their management chain, whoever was asked
- * to acknowledge, and Communications. Everyone else is told it does not exist.
+ * Who may see a mistaken-post incident: the reporter, their management chain, Communications,
+ * and whoever the procedure involved (asked to acknowledge, told as a senior leader or the
+ * Leader, given a crisis task). Everyone else is told it does not exist.
  */
 export function canViewIncident(db: Db, user: CurrentUser, incident: Incident): boolean {
   if (incident.reporterId === user.id) return true;
   if (user.roles.includes("communications")) return true;
-  const context = (incident.snapshot as { context: MistakenPostContext }).context;
-  if (context.escalationChain.some((officer) => officer.id === user.id)) return true;
+  const context = (incident.snapshot as { context: unknown }).context;
+  if (escalationPathFor(incident.kind).participantIds(context).includes(user.id)) return true;
   return managementChainIds(db, incident.reporterId).includes(user.id);
 }
 

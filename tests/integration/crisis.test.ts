@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { reportMistakenPost } from "../../app/models/incidents.server";
+import { canViewIncident, reportMistakenPost } from "../../app/models/incidents.server";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { publishDuePosts, recordingAdapter } from "../../app/workers/publisher.server";
-import { channelPauses, channels, deadlines, evidenceFiles, outbox, publications, scheduledPosts } from "../../db/schema";
+import { channelPauses, channels, deadlines, evidenceFiles, incidents, outbox, publications, scheduledPosts } from "../../db/schema";
 import { applyEvent, WorkflowError } from "../../db/workflow";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
@@ -127,5 +127,25 @@ describe("the crisis path in the database", () => {
     await publishDuePosts(test.db, recordingAdapter, later(5 * 24 * 60));
     const published = test.db.select().from(publications).where(eq(publications.channelId, channel.id)).all();
     expect(published.map((publication) => publication.body)).toEqual(["Rhyme time is on as usual."]);
+  });
+});
+
+describe("who may read the incident as the procedure goes on", () => {
+  const canView = (key: string) => {
+    const incident = test.db.select().from(incidents).where(eq(incidents.id, incidentId)).get()!;
+    const person = test.person(key);
+    return canViewIncident(test.db, { ...person, email: "", jobTitle: "", roles: ["staff"] }, incident);
+  };
+
+  it("lets in the senior leaders once told, the Leader once made aware, and task owners; nobody else", () => {
+    expect(canView("ad")).toBe(false);
+    expect(canView("leader")).toBe(false);
+    throughToCrisisPlan();
+    expect(canView("ad")).toBe(true);
+    expect(canView("leader")).toBe(false);
+    send({ type: "MAKE_LEADER_AWARE", summary: "The paper has asked" }, later(30));
+    expect(canView("leader")).toBe(true);
+    expect(canView("hr")).toBe(false);
+    expect(canView("parks-officer")).toBe(false);
   });
 });
