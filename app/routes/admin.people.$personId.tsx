@@ -19,6 +19,7 @@ import { hashPassword, requireRole } from "~/utils/auth.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { replyWithRefusal } from "~/utils/refusal";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.person.name ?? "Person"} · People · Holdfast` },
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) {
       return replyTo(
         intent,
-        submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["password"] }),
+        replyWithRefusal(submission, outcome, { hideFields: ["password"] }),
       );
     }
     return redirectWithNotice("/admin/people", `Changes to ${details.name} have been saved.`);
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: absenceSchema });
     if (submission.status !== "success") return replyTo(intent, submission.reply());
     const outcome = recordAbsence(db(), person.id, submission.value);
-    if (!outcome.ok) return replyTo(intent, submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }));
+    if (!outcome.ok) return replyTo(intent, replyWithRefusal(submission, outcome));
     const { startsOn, endsOn } = submission.value;
     return redirectWithNotice(
       `/admin/people/${person.id}`,

@@ -8,6 +8,7 @@ import { newPersonSchema } from "~/schemas/person";
 import { hashPassword, requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { replyWithRefusal } from "~/utils/refusal";
 
 export const meta: MetaFunction = () => [{ title: "Add a person · Holdfast" }];
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   );
   if (!outcome.ok) {
     return json(
-      submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] }, hideFields: ["password"] }),
+      replyWithRefusal(submission, outcome, { hideFields: ["password"] }),
       { status: 400 },
     );
   }

@@ -11,6 +11,7 @@ import { hasRole, requireAnyRole, requireRole } from "~/utils/auth.server";
 import { formatCalendarDate, formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { replyWithRefusal } from "~/utils/refusal";
 import { channelFromParams } from "~/utils/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     return json(
-      submission.reply(outcome.field ? { fieldErrors: { [outcome.field]: [outcome.message] } } : { formErrors: [outcome.message] }),
+      replyWithRefusal(submission, outcome),
       { status: 400 },
     );
   }

@@ -1,13 +1,15 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ChannelForm } from "~/components/channel-form";
 import { updateChannel } from "~/models/channels.server";
 import { channelSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { ChannelSubpageHeading } from "~/components/channel-heading";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { replyWithRefusal } from "~/utils/refusal";
 import { channelFromParams } from "~/utils/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = updateChannel(db(), channel.id, { ...details, passwordChangedOn: passwordChangedOn ?? null });
   if (!outcome.ok) {
     return json(
-      submission.reply(outcome.field ? { fieldErrors: { [outcome.field]: [outcome.message] } } : { formErrors: [outcome.message] }),
+      replyWithRefusal(submission, outcome),
       { status: 400 },
     );
   }
@@ -41,12 +43,7 @@ export default function EditChannel() {
   const lastResult = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
-      <p className="mb-4">
-        <Link to={`/channels/${channel.id}`} className="link">
-          Back to {channel.handle}
-        </Link>
-      </p>
-      <h1 className="mb-6 text-3xl font-bold">Change {channel.handle}</h1>
+      <ChannelSubpageHeading channel={channel} title={`Change ${channel.handle}`} showHandle={false} />
       <ChannelForm
         mode="edit"
         lastResult={lastResult}

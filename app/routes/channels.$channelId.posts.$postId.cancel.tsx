@@ -9,6 +9,7 @@ import { cancelPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
+import { ChannelSubpageHeading } from "~/components/channel-heading";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { channelPostFromParams } from "~/utils/channel-params.server";
 
@@ -42,13 +43,7 @@ export default function CancelPost() {
   const cancellable = post.status === "scheduled" || post.status === "held";
   return (
     <div className="max-w-2xl">
-      <p className="mb-4">
-        <Link to={`/channels/${channel.id}`} className="link">
-          Back to {channel.handle}
-        </Link>
-      </p>
-      <p className="text-muted">{channel.handle}</p>
-      <h1 className="mb-6 text-3xl font-bold">Cancel this post?</h1>
+      <ChannelSubpageHeading channel={channel} title="Cancel this post?" />
       <ErrorSummary form={form} fields={fields} />
       <dl className="panel mb-6 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[10rem_1fr]">
         <dt className="font-semibold">Due</dt>

@@ -1,14 +1,16 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ScheduledPostForm } from "~/components/scheduled-post-form";
 import { updatePost } from "~/models/channels.server";
 import { scheduledPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime, toOrganisationLocalInput } from "~/utils/dates";
 import { db } from "~/utils/db.server";
+import { ChannelSubpageHeading } from "~/components/channel-heading";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { replyWithRefusal } from "~/utils/refusal";
 import { channelPostFromParams } from "~/utils/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -40,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     return json(
-      submission.reply(outcome.field ? { fieldErrors: { [outcome.field]: [outcome.message] } } : { formErrors: [outcome.message] }),
+      replyWithRefusal(submission, outcome),
       { status: outcome.field ? 400 : 409 },
     );
   }
@@ -56,13 +58,7 @@ export default function EditPost() {
   const changeable = post.status === "scheduled" || post.status === "held";
   return (
     <div className="max-w-2xl">
-      <p className="mb-4">
-        <Link to={`/channels/${channel.id}`} className="link">
-          Back to {channel.handle}
-        </Link>
-      </p>
-      <p className="text-muted">{channel.handle}</p>
-      <h1 className="mb-6 text-3xl font-bold">Change a scheduled post</h1>
+      <ChannelSubpageHeading channel={channel} title="Change a scheduled post" />
       {!changeable ? (
         <p>This post has been {post.status}, so it can no longer be changed.</p>
       ) : (

@@ -8,6 +8,7 @@ import { channelSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { replyWithRefusal } from "~/utils/refusal";
 
 export const meta: MetaFunction = () => [{ title: "Add a channel · Holdfast" }];
 
@@ -24,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = createChannel(db(), { ...details, passwordChangedOn: passwordChangedOn ?? null });
   if (!outcome.ok) {
     return json(
-      submission.reply(outcome.field ? { fieldErrors: { [outcome.field]: [outcome.message] } } : { formErrors: [outcome.message] }),
+      replyWithRefusal(submission, outcome),
       { status: 400 },
     );
   }
