@@ -318,6 +318,24 @@ export const evidenceFiles = sqliteTable(
   (table) => [index("evidence_files_incident_idx").on(table.incidentId)],
 );
 
+/**
+ * A report being written, saved as the person goes so nothing is lost if they stop or their
+ * phone dies. One draft per person and kind; deleted when the report is sent.
+ */
+export const reportDrafts = sqliteTable(
+  "report_drafts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (table) => [uniqueIndex("report_drafts_person_kind_unique").on(table.personId, table.kind)],
+);
+
 export const peopleRelations = relations(people, ({ one, many }) => ({
   lineManager: one(people, { fields: [people.lineManagerId], references: [people.id] }),
   roles: many(personRoles),
@@ -341,3 +359,4 @@ export type Channel = typeof channels.$inferSelect;
 export type ScheduledPost = typeof scheduledPosts.$inferSelect;
 export type ChannelPause = typeof channelPauses.$inferSelect;
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;
+export type ReportDraft = typeof reportDrafts.$inferSelect;

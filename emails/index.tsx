@@ -17,6 +17,17 @@ import {
   ResponseToneCheck,
   SeniorLeadersNotified,
 } from "./mistaken-post-steps";
+import {
+  AbuseClosed,
+  AbuseHarmfulContentRoute,
+  AbusePoliceReminder,
+  AbuseRemovalHelp,
+  AbuseReportedHr,
+  AbuseReportedManager,
+  AbuseSupportOverdue,
+  AbuseSupportRecorded,
+  AbuseWellbeingDue,
+} from "./staff-abuse";
 
 export interface RenderedEmail {
   subject: string;
@@ -78,6 +89,43 @@ export const templates: Record<string, Template> = {
   "incident-closed": {
     subject: (data) => `${data.reference}: closed`,
     component: IncidentClosed,
+  },
+  // Staff abuse: subjects name no one and say nothing of what happened (see emails/staff-abuse.tsx).
+  "abuse-reported-manager": {
+    subject: (data) => `${data.reference}: a member of your team has been abused online`,
+    component: AbuseReportedManager,
+  },
+  "abuse-reported-hr": {
+    subject: (data) => `${data.reference}: violence and aggression report: online abuse of a member of staff`,
+    component: AbuseReportedHr,
+  },
+  "abuse-police-reminder": {
+    subject: (data) => `${data.reference}: police report not yet recorded`,
+    component: AbusePoliceReminder,
+  },
+  "abuse-support-recorded": {
+    subject: (data) => `${data.reference}: the support offered to you has been recorded`,
+    component: AbuseSupportRecorded,
+  },
+  "abuse-support-overdue": {
+    subject: (data) => `${data.reference}: support not yet recorded by the line manager`,
+    component: AbuseSupportOverdue,
+  },
+  "abuse-wellbeing-due": {
+    subject: (data) => `${data.reference}: wellbeing follow-up due`,
+    component: AbuseWellbeingDue,
+  },
+  "abuse-removal-help": {
+    subject: (data) => `${data.reference}: help asked to get abusive content removed from ${data.context.report.platform}`,
+    component: AbuseRemovalHelp,
+  },
+  "abuse-harmful-content-route": {
+    subject: (data) => `${data.reference}: the platform has not acted, Report Harmful Content can help`,
+    component: AbuseHarmfulContentRoute,
+  },
+  "abuse-closed": {
+    subject: (data) => `${data.reference}: report closed`,
+    component: AbuseClosed,
   },
 };
 

@@ -7,6 +7,14 @@ import {
   type MistakenPostContext,
   type MistakenPostEvent,
 } from "./mistaken-post";
+import {
+  explainStaffAbuseRefusal,
+  staffAbuseEventLabels,
+  staffAbuseMachine,
+  staffAbuseMayView,
+  type StaffAbuseContext,
+  type StaffAbuseEvent,
+} from "./staff-abuse";
 import type { EventLabels } from "./step-meta";
 
 export interface EscalationPath {
@@ -20,8 +28,8 @@ export interface EscalationPath {
    * does not take it. `accepted` tells whether the current step has any transition for it.
    */
   explainRefusal: (context: any, event: any, accepted: boolean) => string | null;
-  /** People the procedure has involved, who may read the incident (besides the path's own rules). */
-  participantIds: (context: any) => number[];
+  /** Who, besides the reporter and their management chain, may read the incident. */
+  mayView: (context: any, viewer: { id: number; roles: string[] }) => boolean;
 }
 
 /** Every escalation path, by the incident kind stored in the database. */
@@ -33,7 +41,17 @@ export const escalationPaths = {
     eventLabels: mistakenPostEventLabels,
     explainRefusal: (context: MistakenPostContext, event: MistakenPostEvent, accepted: boolean) =>
       explainMistakenPostRefusal(context, event, accepted),
-    participantIds: mistakenPostParticipantIds,
+    mayView: (context: MistakenPostContext, viewer: { id: number; roles: string[] }) =>
+      viewer.roles.includes("communications") || mistakenPostParticipantIds(context).includes(viewer.id),
+  },
+  staff_abuse: {
+    version: 1,
+    title: "Abuse of a member of staff",
+    machine: staffAbuseMachine,
+    eventLabels: staffAbuseEventLabels,
+    explainRefusal: (context: StaffAbuseContext, event: StaffAbuseEvent, accepted: boolean) =>
+      explainStaffAbuseRefusal(context, event, accepted),
+    mayView: staffAbuseMayView,
   },
 } satisfies Record<string, EscalationPath>;
 

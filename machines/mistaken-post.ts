@@ -803,7 +803,7 @@ export function explainMistakenPostRefusal(
 
 /**
  * Everyone the procedure has brought in, beyond the reporter, their managers and
- * Communications: the officers asked to acknowledge, the senior leaders and the Leader once
+ * Communications (who see every mistaken post): the officers asked to acknowledge, the senior leaders and the Leader once
  * told, and the owners of crisis tasks. They may read the incident they were emailed about.
  */
 export function mistakenPostParticipantIds(context: MistakenPostContext): number[] {

@@ -11,11 +11,13 @@ import {
   type WorkflowErrorCode,
 } from "../../db/workflow";
 import { escalationPathFor } from "../../machines/index";
-import type { MistakenPostContext, MistakenPostDetails, MistakenPostInput } from "../../machines/mistaken-post";
-import { listSteps } from "../../machines/steps";
+import type { MistakenPostDetails, MistakenPostInput } from "../../machines/mistaken-post";
+import { listSteps, stepStatuses } from "../../machines/steps";
 import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/index.server";
 import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
+import type { EvidenceFacts } from "../../machines/effects";
+import { discardStoredEvidence } from "../utils/evidence.server";
 
 export class NoOneToNotifyError extends Error {}
 
@@ -77,7 +79,7 @@ export function sendIncidentEvent(
 }
 
 /** The people above someone in the reporting line, nearest first. */
-function managementChainIds(db: Db, personId: number): number[] {
+export function managementChainIds(db: Db, personId: number): number[] {
   const rows = db.all<{ id: number }>(sql`
     with recursive chain(id, depth) as (
       select line_manager_id, 1 from people where id = ${personId} and line_manager_id is not null
@@ -90,15 +92,14 @@ function managementChainIds(db: Db, personId: number): number[] {
 }
 
 /**
- * Who may see a mistaken-post incident: the reporter, their management chain, Communications,
- * and whoever the procedure involved (asked to acknowledge, told as a senior leader or the
- * Leader, given a crisis task). Everyone else is told it does not exist.
+ * Who may see an incident: the reporter, their management chain, and whoever the path's own
+ * rule admits (for example Communications on a mistaken post, HR and safety on a staff abuse
+ * report). Everyone else is told it does not exist.
  */
 export function canViewIncident(db: Db, user: CurrentUser, incident: Incident): boolean {
   if (incident.reporterId === user.id) return true;
-  if (user.roles.includes("communications")) return true;
   const context = (incident.snapshot as { context: unknown }).context;
-  if (escalationPathFor(incident.kind).participantIds(context).includes(user.id)) return true;
+  if (escalationPathFor(incident.kind).mayView(context, user)) return true;
   return managementChainIds(db, incident.reporterId).includes(user.id);
 }
 
@@ -130,7 +131,8 @@ export function getTimeline(db: Db, incident: Incident) {
     .map((event) => ({
       ...event,
       label: path.eventLabels[event.type] ?? event.type,
-      stepTitle: titles.get(event.toStep) ?? event.toStep,
+      // A path in a parallel state records the state, not one of its pieces of work.
+      stepTitle: titles.get(event.toStep) ?? "",
       note: typeof (event.payload as { note?: unknown }).note === "string" ? (event.payload as { note: string }).note : null,
     }));
 }
@@ -198,21 +200,11 @@ export function homeLists(db: Db, user: CurrentUser) {
 }
 
 /**
- * A step is done when the incident passed through it; skipped when the incident went past it
- * without stopping (the procedure said it was not needed); otherwise still to come.
- */
-function stepStatus(stepId: string, index: number, current: string, currentIndex: number, visited: Set<string>) {
-  if (stepId === current) return current === "closed" ? ("done" as const) : ("current" as const);
-  if (visited.has(stepId)) return "done" as const;
-  return index < currentIndex ? ("skipped" as const) : ("upcoming" as const);
-}
-
-/**
  * Everything the incident page shows, or null when the person may not see the incident. The
  * steps come from the machine definition; which actions to offer, from asking the machine
  * whether it would accept each event from this person now.
  */
-export function incidentPage(db: Db, reference: string, user: CurrentUser, personEvents: readonly string[]) {
+export function incidentPage(db: Db, reference: string, user: CurrentUser) {
   const incident = findIncidentForUser(db, reference, user);
   if (!incident) return null;
   const path = escalationPathFor(incident.kind);
@@ -220,10 +212,12 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, perso
   const timeline = getTimeline(db, incident);
   const visited = new Set(timeline.map((event) => event.toStep));
   const definedSteps = listSteps(path.machine);
+  const statuses = stepStatuses(path.machine, snapshot, visited);
   const now = new Date().toISOString();
   return {
     incident: {
       id: incident.id,
+      kind: incident.kind,
       state: incident.state,
       reference: incident.reference,
       title: incident.title,
@@ -231,18 +225,48 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, perso
       version: incident.version,
       createdAt: incident.createdAt,
     },
-    context: snapshot.context as MistakenPostContext,
-    steps: definedSteps.map((step, index) => ({
-      id: step.id,
-      title: step.title,
-      status: stepStatus(step.id, index, incident.state, definedSteps.findIndex((candidate) => candidate.id === incident.state), visited),
-    })),
+    context: snapshot.context as unknown,
+    steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
     deadlines: pendingDeadlines(db, incident.id).map((deadline) => ({ ...deadline, overdue: deadline.dueAt <= now })),
     timeline,
-    allowedEvents: personEvents.filter((type) =>
+    allowedEvents: Object.keys(path.eventLabels).filter((type) =>
       // taskIndex 0 stands for "a task": per-task rights are checked again when one is updated.
       snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles }, taskIndex: 0 } as never),
     ),
   };
 }
+
+/**
+ * Attaches stored screenshots to the incident, one timeline event each, each in its own
+ * transaction. If one is refused, it and the files not yet attached are deleted from disk.
+ */
+export function attachScreenshots(
+  db: Db,
+  options: { incident: Incident; expectedVersion: number; user: CurrentUser; files: (EvidenceFacts & { absolutePath: string })[] },
+): EventOutcome | null {
+  let version = options.expectedVersion;
+  let last: EventOutcome | null = null;
+  for (const [index, file] of options.files.entries()) {
+    const facts: EvidenceFacts = {
+      originalName: file.originalName,
+      mediaType: file.mediaType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+      storagePath: file.storagePath,
+    };
+    last = sendIncidentEvent(db, {
+      incident: options.incident,
+      expectedVersion: version,
+      user: options.user,
+      event: { type: "ATTACH_SCREENSHOT", file: facts },
+    });
+    if (!last.ok) {
+      void discardStoredEvidence(options.files.slice(index));
+      return last;
+    }
+    version = last.incident.version;
+  }
+  return last;
+}
+

@@ -2,14 +2,11 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../db/client";
 import { heldPostsForIncident, listChannels } from "../../db/channels";
-import { channels, people, type Incident } from "../../db/schema";
-import type { EvidenceFacts } from "../../machines/effects";
+import { channels, people } from "../../db/schema";
 import type { MistakenPostIntent } from "../schemas/mistaken-post-steps";
 import { mistakenPostStepSchemas } from "../schemas/mistaken-post-steps";
-import type { CurrentUser } from "../utils/auth.server";
-import { discardStoredEvidence, type StoredEvidence } from "../utils/evidence.server";
 import { listEvidence } from "./evidence.server";
-import { sendIncidentEvent, type EventOutcome } from "./incidents.server";
+
 
 type StepValue<Intent extends MistakenPostIntent> = z.output<(typeof mistakenPostStepSchemas)[Intent]>;
 type AnyStepValue = { [Intent in MistakenPostIntent]: StepValue<Intent> }[MistakenPostIntent];
@@ -74,39 +71,6 @@ export function mistakenPostEventFrom(db: Db, value: AnyStepValue): { type: stri
       return { type: intent, ...fields };
     }
   }
-}
-
-/**
- * Attaches stored screenshots to the incident, one timeline event each, each in its own
- * transaction. If one is refused, it and the files not yet attached are deleted from disk.
- */
-export function attachScreenshots(
-  db: Db,
-  options: { incident: Incident; expectedVersion: number; user: CurrentUser; files: StoredEvidence[] },
-): EventOutcome | null {
-  let version = options.expectedVersion;
-  let last: EventOutcome | null = null;
-  for (const [index, file] of options.files.entries()) {
-    const facts: EvidenceFacts = {
-      originalName: file.originalName,
-      mediaType: file.mediaType,
-      sizeBytes: file.sizeBytes,
-      sha256: file.sha256,
-      storagePath: file.storagePath,
-    };
-    last = sendIncidentEvent(db, {
-      incident: options.incident,
-      expectedVersion: version,
-      user: options.user,
-      event: { type: "ATTACH_SCREENSHOT", file: facts },
-    });
-    if (!last.ok) {
-      void discardStoredEvidence(options.files.slice(index));
-      return last;
-    }
-    version = last.incident.version;
-  }
-  return last;
 }
 
 /** What the mistaken-post page needs beyond the incident itself. */

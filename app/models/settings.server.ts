@@ -74,3 +74,29 @@ export function leadershipPeople(db: Db) {
     .orderBy(asc(people.seniority), asc(people.name))
     .all();
 }
+
+export interface AbuseSettings {
+  /** Days after support is recorded that the line manager follows up on wellbeing. */
+  wellbeingFollowUpDays: number;
+  /** Hours between reminders while no police report (or reason not to) is recorded. */
+  policeReminderHours: number;
+}
+
+function positiveWholeNumber(value: string | null, fallback: number): number {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : fallback;
+}
+
+export function abuseSettings(db: Db): AbuseSettings {
+  return {
+    wellbeingFollowUpDays: positiveWholeNumber(readSetting(db, "wellbeing_follow_up_days"), 7),
+    policeReminderHours: positiveWholeNumber(readSetting(db, "police_reminder_hours"), 24),
+  };
+}
+
+export function setAbuseSettings(db: Db, settingsValue: AbuseSettings) {
+  db.transaction((tx) => {
+    writeSetting(tx, "wellbeing_follow_up_days", String(settingsValue.wellbeingFollowUpDays));
+    writeSetting(tx, "police_reminder_hours", String(settingsValue.policeReminderHours));
+  });
+}

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { renderEmail, templates } from "../../emails/index";
 import { formatDateTime } from "../../app/utils/dates";
 import type { MistakenPostContext } from "../../machines/mistaken-post";
+import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS, type StaffAbuseContext } from "../../machines/staff-abuse";
 
 const REFERENCE = "HF-2026-0001";
 const INCIDENT_URL = `http://localhost:3000/incidents/${REFERENCE}`;
@@ -103,8 +104,82 @@ const baseData = {
   escalated: false,
 };
 
-/** For every template: its exact subject, and facts only that email carries. */
-const expected: Record<string, { subject: string; facts: string[] }> = {
+const abused = { id: 11, name: "Priya Shah" };
+const abusedManager = { id: 12, name: "Mark Evans" };
+const abusedHead = { id: 13, name: "Carol Dunn" };
+const hrOfficer = { id: 14, name: "Grace Hollis" };
+
+/**
+ * A staff abuse report that went all the way: screenshots, blocking, the police, support and the
+ * wellbeing follow-up, removal with Communications' help and Report Harmful Content, then closed.
+ */
+const abuseContext: StaffAbuseContext = {
+  reportedAt: "2026-11-23T09:05:00.000Z",
+  reporter: abused,
+  managers: [abusedManager, abusedHead],
+  supportingManager: abusedManager,
+  report: {
+    inDanger: true,
+    platform: "X",
+    link: "https://x.com/binwatch77/status/1861234567",
+    happenedAt: "2026-11-23T08:40:00.000Z",
+    perpetrator: "@binwatch77",
+    whatHappened: "Replied to the bin collection post calling me useless and saying he knows which depot I work at.",
+    kinds: ["threat", "hate"],
+    protectedCharacteristics: ["religion"],
+    connectedToRole: "yes",
+    impact: "I could not sleep and I am frightened to walk to my car after work.",
+    noScreenshotReason: null,
+  },
+  wellbeingFollowUpDays: 7,
+  policeReminderHours: 24,
+  screenshots: [
+    { originalName: "reply.png", mediaType: "image/png", sizeBytes: 48_000, sha256: "b".repeat(64), storagePath: "2026/11/reply.png" },
+  ],
+  blocking: { steps: ["Blocked @binwatch77", "Made my personal account private"], by: abused, at: "2026-11-23T09:20:00.000Z" },
+  police: {
+    outcome: "reported",
+    route: "101",
+    reportedAt: "2026-11-24T10:30:00.000Z",
+    crimeReference: "14/88231/26",
+    officer: "PC Amir Khan",
+    by: abused,
+    at: "2026-11-24T10:45:00.000Z",
+  },
+  policeReminders: 1,
+  support: {
+    offered: "Called Priya the same morning. She can work from the Town Hall this week, and I have referred her to the employee assistance programme.",
+    by: abusedManager,
+    at: "2026-11-23T10:15:00.000Z",
+  },
+  wellbeing: { notes: "Still anxious about the journey home; agreed a later start for another week.", by: abusedManager, at: "2026-11-30T11:00:00.000Z" },
+  removal: {
+    requestedAt: "2026-11-23T11:00:00.000Z",
+    communicationsHelpAsked: true,
+    answer: { outcome: "removed", notes: "Suspended after Report Harmful Content mediated.", by: comms, at: "2026-11-26T15:00:00.000Z" },
+    notNeededReason: null,
+    harmfulContentRouteOffered: true,
+  },
+  outcome: {
+    summary: "Reported to the police and the account was suspended. Priya is back at her usual depot.",
+    by: hrOfficer,
+    at: "2026-12-01T14:00:00.000Z",
+  },
+};
+
+const abuseData = {
+  reference: REFERENCE,
+  title: "Abuse of Priya Shah on X",
+  kind: "staff_abuse",
+  incidentUrl: INCIDENT_URL,
+  context: abuseContext,
+};
+
+/** The staff abuse templates, by name. */
+const ABUSE_TEMPLATES = Object.keys(templates).filter((name) => name.startsWith("abuse-"));
+
+/** For every template: its exact subject, and facts only that email carries (with the mistaken post data unless given). */
+const expected: Record<string, { subject: string; facts: string[]; data?: Record<string, unknown> }> = {
   "acknowledgement-requested": {
     subject: `${REFERENCE}: please acknowledge a post made by mistake`,
     facts: ["Owen Price, Jo Lee has reported a post made by mistake"],
@@ -192,6 +267,99 @@ const expected: Record<string, { subject: string; facts: string[] }> = {
       "Add a page check to the posting guidance (Ellie Marsh)",
     ],
   },
+  "abuse-reported-manager": {
+    data: abuseData,
+    subject: `${REFERENCE}: a member of your team has been abused online`,
+    facts: [
+      "Mark Evans, Priya Shah, a member of your team, has been abused online because of their job",
+      "Priya Shah said they were in danger when they reported it.",
+      "record the support you have offered in Holdfast",
+      `If nothing is recorded by ${formatDateTime("2026-11-23T13:05:00.000Z")}, HR and safety will be told`,
+      "Member of staff: Priya Shah",
+      "Platform: X",
+      `When it happened: ${formatDateTime("2026-11-23T08:40:00.000Z")}`,
+      `Kind of abuse: ${ABUSE_KINDS.threat}; ${ABUSE_KINDS.hate}`,
+      "Said they were in danger: Yes",
+    ],
+  },
+  "abuse-reported-hr": {
+    data: abuseData,
+    subject: `${REFERENCE}: violence and aggression report: online abuse of a member of staff`,
+    facts: [
+      "This is their violence and aggression report.",
+      `Their line manager, Mark Evans, has been told and asked to record the support they offer by ${formatDateTime("2026-11-23T13:05:00.000Z")}`,
+      "Said they were in danger: Yes",
+      `Reported: ${formatDateTime("2026-11-23T09:05:00.000Z")}`,
+    ],
+  },
+  "abuse-police-reminder": {
+    data: abuseData,
+    subject: `${REFERENCE}: police report not yet recorded`,
+    facts: [
+      `Priya Shah's report of online abuse on X, made on ${formatDateTime("2026-11-23T09:05:00.000Z")}, does not yet record a police report, or a reason not to make one.`,
+      "If anyone is in immediate danger, call 999. Otherwise, you can report it to the police on 101 or online",
+      "can also be reported to True Vision at https://www.report-it.org.uk",
+      "Holdfast will remind you every 24 hours",
+    ],
+  },
+  "abuse-support-recorded": {
+    data: abuseData,
+    subject: `${REFERENCE}: the support offered to you has been recorded`,
+    facts: [
+      "Priya Shah, Mark Evans has recorded in Holdfast the support they have offered you",
+      `in 7 days, around ${formatDateTime("2026-11-30T10:15:00.000Z")}`,
+      "She can work from the Town Hall this week, and I have referred her to the employee assistance programme.",
+      `Recorded by: Mark Evans, ${formatDateTime("2026-11-23T10:15:00.000Z")}`,
+    ],
+  },
+  "abuse-support-overdue": {
+    data: abuseData,
+    subject: `${REFERENCE}: support not yet recorded by the line manager`,
+    facts: [
+      "Their line manager, Mark Evans, was asked to record the support they offered within 4 hours, and nothing has been recorded yet.",
+      "contact Mark Evans, or Priya Shah directly",
+      "Said they were in danger: Yes",
+    ],
+  },
+  "abuse-wellbeing-due": {
+    data: abuseData,
+    subject: `${REFERENCE}: wellbeing follow-up due`,
+    facts: [
+      `Mark Evans, you recorded the support you offered Priya Shah on ${formatDateTime("2026-11-23T10:15:00.000Z")}`,
+      "record the follow-up in Holdfast",
+    ],
+  },
+  "abuse-removal-help": {
+    data: abuseData,
+    subject: `${REFERENCE}: help asked to get abusive content removed from X`,
+    facts: [
+      "has asked Communications to help get the content removed from X.",
+      "Link to the content: https://x.com/binwatch77/status/1861234567",
+      `Removal asked of the platform: ${formatDateTime("2026-11-23T11:00:00.000Z")}`,
+      "If the platform has not acted 48 hours after it was asked, Report Harmful Content can mediate",
+    ],
+  },
+  "abuse-harmful-content-route": {
+    data: abuseData,
+    subject: `${REFERENCE}: the platform has not acted, Report Harmful Content can help`,
+    facts: [
+      `Priya Shah, you asked X to remove the content on ${formatDateTime("2026-11-23T11:00:00.000Z")}, and 48 hours later`,
+      "Report Harmful Content, from the UK Safer Internet Centre",
+      "It needs the platform's answer to your report or, if there has not been one, the date you reported it",
+      "Report Harmful Content does not deal with criminal content",
+      "report those to the police instead",
+      `You asked the platform to remove it: ${formatDateTime("2026-11-23T11:00:00.000Z")}`,
+    ],
+  },
+  "abuse-closed": {
+    data: abuseData,
+    subject: `${REFERENCE}: report closed`,
+    facts: [
+      "has been closed by Grace Hollis.",
+      "Reported to the police and the account was suspended. Priya is back at her usual depot.",
+      `Closed: Grace Hollis, ${formatDateTime("2026-12-01T14:00:00.000Z")}`,
+    ],
+  },
 };
 
 /** Every `template: "…"` a machine's notify action names. */
@@ -218,7 +386,7 @@ describe("email templates", () => {
   });
 
   it.each(Object.keys(templates))("renders %s with its subject, a link to the incident and its facts", async (name) => {
-    const email = await renderEmail(name, baseData);
+    const email = await renderEmail(name, expected[name].data ?? baseData);
     expect(email.subject.startsWith(`${REFERENCE}:`)).toBe(true);
     expect(email.subject).toBe(expected[name].subject);
     expect(email.html).toContain(`href="${INCIDENT_URL}"`);
@@ -230,6 +398,81 @@ describe("email templates", () => {
     const allChannels = { ...context, crisisPlan: { ...context.crisisPlan!, channels: "all" as const, channelNames: [] } };
     const email = await renderEmail("crisis-plan-in-force", { ...baseData, context: allChannels });
     expect(email.text).toContain("Scheduled posts stopped on: all channels");
+  });
+
+  it("covers every template a staff abuse notify action names", () => {
+    expect(ABUSE_TEMPLATES.sort()).toEqual(templatesUsedByMachines().filter((name) => name.startsWith("abuse-")));
+  });
+
+  describe("staff abuse emails keep the report private", () => {
+    const report = abuseContext.report;
+    /** Written by the person (or their manager) and kept behind sign-in: never in an email. */
+    const neverEmailed = [
+      report.whatHappened,
+      report.impact,
+      report.perpetrator!,
+      abuseContext.wellbeing!.notes,
+      abuseContext.removal.answer!.notes,
+      ...report.protectedCharacteristics.map((characteristic) => PROTECTED_CHARACTERISTICS[characteristic]),
+    ];
+
+    it.each(Object.keys(templates))("%s does not carry what happened, the impact or the protected characteristic", async (name) => {
+      const email = await renderEmail(name, expected[name].data ?? baseData);
+      for (const field of [email.subject, email.text, email.html]) {
+        for (const secret of neverEmailed) expect(field).not.toContain(secret);
+        // Distinctive phrases too, so that a shortened or escaped copy is caught.
+        expect(field).not.toContain("knows which depot");
+        expect(field).not.toContain("frightened to walk");
+        expect(field).not.toMatch(/religion/i);
+      }
+    });
+
+    it("tells only the line manager and HR and safety whether the person said they were in danger", async () => {
+      const told = [];
+      for (const name of ABUSE_TEMPLATES) {
+        if ((await renderEmail(name, abuseData)).text.includes("Said they were in danger:")) told.push(name);
+      }
+      expect(told.sort()).toEqual(["abuse-reported-hr", "abuse-reported-manager", "abuse-support-overdue"]);
+    });
+
+    it("gives the link to the content only to Communications helping to remove it", async () => {
+      const withLink = [];
+      for (const name of ABUSE_TEMPLATES) {
+        if ((await renderEmail(name, abuseData)).text.includes(report.link!)) withLink.push(name);
+      }
+      expect(withLink).toEqual(["abuse-removal-help"]);
+    });
+  });
+
+  it("tells the line manager calmly when the person said they were not in danger", async () => {
+    const safe = { ...abuseContext, report: { ...abuseContext.report, inDanger: false } };
+    const email = await renderEmail("abuse-reported-manager", { ...abuseData, context: safe });
+    expect(email.text).toContain("Priya Shah said they were not in danger when they reported it.");
+    expect(email.text).toContain("Said they were in danger: No");
+    expect(email.text).not.toContain("call 999");
+  });
+
+  it("asks HR and safety to step in when no line manager is in today", async () => {
+    const away = { ...abuseContext, supportingManager: null };
+    const hr = await renderEmail("abuse-reported-hr", { ...abuseData, context: away });
+    expect(hr.text).toContain("Nobody in their management line is in today, so Mark Evans will see it when they are back.");
+    const manager = await renderEmail("abuse-reported-manager", { ...abuseData, context: away });
+    expect(manager.text).toContain("Mark Evans, Priya Shah, a member of your team");
+    expect(manager.text).toContain("Holdfast shows you as away today");
+    const overdue = await renderEmail("abuse-support-overdue", { ...abuseData, context: away });
+    expect(overdue.text).toContain("Nobody in their management line was in to be asked (Mark Evans is away)");
+  });
+
+  it("asks Communications to report it to the platform when nobody has yet, and says when there is no link", async () => {
+    const notAsked = {
+      ...abuseContext,
+      report: { ...abuseContext.report, link: null },
+      removal: { ...abuseContext.removal, requestedAt: null, answer: null, harmfulContentRouteOffered: false },
+    };
+    const email = await renderEmail("abuse-removal-help", { ...abuseData, context: notAsked });
+    expect(email.text).toContain("Nobody has asked X to remove it yet");
+    expect(email.text).toContain("Link to the content: No link was given");
+    expect(email.text).toContain("Removal asked of the platform: Not yet");
   });
 
   it("refuses to send a task email for a task that does not exist, rather than a blank one", async () => {

@@ -1,41 +1,10 @@
-import type { ReactNode } from "react";
 import { DELETION_REASONS, type MistakenPostContext } from "../../machines/mistaken-post";
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, SEVERITY_LABELS } from "../../machines/risk";
-import { formatDateTime, formatDuration } from "../utils/dates";
+import { formatDateTime } from "../utils/dates";
+import { Fact, RecordSection } from "./incident-parts";
 
-export interface TimelineEntry {
-  sequence: number;
-  label: string;
-  at: string;
-  actorName: string | null;
-  stepTitle: string;
-  note: string | null;
-}
-
-/** A definition list row that only shows when there is something to say. */
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  if (children === null || children === undefined || children === "") return null;
-  return (
-    <>
-      <dt className="font-semibold">{term}</dt>
-      <dd className="whitespace-pre-wrap">{children}</dd>
-    </>
-  );
-}
-
-function RecordSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="mt-8">
-      <h2 id={id} className="text-xl font-bold">
-        {title}
-      </h2>
-      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]">{children}</dl>
-    </section>
-  );
-}
-
-/** What has been recorded so far, step by step, then the full timeline. */
-export function IncidentRecord({ context, timeline }: { context: MistakenPostContext; timeline: TimelineEntry[] }) {
+/** What has been recorded so far on a mistaken post, step by step. */
+export function MistakenPostRecord({ context }: { context: MistakenPostContext }) {
   const { deletion, assessment, crisisPlan, leaderDecision, response, standDown, closingReview } = context;
   return (
     <>
@@ -145,28 +114,6 @@ export function IncidentRecord({ context, timeline }: { context: MistakenPostCon
         </RecordSection>
       ) : null}
 
-      <section aria-labelledby="timeline-title" className="mt-8">
-        <h2 id="timeline-title" className="text-xl font-bold">
-          Timeline
-        </h2>
-        <ol className="mt-3 border-l-2 border-gray-300">
-          {timeline.map((event, index) => (
-            <li key={event.sequence} className="relative mb-4 ml-4">
-              <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-3 w-3 rounded-full bg-gray-600" />
-              <p className="font-semibold">
-                {event.label}
-                <span className="font-normal"> by {event.actorName ?? "Holdfast (automatic)"}</span>
-              </p>
-              <p className="text-sm text-muted">
-                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-                {index > 0 ? ` · ${formatDuration(timeline[index - 1].at, event.at)} after the previous event` : null}
-                {` · step: ${event.stepTitle}`}
-              </p>
-              {event.note ? <p className="mt-1 whitespace-pre-wrap">“{event.note}”</p> : null}
-            </li>
-          ))}
-        </ol>
-      </section>
     </>
   );
 }

@@ -1,0 +1,343 @@
+import { Link, Text } from "@react-email/components";
+import { formatDateTime } from "../app/utils/dates";
+import { addMinutes } from "../machines/effects";
+import { PLATFORM_WAIT_HOURS, SUPPORT_DEADLINE_HOURS, type StaffAbuseContext } from "../machines/staff-abuse";
+import { EmailLayout, Fact, Quote } from "./layout";
+import {
+  AbuseFacts,
+  lineManager,
+  plural,
+  REPORT_HARMFUL_CONTENT_URL,
+  reportDescription,
+  TRUE_VISION_URL,
+  type StaffAbuseEmailData,
+} from "./staff-abuse-facts";
+
+/**
+ * The emails of the staff abuse procedure (Barnsley social media policy sections 5 and 7; B3
+ * policy 3.5.11): to the member of staff who was abused, their line manager, HR and safety, and
+ * Communications when asked to help with removal.
+ *
+ * PRIVACY: these reports are personal and sometimes special-category data, and an email leaves
+ * Holdfast and can be forwarded, printed or read over a shoulder. So no email here says what
+ * happened in the person's own words, the impact on them, the protected characteristic, who did
+ * it, or shows the screenshots. Each gives only what its recipient needs to act (who, which
+ * platform, when, the kind of abuse in general terms, and whether they said they were in danger
+ * for the line manager and HR and safety only) and the link to Holdfast, where the rest is
+ * behind sign-in. Keep it that way: tests/unit/emails.test.ts checks it.
+ *
+ * The member of staff has just been abused: write calmly, kindly and plainly.
+ */
+
+type Data = StaffAbuseEmailData;
+
+const supportDueAt = (context: StaffAbuseContext) => addMinutes(context.reportedAt, SUPPORT_DEADLINE_HOURS * 60);
+
+/** For the line manager and HR and safety: what the person said about their safety. */
+function DangerNote({ context }: { context: StaffAbuseContext }) {
+  const name = context.reporter.name;
+  return context.report.inDanger ? (
+    <Text>
+      <strong>{name} said they were in danger when they reported it.</strong> Please contact them now to make sure
+      they are safe. If anyone is in immediate danger, call 999.
+    </Text>
+  ) : (
+    <Text>{name} said they were not in danger when they reported it.</Text>
+  );
+}
+
+/** For HR and safety: which line manager was asked to support the member of staff. */
+function managerAsked(context: StaffAbuseContext): string {
+  if (context.supportingManager) {
+    return `Their line manager, ${context.supportingManager.name}, has been told and asked to record the support they offer by ${formatDateTime(supportDueAt(context))}.`;
+  }
+  const manager = lineManager(context);
+  return manager
+    ? `Nobody in their management line is in today, so ${manager.name} will see it when they are back. Please make sure someone supports ${context.reporter.name} in the meantime.`
+    : `They have no line manager in the directory, so no manager has been told. Please make sure someone supports ${context.reporter.name}.`;
+}
+
+const keepPrivate =
+  "The full report is in Holdfast, where only the people who need to see it can read it. It is personal: please do not forward this email, and keep the details to those who need them.";
+
+/** Barnsley section 7: the line manager is told at once and acts straight away. */
+export function AbuseReportedManager(data: Data) {
+  const { context } = data;
+  const manager = lineManager(context);
+  const name = context.reporter.name;
+  return (
+    <EmailLayout
+      preview="A member of your team has been abused online because of their job. Please contact them today."
+      reference={data.reference}
+      heading="A member of your team has been abused online"
+      actionLabel="Open the report and record support"
+      actionUrl={data.incidentUrl}
+    >
+      <Text>
+        {manager ? `${manager.name}, ` : ""}
+        {name}, a member of your team, has been abused online because of their job and has reported it in Holdfast.
+        The organisation does not tolerate abuse of its staff, and they should not have to deal with this alone.
+      </Text>
+      <DangerNote context={context} />
+      <Text>
+        Managers act straight away. Please contact {name} today, ask how they are and what would help, and then record
+        the support you have offered in Holdfast. If nothing is recorded by {formatDateTime(supportDueAt(context))}, HR
+        and safety will be told so that they can help.
+        {context.supportingManager
+          ? ""
+          : " Holdfast shows you as away today, and HR and safety have the report too: please pick this up as soon as you are back."}
+      </Text>
+      <Text>{keepPrivate}</Text>
+      <AbuseFacts context={context} danger />
+    </EmailLayout>
+  );
+}
+
+/** Barnsley section 5: HR and safety receive the violence and aggression report. */
+export function AbuseReportedHr(data: Data) {
+  const { context } = data;
+  return (
+    <EmailLayout
+      preview="A violence and aggression report has been made: a member of staff has been abused online."
+      reference={data.reference}
+      heading="A violence and aggression report has been made"
+      actionLabel="Open the report"
+      actionUrl={data.incidentUrl}
+    >
+      <Text>
+        {context.reporter.name} has reported being abused online because of their job. This is their violence and
+        aggression report. {managerAsked(context)}
+      </Text>
+      <DangerNote context={context} />
+      <Text>{keepPrivate}</Text>
+      <AbuseFacts context={context} danger />
+    </EmailLayout>
+  );
+}
+
+/** Barnsley section 5, step 4: reminders until a police report, or the reason not to make one, is recorded. */
+export function AbusePoliceReminder(data: Data) {
+  const { context } = data;
+  return (
+    <EmailLayout
+      preview="No police report, or reason not to make one, is recorded yet."
+      reference={data.reference}
+      heading="A police report is still to be recorded"
+      actionLabel="Record the police report"
+      actionUrl={data.incidentUrl}
+    >
+      <Text>
+        {reportDescription(context)}, does not yet record a police report, or a reason not to make one. This email goes
+        to {context.reporter.name} and their line manager, who can help.
+      </Text>
+      <Text>
+        If anyone is in immediate danger, call 999. Otherwise, you can report it to the police on 101 or online, on the
+        police force's website. Hate (abuse because of who someone is) can also be reported to True Vision at{" "}
+        <Link href={TRUE_VISION_URL}>{TRUE_VISION_URL}</Link>.
+      </Text>
+      <Text>
+        When it has been reported, please record how, and the crime reference number if there is one, in Holdfast. If{" "}
+        {context.reporter.name} decides not to report it, record the reason instead. Until one or the other is recorded,
+        Holdfast will remind you every {plural(context.policeReminderHours, "hour")}.
+      </Text>
+      <AbuseFacts context={context} />
+    </EmailLayout>
+  );
+}
+
+/** Barnsley section 7: the member of staff sees the support their manager recorded. */
+export function AbuseSupportRecorded(data: Data) {
+  const { context } = data;
+  const support = context.support;
+  const by = support?.by.name ?? "Your manager";
+  return (
+    <EmailLayout
+      preview={`${by} has recorded the support they have offered you.`}
+      reference={data.reference}
+      heading="The support offered to you has been recorded"
+      actionLabel="See your report"
+      actionUrl={data.incidentUrl}
+    >
+      <Text>
+        {context.reporter.name}, {by} has recorded in Holdfast the support they have offered you after the abuse you
+        reported on {formatDateTime(context.reportedAt)}.
+        {support
+          ? ` They will check in with you about how you are in ${plural(context.wellbeingFollowUpDays, "day")}, around ${formatDateTime(
+              addMinutes(support.at, context.wellbeingFollowUpDays * 24 * 60),
+            )}.`
+          : ""}
+      </Text>
+      <Text>
+        If this is not what you need, or you need more, please tell {support ? support.by.name : "your manager"} or HR and
+        safety at any time. You do not have to deal with this alone.
+      </Text>
+      {support ? (
+        <>
+          <Quote label="Support offered" text={support.offered} />
+          <Fact label="Recorded by" value={`${support.by.name}, ${formatDateTime(support.at)}`} />
+        </>
+      ) : null}
+    </EmailLayout>
+  );
+}
+
+/** Barnsley section 7: HR and safety are told when the line manager has not recorded support in time. */
+export function AbuseSupportOverdue(data: Data) {
+  const { context } = data;
+  const manager = lineManager(context);
+  const contact = context.supportingManager
+    ? `${context.supportingManager.name}, or ${context.reporter.name} directly`
+    : `${context.reporter.name} directly`;
+  return (
+    <EmailLayout
+      preview={`No support has been recorded within ${plural(SUPPORT_DEADLINE_HOURS, "hour")} of a report of online abuse.`}
+      reference={data.reference}
+      heading="The line manager has not recorded support"
+      actionLabel="Open the report"
+      actionUrl={data.incidentUrl}
+    >
+      <Text>
+        {context.reporter.name} reported being abused online because of their job on {formatDateTime(context.reportedAt)}.
+        {context.supportingManager
+          ? ` Their line manager, ${context.supportingManager.name}, was asked to record the support they offered within ${plural(SUPPORT_DEADLINE_HOURS, "hour")}, and nothing has been recorded yet.`
+          : ` Nobody in their management line was in to be asked${manager ? ` (${manager.name} is away)` : ""}, and no support has been recorded within ${plural(SUPPORT_DEADLINE_HOURS, "hour")}.`}
+      </Text>
+      <Text>
+        Please make sure {context.reporter.name} is being supported: contact {contact}, and record the support offered
+        in Holdfast. HR and safety can record it too.
+      </Text>
+      <AbuseFacts context={context} danger />
+    </EmailLayout>
+  );
+}
+
+/** Barnsley section 7: the manager who recorded support follows up on the person's wellbeing. */
+export function AbuseWellbeingDue(data: Data) {
+  const { context } = data;
+  const support = context.support;
+  const manager = support?.by ?? lineManager(context);
+  const name = context.reporter.name;
+  return (
+    <EmailLayout
+      preview={`It is time to check in with ${name} about how they are.`}
+      reference={data.reference}
+      heading="A wellbeing follow-up is due"
+      actionLabel="Record the follow-up"
+      actionUrl={data.incidentUrl}
+    >
+      <Text>
+        {manager ? `${manager.name}, ` : ""}
+        {support
+          ? `you recorded the support you offered ${name} on ${formatDateTime(support.at)}, after the online abuse they reported.`
+          : `${name} reported online abuse on ${formatDateTime(context.reportedAt)}.`}{" "}
+        It is now time to check in with them: ask how they are, whether the support is helping and whether anything else
+        would help. Then record the follow-up in Holdfast.
+      </Text>
+      <AbuseFacts context={context} />
+    </EmailLayout>
+  );
+}
+
+/** Barnsley section 5: Communications help get the content removed when the member of staff asks. */
+export function AbuseRemovalHelp(data: Data) {
+  const { context } = data;
+  const { removal, report } = context;
+  const name = context.reporter.name;
+  return (
+    <EmailLayout
+      preview={`${name} has asked Communications to help get abusive content removed from ${report.platform}.`}
+      reference={data.reference}
+      heading="Help asked to get abusive content removed"
+      actionLabel="Open the report"
+      actionUrl={data.incidentUrl}
+    >
+      <Text>
+        {name}, a member of staff, has been abused online because of their job and has asked Communications to help get
+        the content removed from {report.platform}.
+      </Text>
+      <Text>
+        {removal.requestedAt
+          ? `They asked ${report.platform} to remove it on ${formatDateTime(removal.requestedAt)}.`
+          : `Nobody has asked ${report.platform} to remove it yet: please report it to the platform, and record in Holdfast when you did.`}{" "}
+        Please record the platform's answer in Holdfast when it comes. If the platform has not acted{" "}
+        {plural(PLATFORM_WAIT_HOURS, "hour")} after it was asked, Report Harmful Content can mediate, and Holdfast will
+        tell {name}.
+      </Text>
+      <Text>
+        As you have been asked to help, you can now open the report in Holdfast. It is personal: please keep the
+        details to the people who need them.
+      </Text>
+      <AbuseFacts context={context} link />
+      <Fact label="Removal asked of the platform" value={removal.requestedAt ? formatDateTime(removal.requestedAt) : "Not yet"} />
+    </EmailLayout>
+  );
+}
+
+/** Barnsley section 5: the platform has not acted in 48 hours, so Report Harmful Content can mediate. */
+export function AbuseHarmfulContentRoute(data: Data) {
+  const { context } = data;
+  const { removal, report } = context;
+  const asked = removal.requestedAt ? formatDateTime(removal.requestedAt) : null;
+  return (
+    <EmailLayout
+      preview={`${report.platform} has not acted on your removal request after ${plural(PLATFORM_WAIT_HOURS, "hour")}. Report Harmful Content can help.`}
+      reference={data.reference}
+      heading="The platform has not acted: Report Harmful Content can help"
+      actionLabel="See your report"
+      actionUrl={data.incidentUrl}
+    >
+      <Text>
+        {context.reporter.name}, you asked {report.platform} to remove the content{asked ? ` on ${asked}` : ""}, and{" "}
+        {plural(PLATFORM_WAIT_HOURS, "hour")} later no answer from the platform has been recorded.
+      </Text>
+      <Text>
+        Report Harmful Content, from the UK Safer Internet Centre, can now look at it and mediate with the platform for
+        you: <Link href={REPORT_HARMFUL_CONTENT_URL}>{REPORT_HARMFUL_CONTENT_URL}</Link>. It needs the platform's answer
+        to your report or, if there has not been one, the date you reported it{asked ? ` (${asked})` : ""}.
+      </Text>
+      <Text>
+        Report Harmful Content does not deal with criminal content, such as threats of violence or hate crime: report
+        those to the police instead. If anyone is in immediate danger, call 999; otherwise call 101 or report it online.
+      </Text>
+      <Text>
+        If the platform answers, please record its answer in Holdfast.
+        {removal.communicationsHelpAsked
+          ? " Communications are helping you with this and can record it for you."
+          : " You can also ask Communications to help, from your report in Holdfast."}
+      </Text>
+      <Fact label="Platform" value={report.platform} />
+      <Fact label="You asked the platform to remove it" value={asked ?? "Not recorded"} />
+    </EmailLayout>
+  );
+}
+
+/** Barnsley section 5: the report is closed with its outcome. */
+export function AbuseClosed(data: Data) {
+  const { context } = data;
+  const outcome = context.outcome;
+  return (
+    <EmailLayout
+      preview="The report of online abuse has been closed."
+      reference={data.reference}
+      heading="The report has been closed"
+      actionLabel="See the report"
+      actionUrl={data.incidentUrl}
+    >
+      <Text>
+        {reportDescription(context)}, has been closed{outcome ? ` by ${outcome.by.name}` : ""}. This email goes to{" "}
+        {context.reporter.name} and their line manager. The record is kept in Holdfast, where only the people allowed to
+        see it can read it.
+      </Text>
+      <Text>
+        Thank you, {context.reporter.name}, for reporting it. If it happens again, or you need more support, please
+        report it again or talk to your manager or HR and safety.
+      </Text>
+      {outcome ? (
+        <>
+          <Quote label="Outcome" text={outcome.summary} />
+          <Fact label="Closed" value={`${outcome.by.name}, ${formatDateTime(outcome.at)}`} />
+        </>
+      ) : null}
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,501 @@
+import { and, assign, setup } from "xstate";
+import { addMinutes, effectActions, type EvidenceFacts, type PersonRef } from "./effects";
+import type { ActingPerson } from "./mistaken-post";
+import type { EventLabels, StepMeta } from "./step-meta";
+
+/**
+ * Staff abuse: a member of staff abused online because of their job. Zero tolerance, Barnsley
+ * social media policy section 5 (with the section 7 roles) and B3 policy 3.5.11 (seeds 001,
+ * 003). After the report the four pieces of work run side by side, as a task list: block and
+ * check privacy, the police, support from the line manager, and removal of the content.
+ */
+
+export const ABUSE_KINDS = {
+  threat: "Threat of violence",
+  harassment: "Harassment or bullying",
+  hate: "Hate: abuse because of who someone is",
+} as const;
+export type AbuseKind = keyof typeof ABUSE_KINDS;
+
+/** The strands police monitor as hate crime (True Vision); the person targeted need not belong to the group. */
+export const PROTECTED_CHARACTERISTICS = {
+  disability: "Disability",
+  race: "Race or ethnicity",
+  religion: "Religion or belief",
+  sexual_orientation: "Sexual orientation",
+  transgender: "Transgender identity",
+  other: "Something else",
+} as const;
+export type ProtectedCharacteristic = keyof typeof PROTECTED_CHARACTERISTICS;
+
+export const POLICE_ROUTES = {
+  "999": "999 (someone was in immediate danger)",
+  "101": "101",
+  online: "Online, on the police force's website",
+  true_vision: "True Vision (online hate crime reporting)",
+} as const;
+export type PoliceRoute = keyof typeof POLICE_ROUTES;
+
+export const PLATFORM_ANSWERS = {
+  removed: "The platform removed it",
+  refused: "The platform refused to remove it",
+  other: "Something else",
+} as const;
+export type PlatformAnswer = keyof typeof PLATFORM_ANSWERS;
+
+export interface AbuseReport {
+  inDanger: boolean;
+  platform: string;
+  link: string | null;
+  happenedAt: string;
+  /** The handle or name of whoever did it, if known. */
+  perpetrator: string | null;
+  whatHappened: string;
+  kinds: AbuseKind[];
+  protectedCharacteristics: ProtectedCharacteristic[];
+  connectedToRole: "yes" | "no" | "not_sure";
+  impact: string;
+  /** When no screenshot could be taken: why. */
+  noScreenshotReason: string | null;
+}
+
+export interface StaffAbuseInput {
+  reportedAt: string;
+  reporter: PersonRef;
+  /** The reporter's managers, nearest first, as the directory stood at the report (absent ones kept: they see it on return). */
+  managers: PersonRef[];
+  /** The nearest manager present today: told at once and asked to record support. */
+  supportingManager: PersonRef | null;
+  report: AbuseReport;
+  /** Days after support is recorded that the wellbeing follow-up falls due. */
+  wellbeingFollowUpDays: number;
+  /** Hours between reminders while neither a police report nor a reason not to is recorded. */
+  policeReminderHours: number;
+}
+
+export interface StaffAbuseContext extends StaffAbuseInput {
+  screenshots: EvidenceFacts[];
+  blocking: { steps: string[]; by: PersonRef; at: string } | null;
+  police:
+    | { outcome: "reported"; route: PoliceRoute; reportedAt: string; crimeReference: string | null; officer: string | null; by: PersonRef; at: string }
+    | { outcome: "not_reported"; reason: string; by: PersonRef; at: string }
+    | null;
+  policeReminders: number;
+  support: { offered: string; by: PersonRef; at: string } | null;
+  wellbeing: { notes: string; by: PersonRef; at: string } | null;
+  removal: {
+    requestedAt: string | null;
+    communicationsHelpAsked: boolean;
+    answer: { outcome: PlatformAnswer; notes: string; by: PersonRef; at: string } | null;
+    notNeededReason: string | null;
+    /** The platform had 48 hours: Report Harmful Content is offered. */
+    harmfulContentRouteOffered: boolean;
+  };
+  outcome: { summary: string; by: PersonRef; at: string } | null;
+}
+
+type PersonEvent<Type extends string, Fields = {}> = { type: Type; at: string; by: ActingPerson } & Fields;
+
+export type StaffAbuseEvent =
+  | PersonEvent<"ATTACH_SCREENSHOT", { file: EvidenceFacts }>
+  | PersonEvent<"RECORD_BLOCKING", { steps: string[] }>
+  | PersonEvent<"RECORD_POLICE_REPORT", { route: PoliceRoute; reportedAt: string; crimeReference?: string; officer?: string }>
+  | PersonEvent<"RECORD_NO_POLICE_REPORT", { reason: string }>
+  | { type: "POLICE_REMINDER"; at: string }
+  | PersonEvent<"RECORD_SUPPORT", { offered: string }>
+  | { type: "SUPPORT_OVERDUE"; at: string }
+  | { type: "WELLBEING_DUE"; at: string }
+  | PersonEvent<"RECORD_WELLBEING_FOLLOW_UP", { notes: string }>
+  | PersonEvent<"REQUEST_REMOVAL", { requestedAt: string }>
+  | PersonEvent<"ASK_COMMUNICATIONS_HELP">
+  | { type: "PLATFORM_SILENT"; at: string }
+  | PersonEvent<"RECORD_PLATFORM_ANSWER", { outcome: PlatformAnswer; notes: string }>
+  | PersonEvent<"NO_REMOVAL_NEEDED", { reason: string }>
+  | PersonEvent<"CLOSE", { summary: string }>;
+
+export const staffAbuseEventLabels: EventLabels = {
+  REPORTED: "Violence and aggression report made",
+  ATTACH_SCREENSHOT: "Screenshot attached",
+  RECORD_BLOCKING: "Blocked and privacy checked",
+  RECORD_POLICE_REPORT: "Reported to the police",
+  RECORD_NO_POLICE_REPORT: "Not reported to the police",
+  POLICE_REMINDER: "Reminder: police report not yet recorded",
+  RECORD_SUPPORT: "Support offered",
+  SUPPORT_OVERDUE: "Support not yet recorded",
+  WELLBEING_DUE: "Wellbeing follow-up due",
+  RECORD_WELLBEING_FOLLOW_UP: "Wellbeing follow-up done",
+  REQUEST_REMOVAL: "Removal asked of the platform",
+  ASK_COMMUNICATIONS_HELP: "Communications asked to help with removal",
+  PLATFORM_SILENT: "No answer from the platform after 48 hours",
+  RECORD_PLATFORM_ANSWER: "Platform's answer recorded",
+  NO_REMOVAL_NEEDED: "Removal not needed",
+  CLOSE: "Closed with the outcome",
+};
+
+/** Report Harmful Content only mediates 48 hours after the platform itself was asked. */
+export const PLATFORM_WAIT_HOURS = 48;
+/** Managers act straight away (Barnsley section 7): HR and safety are told if nothing is recorded in this time. */
+export const SUPPORT_DEADLINE_HOURS = 4;
+
+const personOf = (by: ActingPerson): PersonRef => ({ id: by.id, name: by.name });
+const isReporter = (context: StaffAbuseContext, by: ActingPerson) => by.id === context.reporter.id;
+const isManager = (context: StaffAbuseContext, by: ActingPerson) => context.managers.some((manager) => manager.id === by.id);
+const isHrSafety = (by: ActingPerson) => by.roles.includes("hr_safety");
+const isCommunications = (by: ActingPerson) => by.roles.includes("communications");
+
+const managerIds = (context: StaffAbuseContext) =>
+  context.supportingManager ? [context.supportingManager.id] : context.managers.slice(0, 1).map((manager) => manager.id);
+
+function region(meta: StepMeta) {
+  return meta satisfies StepMeta;
+}
+
+export const staffAbuseMachine = setup({
+  types: {
+    input: {} as StaffAbuseInput,
+    context: {} as StaffAbuseContext,
+    events: {} as StaffAbuseEvent,
+  },
+  actions: effectActions,
+  guards: {
+    byReporter: ({ context, event }) => "by" in event && isReporter(context, event.by),
+    byReporterOrCommunicationsHelping: ({ context, event }) =>
+      "by" in event && (isReporter(context, event.by) || (context.removal.communicationsHelpAsked && isCommunications(event.by))),
+    /** The reporter, their line managers, or HR and safety. */
+    byCarer: ({ context, event }) => "by" in event && (isReporter(context, event.by) || isManager(context, event.by) || isHrSafety(event.by)),
+    /** The line managers (who act straight away), or HR and safety. */
+    byManagerOrHr: ({ context, event }) => "by" in event && (isManager(context, event.by) || isHrSafety(event.by)),
+    byHrOrReporter: ({ context, event }) => "by" in event && (isReporter(context, event.by) || isHrSafety(event.by)),
+    isOpen: ({ context }) => context.outcome === null,
+    helpNotYetAsked: ({ context }) => !context.removal.communicationsHelpAsked,
+  },
+}).createMachine({
+  id: "staffAbuse",
+  context: ({ input }) => ({
+    ...input,
+    screenshots: [],
+    blocking: null,
+    police: null,
+    policeReminders: 0,
+    support: null,
+    wellbeing: null,
+    removal: { requestedAt: null, communicationsHelpAsked: false, answer: null, notNeededReason: null, harmfulContentRouteOffered: false },
+    outcome: null,
+  }),
+  entry: [
+    // The line manager is told at once, and HR and safety receive the violence and aggression report.
+    { type: "notify", params: ({ context }) => ({ template: "abuse-reported-manager", to: { kind: "people", personIds: managerIds(context) } }) },
+    { type: "notify", params: () => ({ template: "abuse-reported-hr", to: { kind: "role", role: "hr_safety" } }) },
+    {
+      type: "setDeadline",
+      params: ({ context }) => ({
+        key: "support",
+        eventType: "SUPPORT_OVERDUE",
+        dueAt: addMinutes(context.reportedAt, SUPPORT_DEADLINE_HOURS * 60),
+        description: `${context.supportingManager?.name ?? "The line manager"} to record the support offered`,
+      }),
+    },
+    {
+      type: "setDeadline",
+      params: ({ context }) => ({
+        key: "police",
+        eventType: "POLICE_REMINDER",
+        dueAt: addMinutes(context.reportedAt, context.policeReminderHours * 60),
+        description: "A police report, or the reason not to make one, to be recorded",
+      }),
+    },
+  ],
+  on: {
+    ATTACH_SCREENSHOT: {
+      guard: and(["byHrOrReporter", "isOpen"]),
+      actions: [
+        assign({ screenshots: ({ context, event }) => [...context.screenshots, event.file] }),
+        { type: "recordEvidence", params: ({ event }) => event.file },
+      ],
+    },
+  },
+  initial: "open",
+  states: {
+    open: {
+      type: "parallel",
+      onDone: "readyToClose",
+      states: {
+        blocking: {
+          meta: region({
+            title: "Block the person and check your privacy settings",
+            guidance: "Block the account on the platform, then check who can see your posts, your photos and your personal details.",
+            actor: "The member of staff",
+            source: "Barnsley social media policy, section 5, step 3; B3 policy 3.5.11",
+          }),
+          initial: "toDo",
+          states: {
+            toDo: {
+              on: {
+                RECORD_BLOCKING: {
+                  guard: "byReporter",
+                  target: "done",
+                  actions: assign({ blocking: ({ event }) => ({ steps: event.steps, by: personOf(event.by), at: event.at }) }),
+                },
+              },
+            },
+            done: { type: "final" },
+          },
+        },
+        police: {
+          meta: region({
+            title: "Tell the police",
+            guidance:
+              "Call 999 if anyone is in immediate danger. Otherwise report it on 101 or online; hate can also be reported to True Vision. Record the crime reference number, or why you are not reporting it.",
+            actor: "The member of staff, with their manager or HR and safety",
+            source: "Barnsley social media policy, section 5, step 4; B3 policy 3.5.11",
+          }),
+          initial: "toDo",
+          states: {
+            toDo: {
+              on: {
+                RECORD_POLICE_REPORT: {
+                  guard: "byCarer",
+                  target: "done",
+                  actions: [
+                    assign({
+                      police: ({ event }) => ({
+                        outcome: "reported" as const,
+                        route: event.route,
+                        reportedAt: event.reportedAt,
+                        crimeReference: event.crimeReference ?? null,
+                        officer: event.officer ?? null,
+                        by: personOf(event.by),
+                        at: event.at,
+                      }),
+                    }),
+                    { type: "cancelDeadline", params: { key: "police" } },
+                  ],
+                },
+                RECORD_NO_POLICE_REPORT: {
+                  guard: "byCarer",
+                  target: "done",
+                  actions: [
+                    assign({ police: ({ event }) => ({ outcome: "not_reported" as const, reason: event.reason, by: personOf(event.by), at: event.at }) }),
+                    { type: "cancelDeadline", params: { key: "police" } },
+                  ],
+                },
+                // The path keeps reminding until one or the other is recorded.
+                POLICE_REMINDER: {
+                  actions: [
+                    assign({ policeReminders: ({ context }) => context.policeReminders + 1 }),
+                    {
+                      type: "notify",
+                      params: ({ context }) => ({
+                        template: "abuse-police-reminder",
+                        to: { kind: "people", personIds: [context.reporter.id, ...managerIds(context)] },
+                      }),
+                    },
+                    {
+                      type: "setDeadline",
+                      params: ({ context, event }) => ({
+                        key: "police",
+                        eventType: "POLICE_REMINDER",
+                        dueAt: addMinutes(event.at, context.policeReminderHours * 60),
+                        description: "A police report, or the reason not to make one, to be recorded",
+                      }),
+                    },
+                  ],
+                },
+              },
+            },
+            done: { type: "final" },
+          },
+        },
+        support: {
+          meta: region({
+            title: "Support from the line manager",
+            guidance: "The line manager acts straight away: they record the support offered here, and a wellbeing follow-up falls due some days later.",
+            actor: "The line manager, or HR and safety",
+            source: "Barnsley social media policy, section 7 (managers' responsibilities)",
+          }),
+          initial: "awaitingSupport",
+          states: {
+            awaitingSupport: {
+              on: {
+                RECORD_SUPPORT: {
+                  guard: "byManagerOrHr",
+                  target: "followUpDue",
+                  actions: [
+                    assign({ support: ({ event }) => ({ offered: event.offered, by: personOf(event.by), at: event.at }) }),
+                    { type: "cancelDeadline", params: { key: "support" } },
+                    {
+                      type: "setDeadline",
+                      params: ({ context, event }) => ({
+                        key: "wellbeing",
+                        eventType: "WELLBEING_DUE",
+                        dueAt: addMinutes(event.at, context.wellbeingFollowUpDays * 24 * 60),
+                        description: `${event.by.name} to follow up on ${context.reporter.name}'s wellbeing`,
+                      }),
+                    },
+                    { type: "notify", params: ({ context }) => ({ template: "abuse-support-recorded", to: { kind: "people", personIds: [context.reporter.id] } }) },
+                  ],
+                },
+                SUPPORT_OVERDUE: {
+                  actions: { type: "notify", params: () => ({ template: "abuse-support-overdue", to: { kind: "role", role: "hr_safety" } }) },
+                },
+              },
+            },
+            followUpDue: {
+              on: {
+                WELLBEING_DUE: {
+                  actions: {
+                    type: "notify",
+                    params: ({ context }) => ({ template: "abuse-wellbeing-due", to: { kind: "people", personIds: context.support ? [context.support.by.id] : managerIds(context) } }),
+                  },
+                },
+                RECORD_WELLBEING_FOLLOW_UP: {
+                  guard: "byManagerOrHr",
+                  target: "done",
+                  actions: [
+                    assign({ wellbeing: ({ event }) => ({ notes: event.notes, by: personOf(event.by), at: event.at }) }),
+                    { type: "cancelDeadline", params: { key: "wellbeing" } },
+                  ],
+                },
+              },
+            },
+            done: { type: "final" },
+          },
+        },
+        removal: {
+          meta: region({
+            title: "Get the content removed",
+            guidance:
+              "Ask the platform to remove it yourself first; Communications help when you ask them to. If the platform has not acted after 48 hours, Report Harmful Content can mediate.",
+            actor: "The member of staff, helped by Communications when asked",
+            source: "Barnsley social media policy, section 5; B3 policy 3.5.11",
+          }),
+          initial: "notRequested",
+          on: {
+            ASK_COMMUNICATIONS_HELP: {
+              guard: and(["byReporter", "helpNotYetAsked"]),
+              actions: [
+                assign({ removal: ({ context }) => ({ ...context.removal, communicationsHelpAsked: true }) }),
+                { type: "notify", params: () => ({ template: "abuse-removal-help", to: { kind: "role", role: "communications" } }) },
+              ],
+            },
+          },
+          states: {
+            notRequested: {
+              on: {
+                REQUEST_REMOVAL: {
+                  guard: "byReporterOrCommunicationsHelping",
+                  target: "awaitingPlatform",
+                  actions: [
+                    assign({ removal: ({ context, event }) => ({ ...context.removal, requestedAt: event.requestedAt }) }),
+                    {
+                      type: "setDeadline",
+                      params: ({ event }) => ({
+                        key: "platform",
+                        eventType: "PLATFORM_SILENT",
+                        dueAt: addMinutes(event.requestedAt, PLATFORM_WAIT_HOURS * 60),
+                        description: "The platform's answer to the removal request",
+                      }),
+                    },
+                  ],
+                },
+                NO_REMOVAL_NEEDED: {
+                  guard: "byReporterOrCommunicationsHelping",
+                  target: "done",
+                  actions: assign({ removal: ({ context, event }) => ({ ...context.removal, notNeededReason: event.reason }) }),
+                },
+              },
+            },
+            awaitingPlatform: {
+              on: {
+                PLATFORM_SILENT: {
+                  actions: [
+                    assign({ removal: ({ context }) => ({ ...context.removal, harmfulContentRouteOffered: true }) }),
+                    { type: "notify", params: ({ context }) => ({ template: "abuse-harmful-content-route", to: { kind: "people", personIds: [context.reporter.id] } }) },
+                  ],
+                },
+                RECORD_PLATFORM_ANSWER: {
+                  guard: "byReporterOrCommunicationsHelping",
+                  target: "done",
+                  actions: [
+                    assign({
+                      removal: ({ context, event }) => ({
+                        ...context.removal,
+                        answer: { outcome: event.outcome, notes: event.notes, by: personOf(event.by), at: event.at },
+                      }),
+                    }),
+                    { type: "cancelDeadline", params: { key: "platform" } },
+                  ],
+                },
+              },
+            },
+            done: { type: "final" },
+          },
+        },
+      },
+    },
+    readyToClose: {
+      meta: {
+        title: "Close with the outcome",
+        guidance: "Everything is recorded. HR and safety, or the member of staff, close the report with its outcome.",
+        actor: "HR and safety, or the member of staff",
+        source: "Barnsley social media policy, section 5",
+      } satisfies StepMeta,
+      on: {
+        CLOSE: {
+          guard: "byHrOrReporter",
+          target: "closed",
+          actions: [
+            assign({ outcome: ({ event }) => ({ summary: event.summary, by: personOf(event.by), at: event.at }) }),
+            { type: "notify", params: ({ context }) => ({ template: "abuse-closed", to: { kind: "people", personIds: [context.reporter.id, ...managerIds(context)] } }) },
+          ],
+        },
+      },
+    },
+    closed: {
+      type: "final",
+      meta: {
+        title: "Closed",
+        guidance: "The report is closed. The record stays, visible only to the people allowed to see it.",
+        actor: "Nobody: the record is kept",
+        source: "Barnsley social media policy, section 5",
+      } satisfies StepMeta,
+    },
+  },
+});
+
+const ONLY_REPORTER = "Only the member of staff who made the report can do this.";
+
+/** Why an event was refused, in words; null when the step simply does not take it. */
+export function explainStaffAbuseRefusal(context: StaffAbuseContext, event: StaffAbuseEvent, accepted: boolean): string | null {
+  if (!accepted || !("by" in event)) return null;
+  switch (event.type) {
+    case "RECORD_BLOCKING":
+      return ONLY_REPORTER;
+    case "ASK_COMMUNICATIONS_HELP":
+      return context.removal.communicationsHelpAsked ? "Communications have already been asked to help." : ONLY_REPORTER;
+    case "REQUEST_REMOVAL":
+    case "RECORD_PLATFORM_ANSWER":
+    case "NO_REMOVAL_NEEDED":
+      return "Only the member of staff, or Communications once asked to help, can do this.";
+    case "RECORD_SUPPORT":
+    case "RECORD_WELLBEING_FOLLOW_UP":
+      return "Only the line manager, or HR and safety, can record this.";
+    case "CLOSE":
+    case "ATTACH_SCREENSHOT":
+      return context.outcome ? "This report is closed." : "Only the member of staff or HR and safety can do this.";
+    default:
+      return "Only the member of staff, their line manager, or HR and safety can record this.";
+  }
+}
+
+/**
+ * Who may read a staff abuse report besides the reporter and their management chain: HR and
+ * safety always; Communications only once asked to help with removal. Personal, sometimes
+ * special-category data: nobody else.
+ */
+export function staffAbuseMayView(context: StaffAbuseContext, viewer: { id: number; roles: string[] }): boolean {
+  if (viewer.id === context.reporter.id) return true;
+  if (context.managers.some((manager) => manager.id === viewer.id)) return true;
+  if (viewer.roles.includes("hr_safety")) return true;
+  return context.removal.communicationsHelpAsked && viewer.roles.includes("communications");
+}

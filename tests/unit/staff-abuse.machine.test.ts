@@ -1,0 +1,238 @@
+import { describe, expect, it } from "vitest";
+import { initialTransition, transition, type SnapshotFrom } from "xstate";
+import { getShortestPaths } from "xstate/graph";
+import type { ActingPerson } from "../../machines/mistaken-post";
+import {
+  explainStaffAbuseRefusal,
+  staffAbuseMachine,
+  staffAbuseMayView,
+  type StaffAbuseEvent,
+  type StaffAbuseInput,
+} from "../../machines/staff-abuse";
+import { listSteps, stepStatuses } from "../../machines/steps";
+
+type Snapshot = SnapshotFrom<typeof staffAbuseMachine>;
+
+const REPORTED_AT = "2026-11-20T09:00:00.000Z";
+const at = (minutes: number) => new Date(Date.parse(REPORTED_AT) + minutes * 60_000).toISOString();
+const person = (id: number, name: string, roles: string[] = ["staff"]): ActingPerson => ({ id, name, roles });
+
+const reporter = person(1, "Chris Doyle");
+const manager = person(2, "Liam Turner");
+const director = person(3, "Grace Murphy");
+const hr = person(4, "Nadia Hussain", ["staff", "hr_safety"]);
+const comms = person(5, "Ellie Marsh", ["staff", "communications"]);
+const colleague = person(6, "Jo Lee");
+const officer = ({ id, name }: ActingPerson) => ({ id, name });
+
+const input: StaffAbuseInput = {
+  reportedAt: REPORTED_AT,
+  reporter: officer(reporter),
+  managers: [officer(manager), officer(director)],
+  supportingManager: officer(manager),
+  report: {
+    inDanger: false,
+    platform: "X (Twitter)",
+    link: "https://x.example/post/1",
+    happenedAt: at(-60),
+    perpetrator: "@angryresident",
+    whatHappened: "Threatened to wait for me after the park consultation.",
+    kinds: ["threat", "hate"],
+    protectedCharacteristics: ["race"],
+    connectedToRole: "yes",
+    impact: "I do not feel safe doing site visits alone.",
+    noScreenshotReason: null,
+  },
+  wellbeingFollowUpDays: 7,
+  policeReminderHours: 24,
+};
+
+function run(...events: StaffAbuseEvent[]) {
+  let [snapshot, actions] = initialTransition(staffAbuseMachine, input);
+  for (const event of events) {
+    expect(snapshot.can(event), `${event.type} refused`).toBe(true);
+    [snapshot, actions] = transition(staffAbuseMachine, snapshot, event);
+  }
+  return { snapshot, actions: actions.map((action) => ({ type: action.type, params: action.params })) };
+}
+
+const blocked: StaffAbuseEvent = { type: "RECORD_BLOCKING", at: at(10), by: reporter, steps: ["blocked", "privacy"] };
+const policeReport: StaffAbuseEvent = { type: "RECORD_POLICE_REPORT", at: at(30), by: reporter, route: "101", reportedAt: at(25), crimeReference: "SY-123", officer: "PC Shaw" };
+const support: StaffAbuseEvent = { type: "RECORD_SUPPORT", at: at(40), by: manager, offered: "Talked it through; no lone site visits for now." };
+const wellbeing: StaffAbuseEvent = { type: "RECORD_WELLBEING_FOLLOW_UP", at: at(7 * 24 * 60), by: manager, notes: "Feeling better." };
+const removalAsked: StaffAbuseEvent = { type: "REQUEST_REMOVAL", at: at(50), by: reporter, requestedAt: at(50) };
+const answer: StaffAbuseEvent = { type: "RECORD_PLATFORM_ANSWER", at: at(3000), by: reporter, outcome: "removed", notes: "Gone" };
+const allDone = [blocked, policeReport, support, wellbeing, removalAsked, answer];
+
+function candidateEvents(snapshot: Snapshot): StaffAbuseEvent[] {
+  if (snapshot.matches("readyToClose")) {
+    return [
+      { type: "CLOSE", at: at(9000), by: hr, summary: "Police investigating; content removed." },
+      { type: "CLOSE", at: at(9000), by: colleague, summary: "x" },
+    ];
+  }
+  if (!snapshot.matches("open")) return [];
+  return [
+    blocked,
+    { ...blocked, by: manager } as StaffAbuseEvent,
+    policeReport,
+    { type: "RECORD_NO_POLICE_REPORT", at: at(30), by: hr, reason: "They did not want to" },
+    { type: "POLICE_REMINDER", at: at(24 * 60) },
+    support,
+    { ...support, by: colleague } as StaffAbuseEvent,
+    { type: "SUPPORT_OVERDUE", at: at(240) },
+    wellbeing,
+    { type: "WELLBEING_DUE", at: at(7 * 24 * 60) },
+    removalAsked,
+    { type: "ASK_COMMUNICATIONS_HELP", at: at(45), by: reporter },
+    { type: "NO_REMOVAL_NEEDED", at: at(45), by: reporter, reason: "It was deleted already" },
+    { type: "PLATFORM_SILENT", at: at(48 * 60 + 50) },
+    answer,
+  ];
+}
+
+/** The facts guards and endings depend on, so the walk stays finite. */
+function branchKey(snapshot: Snapshot) {
+  const { context } = snapshot;
+  return JSON.stringify({
+    value: snapshot.value,
+    police: context.police?.outcome,
+    help: context.removal.communicationsHelpAsked,
+    offered: context.removal.harmfulContentRouteOffered,
+    removal: context.removal.answer ? "answered" : context.removal.notNeededReason ? "not needed" : null,
+  });
+}
+
+describe("staff abuse machine: every path (xstate/graph)", () => {
+  const paths = getShortestPaths(staffAbuseMachine, { input, events: candidateEvents, serializeState: branchKey });
+
+  it("reaches every piece of work and the close", () => {
+    expect(paths.some((path) => path.state.matches("closed"))).toBe(true);
+    const regionsDone = new Set(
+      paths.flatMap(({ state }) =>
+        typeof state.value === "object" ? Object.entries(state.value.open).filter(([, value]) => value === "done").map(([key]) => key) : [],
+      ),
+    );
+    expect([...regionsDone].sort()).toEqual(["blocking", "police", "removal", "support"]);
+  });
+
+  it("closes along the routes of the police and removal outcomes", () => {
+    const endings = new Set(paths.filter((path) => path.state.matches("closed")).map(({ state }) => `${state.context.police?.outcome}/${state.context.removal.answer ? "answered" : "not needed"}`));
+    expect([...endings].sort()).toEqual(["not_reported/answered", "not_reported/not needed", "reported/answered", "reported/not needed"]);
+  });
+
+  it("in every reachable state, only the allowed people can take each step", () => {
+    // Interleavings of four parallel pieces of work are too many to walk one by one; every
+    // reachable state is, and each person's event is tried in each.
+    expect(paths.length).toBeGreaterThan(20);
+    const allowed: Record<string, number[]> = {
+      RECORD_BLOCKING: [reporter.id],
+      RECORD_SUPPORT: [manager.id, director.id, hr.id],
+      RECORD_WELLBEING_FOLLOW_UP: [manager.id, director.id, hr.id],
+      CLOSE: [reporter.id, hr.id],
+    };
+    for (const { state } of paths) {
+      for (const event of candidateEvents(state)) {
+        for (const by of [reporter, manager, director, hr, comms, colleague]) {
+          const attempt = { ...event, by } as StaffAbuseEvent;
+          if ("by" in event && allowed[event.type] && state.can(attempt)) expect(allowed[event.type]).toContain(by.id);
+        }
+      }
+    }
+  });
+});
+
+describe("staff abuse machine: what each piece of work asks for", () => {
+  it("tells the line manager and HR and safety at once, and sets the support and police deadlines", () => {
+    const { snapshot, actions } = run();
+    expect(snapshot.matches({ open: { blocking: "toDo", police: "toDo", support: "awaitingSupport", removal: "notRequested" } })).toBe(true);
+    expect(actions).toEqual([
+      { type: "notify", params: { template: "abuse-reported-manager", to: { kind: "people", personIds: [manager.id] } } },
+      { type: "notify", params: { template: "abuse-reported-hr", to: { kind: "role", role: "hr_safety" } } },
+      { type: "setDeadline", params: { key: "support", eventType: "SUPPORT_OVERDUE", dueAt: at(240), description: "Liam Turner to record the support offered" } },
+      { type: "setDeadline", params: { key: "police", eventType: "POLICE_REMINDER", dueAt: at(24 * 60), description: "A police report, or the reason not to make one, to be recorded" } },
+    ]);
+  });
+
+  it("keeps reminding about the police until a report or a reason is recorded", () => {
+    const reminded = run({ type: "POLICE_REMINDER", at: at(24 * 60) }, { type: "POLICE_REMINDER", at: at(48 * 60) });
+    expect(reminded.snapshot.context.policeReminders).toBe(2);
+    expect(reminded.actions).toContainEqual({
+      type: "setDeadline",
+      params: { key: "police", eventType: "POLICE_REMINDER", dueAt: at(72 * 60), description: "A police report, or the reason not to make one, to be recorded" },
+    });
+    const recorded = run(policeReport);
+    expect(recorded.actions).toContainEqual({ type: "cancelDeadline", params: { key: "police" } });
+    expect(recorded.snapshot.can({ type: "POLICE_REMINDER", at: at(24 * 60) })).toBe(false);
+  });
+
+  it("sets the wellbeing follow-up when support is recorded, and tells the member of staff", () => {
+    const { snapshot, actions } = run(support);
+    expect(snapshot.context.support?.by).toEqual(officer(manager));
+    expect(actions).toContainEqual({
+      type: "setDeadline",
+      params: { key: "wellbeing", eventType: "WELLBEING_DUE", dueAt: at(40 + 7 * 24 * 60), description: "Liam Turner to follow up on Chris Doyle's wellbeing" },
+    });
+    expect(actions).toContainEqual({ type: "notify", params: { template: "abuse-support-recorded", to: { kind: "people", personIds: [reporter.id] } } });
+  });
+
+  it("does not let a colleague record support, and says who can", () => {
+    const { snapshot } = run();
+    const event = { ...support, by: colleague } as StaffAbuseEvent;
+    expect(snapshot.can(event)).toBe(false);
+    expect(explainStaffAbuseRefusal(snapshot.context, event, true)).toBe("Only the line manager, or HR and safety, can record this.");
+  });
+
+  it("offers Report Harmful Content when the platform has not acted within 48 hours", () => {
+    const { snapshot, actions } = run(removalAsked, { type: "PLATFORM_SILENT", at: at(50 + 48 * 60) });
+    expect(snapshot.context.removal.harmfulContentRouteOffered).toBe(true);
+    expect(actions).toContainEqual({ type: "notify", params: { template: "abuse-harmful-content-route", to: { kind: "people", personIds: [reporter.id] } } });
+    expect(run(removalAsked).actions).toContainEqual({
+      type: "setDeadline",
+      params: { key: "platform", eventType: "PLATFORM_SILENT", dueAt: at(50 + 48 * 60), description: "The platform's answer to the removal request" },
+    });
+  });
+
+  it("lets Communications help with removal only once asked, and only then see the report", () => {
+    const { snapshot } = run();
+    const commsRequest = { ...removalAsked, by: comms } as StaffAbuseEvent;
+    expect(snapshot.can(commsRequest)).toBe(false);
+    expect(staffAbuseMayView(snapshot.context, comms)).toBe(false);
+    const helped = run({ type: "ASK_COMMUNICATIONS_HELP", at: at(45), by: reporter });
+    expect(helped.actions).toContainEqual({ type: "notify", params: { template: "abuse-removal-help", to: { kind: "role", role: "communications" } } });
+    expect(helped.snapshot.can(commsRequest)).toBe(true);
+    expect(staffAbuseMayView(helped.snapshot.context, comms)).toBe(true);
+  });
+
+  it("lets in the reporter, their managers and HR and safety, and nobody else", () => {
+    const { snapshot } = run();
+    for (const viewer of [reporter, manager, director, hr]) expect(staffAbuseMayView(snapshot.context, viewer)).toBe(true);
+    expect(staffAbuseMayView(snapshot.context, colleague)).toBe(false);
+    expect(staffAbuseMayView(snapshot.context, { id: 99, roles: ["leadership", "admin"] })).toBe(false);
+  });
+
+  it("can close only when every piece of work is done, and then takes nothing more", () => {
+    const almost = run(...allDone.slice(0, -1));
+    expect(almost.snapshot.can({ type: "CLOSE", at: at(9000), by: hr, summary: "x" })).toBe(false);
+    const ready = run(...allDone);
+    expect(ready.snapshot.matches("readyToClose")).toBe(true);
+    const { snapshot, actions } = run(...allDone, { type: "CLOSE", at: at(9000), by: hr, summary: "Removed; police have it." });
+    expect(snapshot.status).toBe("done");
+    expect(actions).toContainEqual({ type: "notify", params: { template: "abuse-closed", to: { kind: "people", personIds: [reporter.id, manager.id] } } });
+    expect(snapshot.can({ type: "ATTACH_SCREENSHOT", at: at(9001), by: reporter, file: { originalName: "a.png", mediaType: "image/png", sizeBytes: 1, sha256: "c", storagePath: "x" } })).toBe(false);
+  });
+
+  it("shows the four pieces of work and the close as steps, with their status", () => {
+    expect(listSteps(staffAbuseMachine).map((step) => step.id)).toEqual(["open.blocking", "open.police", "open.support", "open.removal", "readyToClose", "closed"]);
+    const { snapshot } = run(blocked, policeReport);
+    expect(stepStatuses(staffAbuseMachine, snapshot, new Set(["open"]))).toEqual({
+      "open.blocking": "done",
+      "open.police": "done",
+      "open.support": "current",
+      "open.removal": "current",
+      readyToClose: "upcoming",
+      closed: "upcoming",
+    });
+    for (const step of listSteps(staffAbuseMachine)) expect(step.source).toMatch(/Barnsley social media policy/);
+  });
+});
