@@ -161,7 +161,7 @@ function summarise(rows: Incident[]): IncidentSummary[] {
       reference: incident.reference,
       title: incident.title,
       state: incident.state,
-      stepTitle: steps.find((step) => step.id === incident.state)?.title ?? incident.state,
+      stepTitle: steps.find((step) => step.id === incident.state)?.title ?? "In progress",
       createdAt: incident.createdAt,
     };
   });
@@ -192,10 +192,28 @@ export function homeLists(db: Db, user: CurrentUser) {
   const communications = user.roles.includes("communications")
     ? db.select().from(incidents).where(inArray(incidents.kind, ["mistaken_post"])).orderBy(desc(incidents.createdAt)).limit(20).all()
     : [];
+  // Abuse reports are private: only those of the people this person manages, every one for HR
+  // and safety, and those where Communications were asked to help, each checked by the path's rule.
+  const abuseCandidates = db
+    .select()
+    .from(incidents)
+    .where(
+      and(
+        eq(incidents.kind, "staff_abuse"),
+        user.roles.includes("hr_safety") || user.roles.includes("communications")
+          ? undefined
+          : sql`exists (select 1 from json_each(${incidents.snapshot}, '$.context.managers') as manager where json_extract(manager.value, '$.id') = ${user.id})`,
+      ),
+    )
+    .orderBy(desc(incidents.createdAt))
+    .limit(50)
+    .all();
+  const abuseReports = abuseCandidates.filter((incident) => incident.reporterId !== user.id && canViewIncident(db, user, incident)).slice(0, 20);
   return {
     waiting: summarise(waiting),
     reported: summarise(reported),
     communications: summarise(communications),
+    abuseReports: summarise(abuseReports),
   };
 }
 

@@ -41,6 +41,15 @@ export default function Home() {
         <IncidentList items={data.waiting} empty="Nothing is waiting for you." />
       </section>
 
+      {data.abuseReports.length > 0 ? (
+        <section aria-labelledby="abuse-title" className="mt-8">
+          <h2 id="abuse-title" className="mb-3 text-xl font-bold">
+            Abuse reports you support
+          </h2>
+          <IncidentList items={data.abuseReports} empty="" />
+        </section>
+      ) : null}
+
       {data.isCommunications ? (
         <section aria-labelledby="comms-title" className="mt-8">
           <h2 id="comms-title" className="mb-3 text-xl font-bold">

@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, rm, stat, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile, rm, stat, type FileHandle } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parseFormData, type FileUpload } from "@mjackson/form-data-parser";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { env } from "./env.server";
+import { formatFileSize } from "./file-size";
+import { makeThumbnail, thumbnailPathFor } from "./thumbnails.server";
 
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 10;
@@ -21,6 +23,11 @@ export interface StoredEvidence {
   /** Relative to the evidence directory, with forward slashes: this is what the database keeps. */
   storagePath: string;
   absolutePath: string;
+  /**
+   * The metadata-free WebP preview beside the file (`<storagePath>.thumb.webp`), relative like
+   * storagePath; null for a PDF, or when the picture could not be previewed.
+   */
+  thumbnailPath: string | null;
 }
 
 export interface EvidenceRefusal {
@@ -95,16 +102,11 @@ function looksComplete(type: EvidenceType, head: Uint8Array, tail: Uint8Array, s
   }
 }
 
-function formatLimit(bytes: number): string {
-  const [amount, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), "MB"] : [bytes / 1024, "KB"];
-  return `${Number(amount.toFixed(1))} ${unit}`;
-}
-
 const refusalMessages = {
   notAccepted: (name: string) =>
     `“${name}” is not a picture or PDF. Upload a screenshot saved as PNG, JPEG, WebP or GIF, or a PDF.`,
   tooLarge: (name: string, maxBytes: number) =>
-    `“${name}” is larger than ${formatLimit(maxBytes)}. ` +
+    `“${name}” is larger than ${formatFileSize(maxBytes)}. ` +
     "Upload a smaller copy: crop the screenshot, save it as JPEG, or split the PDF.",
   incomplete: (name: string) =>
     `“${name}” looks incomplete (it may not have finished saving). Take the screenshot again and upload that.`,
@@ -251,7 +253,9 @@ async function storeFile(upload: FileUpload, options: StoreOptions): Promise<Out
         await file.sync();
         await syncDirectory(dirname(absolutePath));
         kept = true;
-        return { stored: { originalName: name, mediaType, sizeBytes, sha256: hash.digest("hex"), storagePath, absolutePath } };
+        return {
+          stored: { originalName: name, mediaType, sizeBytes, sha256: hash.digest("hex"), storagePath, absolutePath, thumbnailPath: null },
+        };
       }
       refusal = refusalMessages.incomplete(name);
     }
@@ -262,12 +266,29 @@ async function storeFile(upload: FileUpload, options: StoreOptions): Promise<Out
   }
 }
 
+/**
+ * Adds the thumbnail of a file just kept. The file is evidence whether or not it can be previewed,
+ * so a failure here is logged and the file kept without one.
+ */
+async function withThumbnail(outcome: Outcome): Promise<Outcome> {
+  if (!outcome || !("stored" in outcome)) return outcome;
+  const { stored } = outcome;
+  try {
+    const made = await makeThumbnail(stored.absolutePath, stored.mediaType);
+    return made ? { stored: { ...stored, thumbnailPath: thumbnailPathFor(stored.storagePath) } } : outcome;
+  } catch (error) {
+    // The file's name is left out of the log: it may name the people involved.
+    console.error(`No thumbnail for evidence ${stored.storagePath}: ${error instanceof Error ? error.message : String(error)}`);
+    return outcome;
+  }
+}
+
 /** The parser's own errors; its build does not export their classes, so they are known by name. */
 function requestError(error: unknown, maxBytes: number): unknown {
   const name = error instanceof Error ? error.name : "";
   if (name === "MaxFileSizeExceededError") {
     return new EvidenceRequestError(
-      `One of the files was far larger than ${formatLimit(maxBytes)}, so nothing was saved. Choose smaller files and try again.`,
+      `One of the files was far larger than ${formatFileSize(maxBytes)}, so nothing was saved. Choose smaller files and try again.`,
       413,
     );
   }
@@ -282,6 +303,8 @@ function requestError(error: unknown, maxBytes: number): unknown {
  * an accepted type, complete and within `maxBytes`; each refused file is deleted and explained.
  * Files sent in other fields are ignored. If the request itself fails, every file it brought is
  * deleted and the error thrown (an EvidenceRequestError when it is the sender's fault).
+ * Each kept picture gets a metadata-free thumbnail beside it (see makeThumbnail); the file itself
+ * is kept exactly as sent.
  *
  * The caller records the kept files in its transaction, and calls discardStoredEvidence if that fails.
  */
@@ -307,7 +330,7 @@ export async function receiveEvidenceUpload(
       const refused = { name: upload.name, message: refusalMessages.tooMany(upload.name, maxFiles) };
       return parts.drain(upload.stream()).then(() => ({ refused }));
     }
-    return storeFile(upload, { maxBytes, directory, parts });
+    return storeFile(upload, { maxBytes, directory, parts }).then(withThumbnail);
   }
 
   const paced = request.body
@@ -343,9 +366,11 @@ export async function receiveEvidenceUpload(
   };
 }
 
-/** Deletes stored files whose database rows were never committed. */
+/** Deletes stored files whose database rows were never committed, with their thumbnails. */
 export async function discardStoredEvidence(files: readonly Pick<StoredEvidence, "absolutePath">[]): Promise<void> {
-  await Promise.all(files.map((file) => rm(file.absolutePath, { force: true })));
+  await Promise.all(
+    files.flatMap((file) => [rm(file.absolutePath, { force: true }), rm(thumbnailPathFor(file.absolutePath), { force: true })]),
+  );
 }
 
 /** The SHA-256 of a stored file, read as a stream, to check it against the one recorded. */
@@ -380,6 +405,33 @@ export async function storedEvidenceResponse(
       "Content-Type": evidence.mediaType,
       "Content-Disposition": attachmentDisposition(evidence.originalName),
       "Content-Length": String(size),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/**
+ * The stored file's thumbnail, shown inline and never cached, or null when it has none (a PDF, a
+ * picture that could not be previewed). Call only after the person has been authorised for the
+ * incident it belongs to. The path comes from the file's own, so the database needs no column.
+ */
+export async function storedThumbnailResponse(
+  evidence: { storagePath: string },
+  directory = evidenceDirectory(),
+): Promise<Response | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(thumbnailPathFor(join(directory, evidence.storagePath)));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": "image/webp",
+      "Content-Disposition": "inline",
+      "Content-Length": String(bytes.length),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

@@ -3,10 +3,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { listEvidence } from "../../app/models/evidence.server";
 import { reportMistakenPost } from "../../app/models/incidents.server";
 import { loader as downloadEvidence } from "../../app/routes/incidents.$reference.evidence.$evidenceId";
+import { loader as evidenceThumbnail } from "../../app/routes/incidents.$reference.evidence.$evidenceId.thumbnail";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
 import { db as appDb } from "../../app/utils/db.server";
 import {
@@ -19,6 +21,7 @@ import {
   rehashStoredEvidence,
   type StoredEvidence,
 } from "../../app/utils/evidence.server";
+import { makeThumbnail, thumbnailPathFor } from "../../app/utils/thumbnails.server";
 import { evidenceFiles, type Incident } from "../../db/schema";
 import { demoEmail, DEMO_PEOPLE } from "../../db/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -137,7 +140,8 @@ describe("receiving evidence", () => {
     expect(stored.storagePath).toMatch(/^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(readFileSync(stored.absolutePath).equals(png)).toBe(true);
     expect(await rehashStoredEvidence(stored.absolutePath)).toBe(sha256(png));
-    expect(filesUnder(directory)).toEqual([stored.storagePath]);
+    expect(stored.thumbnailPath).toBe(`${stored.storagePath}.thumb.webp`);
+    expect(filesUnder(directory).sort()).toEqual([stored.storagePath, stored.thumbnailPath]);
   });
 
   it.each(SAMPLES)("accepts a $type sample, whatever type the browser claimed", async (sample) => {
@@ -183,7 +187,7 @@ describe("receiving evidence", () => {
     ]);
     expect(upload.files.map((stored) => stored.originalName)).toEqual([small.name]);
     expect(upload.fields.get("description")).toBe("Abusive reply under the library closure post");
-    expect(filesUnder(directory)).toEqual([upload.files[0].storagePath]);
+    expect(filesUnder(directory).sort()).toEqual([upload.files[0].storagePath, upload.files[0].thumbnailPath]);
   });
 
   it("refuses a file over 20 MB by default, naming the limit in megabytes", async () => {
@@ -244,7 +248,11 @@ describe("receiving evidence", () => {
       { originalName: second.name, mediaType: second.type, hash: sha256(second.bytes) },
     ]);
     expect(new Set(upload.files.map((stored) => stored.storagePath)).size).toBe(2);
-    expect(filesUnder(directory).sort()).toEqual(upload.files.map((stored) => stored.storagePath).sort());
+    // The PNG has a thumbnail beside it; the PDF has none.
+    expect(upload.files.map((stored) => stored.thumbnailPath)).toEqual([`${upload.files[0].storagePath}.thumb.webp`, null]);
+    expect(filesUnder(directory).sort()).toEqual(
+      [...upload.files.map((stored) => stored.storagePath), upload.files[0].thumbnailPath].sort(),
+    );
   });
 
   it("treats an empty file input as no file, and ignores files sent in other fields", async () => {
@@ -311,14 +319,129 @@ describe("receiving evidence", () => {
     expect(filesUnder(directory)).toEqual([]);
   });
 
-  it("deletes stored files on request, for when the database transaction fails", async () => {
+  it("deletes stored files and their thumbnails on request, for when the database transaction fails", async () => {
     const upload = await receive([
       ["evidence", file(makePng(4, 4), "one.png")],
       ["evidence", file(SAMPLES[1].bytes, SAMPLES[1].name)],
     ]);
-    expect(filesUnder(directory)).toHaveLength(2);
+    expect(filesUnder(directory)).toHaveLength(4);
     await discardStoredEvidence(upload.files);
     expect(filesUnder(directory)).toEqual([]);
+  });
+});
+
+/** The tag numbers in the first directory of an EXIF block ("Exif\0\0", then a TIFF header). */
+function exifTags(exif: Buffer): number[] {
+  const tiff = exif.subarray(6);
+  const little = tiff.toString("latin1", 0, 2) === "II";
+  const u16 = (offset: number) => (little ? tiff.readUInt16LE(offset) : tiff.readUInt16BE(offset));
+  const ifd = little ? tiff.readUInt32LE(4) : tiff.readUInt32BE(4);
+  return Array.from({ length: u16(ifd) }, (_, index) => u16(ifd + 2 + index * 12));
+}
+const EXIF_COPYRIGHT = 0x8298;
+const EXIF_GPS = 0x8825;
+
+/** A phone photo: 800×600 pixels stored sideways (EXIF orientation 6), with a copyright, an artist and a location. */
+async function makeJpegWithExif(): Promise<Buffer> {
+  return sharp({ create: { width: 800, height: 600, channels: 3, background: "#c33" } })
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .withExifMerge({
+      IFD0: { Copyright: "secret copyright", Artist: "Secret Artist" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "53/1 33/1 10/1", GPSLongitudeRef: "W", GPSLongitude: "1/1 28/1 45/1", GPSMapDatum: "secret-datum" },
+    })
+    .toBuffer();
+}
+
+describe("thumbnails of evidence", () => {
+  let directory: string;
+
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), "holdfast-thumbnails-"));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const receive = async (entries: [string, string | File][]) =>
+    receiveEvidenceUpload(await uploadRequest(entries, { chunkBytes: 64 * 1024 }), { directory });
+
+  it("makes a WebP of at most 320 pixels from a full-screen PNG, leaving the PNG as it was", async () => {
+    const png = makePng(1920, 1080);
+    const upload = await receive([["evidence", file(png, "full screen.png")]]);
+    const [stored] = upload.files;
+    expect(stored.thumbnailPath).toBe(`${stored.storagePath}.thumb.webp`);
+    const thumbnail = readFileSync(join(directory, stored.thumbnailPath!));
+    expect(await sharp(thumbnail).metadata()).toMatchObject({ format: "webp", width: 320, height: 180 });
+    expect(readFileSync(stored.absolutePath).equals(png)).toBe(true);
+    expect(await rehashStoredEvidence(stored.absolutePath)).toBe(sha256(png));
+    expect(stored.sha256).toBe(sha256(png));
+  });
+
+  it("never enlarges a small picture", async () => {
+    const upload = await receive([["evidence", file(makePng(40, 30), "small.png")]]);
+    const thumbnail = readFileSync(join(directory, upload.files[0].thumbnailPath!));
+    expect(await sharp(thumbnail).metadata()).toMatchObject({ format: "webp", width: 40, height: 30 });
+  });
+
+  it.each(SAMPLES.filter((sample) => sample.type !== "application/pdf"))("makes one from a $type sample", async (sample) => {
+    const upload = await receive([["evidence", file(sample.bytes, sample.name)]]);
+    const thumbnail = readFileSync(join(directory, upload.files[0].thumbnailPath!));
+    const metadata = await sharp(thumbnail).metadata();
+    expect(metadata.format).toBe("webp");
+    expect(Math.max(metadata.width, metadata.height)).toBeLessThanOrEqual(320);
+  });
+
+  it("drops the EXIF of a photo (copyright, GPS), turning it the way it says, and keeps the original with its EXIF", async () => {
+    const jpeg = await makeJpegWithExif();
+    // The test photo really carries what the thumbnail must not.
+    const original = await sharp(jpeg).metadata();
+    expect(original).toMatchObject({ width: 800, height: 600, orientation: 6 });
+    expect(exifTags(original.exif!)).toEqual(expect.arrayContaining([EXIF_COPYRIGHT, EXIF_GPS]));
+    expect(original.exif!.includes("secret-datum")).toBe(true);
+
+    const upload = await receive([["evidence", file(jpeg, "IMG_0412.jpg", "image/jpeg")]]);
+    const [stored] = upload.files;
+    const thumbnail = readFileSync(join(directory, stored.thumbnailPath!));
+    const metadata = await sharp(thumbnail).metadata();
+    expect(metadata).toMatchObject({ format: "webp", width: 240, height: 320 });
+    expect(metadata.exif).toBeUndefined();
+    expect(metadata.xmp).toBeUndefined();
+    expect(metadata.iptc).toBeUndefined();
+    expect(metadata.icc).toBeUndefined();
+    expect(metadata.orientation).toBeUndefined();
+    for (const secret of ["Exif", "secret", "Secret Artist"]) expect(thumbnail.includes(secret)).toBe(false);
+
+    expect(stored.sha256).toBe(sha256(jpeg));
+    expect(await rehashStoredEvidence(stored.absolutePath)).toBe(sha256(jpeg));
+    expect((await sharp(stored.absolutePath).metadata()).exif!.equals(original.exif!)).toBe(true);
+  });
+
+  it("makes none for a PDF", async () => {
+    const pdf = SAMPLES.find((sample) => sample.type === "application/pdf")!;
+    const upload = await receive([["evidence", file(pdf.bytes, pdf.name)]]);
+    const [stored] = upload.files;
+    expect(stored.thumbnailPath).toBeNull();
+    expect(existsSync(thumbnailPathFor(stored.absolutePath))).toBe(false);
+    expect(filesUnder(directory)).toEqual([stored.storagePath]);
+    expect(await makeThumbnail(stored.absolutePath, stored.mediaType)).toBeNull();
+  });
+
+  it("keeps the evidence, without a thumbnail, when the picture cannot be read", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    // A PNG signature and end marker around bytes that are not a picture.
+    const png = makePng(4, 4);
+    const broken = Buffer.concat([png.subarray(0, 8), randomBytes(300), png.subarray(-12)]);
+    const upload = await receive([["evidence", file(broken, "broken.png")]]);
+    expect(upload.refusals).toEqual([]);
+    const [stored] = upload.files;
+    expect(stored).toMatchObject({ mediaType: "image/png", sha256: sha256(broken), thumbnailPath: null });
+    expect(readFileSync(stored.absolutePath).equals(broken)).toBe(true);
+    expect(filesUnder(directory)).toEqual([stored.storagePath]);
+    expect(errors).toHaveBeenCalledOnce();
+    expect(String(errors.mock.calls[0][0])).toContain(`No thumbnail for evidence ${stored.storagePath}`);
+    expect(String(errors.mock.calls[0][0])).not.toContain("broken.png");
   });
 });
 
@@ -338,7 +461,7 @@ describe("downloading evidence", () => {
   let benEvidenceId: number;
 
   function record(incident: Incident, stored: StoredEvidence, uploadedById: number): number {
-    const { absolutePath: _absolutePath, ...row } = stored;
+    const { absolutePath: _absolutePath, thumbnailPath: _thumbnailPath, ...row } = stored;
     return test.db
       .insert(evidenceFiles)
       .values({ ...row, incidentId: incident.id, uploadedById, receivedAt: new Date().toISOString() })
@@ -360,6 +483,19 @@ describe("downloading evidence", () => {
     });
     try {
       return await downloadEvidence({ request, params: { reference, evidenceId: String(evidenceId) }, context: {} });
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  }
+
+  /** The thumbnail loader's answer, or the Response it threw. */
+  async function thumbnail(reference: string, evidenceId: string | number, cookie?: string): Promise<Response> {
+    const request = new Request(`http://localhost/incidents/${reference}/evidence/${evidenceId}/thumbnail`, {
+      headers: cookie ? { Cookie: cookie } : {},
+    });
+    try {
+      return await evidenceThumbnail({ request, params: { reference, evidenceId: String(evidenceId) }, context: {} });
     } catch (thrown) {
       if (thrown instanceof Response) return thrown;
       throw thrown;
@@ -424,6 +560,41 @@ describe("downloading evidence", () => {
 
   it("sends someone who is not signed in to sign in", async () => {
     const response = await download(joIncident.reference, joEvidence.id);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toMatch(/^\/sign-in\?redirectTo=/);
+  });
+  it("shows the thumbnail inline, never cached, to someone who may see the incident", async () => {
+    const response = await thumbnail(joIncident.reference, joEvidence.id, await cookieFor("library-assistant"));
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      "content-type": "image/webp",
+      "content-disposition": "inline",
+      "content-length": String(bytes.length),
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-store",
+    });
+    expect(bytes.equals(readFileSync(join(evidenceDirectory(), joEvidence.thumbnailPath!)))).toBe(true);
+    expect(await sharp(bytes).metadata()).toMatchObject({ format: "webp", width: 16, height: 16 });
+  });
+
+  it("answers 'not found' for a thumbnail to someone who may not see the incident, as for one that does not exist", async () => {
+    const hr = await cookieFor("hr");
+    expect((await thumbnail(joIncident.reference, joEvidence.id, hr)).status).toBe(404);
+    expect((await thumbnail("HF-2099-9999", joEvidence.id, hr)).status).toBe(404);
+  });
+
+  it("answers 'not found' for the thumbnail of a PDF, of another incident's file, or of no file", async () => {
+    const communications = await cookieFor("comms1");
+    expect((await download(benIncident.reference, benEvidenceId, communications)).status).toBe(200);
+    expect((await thumbnail(benIncident.reference, benEvidenceId, communications)).status).toBe(404);
+    expect((await thumbnail(joIncident.reference, joEvidence.id, communications)).status).toBe(200);
+    expect((await thumbnail(benIncident.reference, joEvidence.id, communications)).status).toBe(404);
+    expect((await thumbnail(joIncident.reference, "1 or 1=1", communications)).status).toBe(404);
+  });
+
+  it("sends someone who is not signed in to sign in rather than show a thumbnail", async () => {
+    const response = await thumbnail(joIncident.reference, joEvidence.id);
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toMatch(/^\/sign-in\?redirectTo=/);
   });
