@@ -1,0 +1,105 @@
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loader as incidentLoader } from "../../app/routes/incidents.$reference";
+import { loader as downloadEvidence } from "../../app/routes/incidents.$reference.evidence.$evidenceId";
+import { loader as evidenceThumbnail } from "../../app/routes/incidents.$reference.evidence.$evidenceId.thumbnail";
+import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
+import { db as appDb } from "../../app/utils/db.server";
+import { deadlines, evidenceFiles, outbox, type Incident } from "../../db/schema";
+import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
+import { applyEvent } from "../../db/workflow";
+import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { addScreenshot, reportAbuseAs } from "../helpers/staff-abuse";
+
+/**
+ * A staff abuse report is personal, sometimes special-category, data. Each role is checked on
+ * the incident page, the file download and the thumbnail: allowed people get them, everyone
+ * else gets the same 404 as for an incident that does not exist.
+ */
+
+const PASSWORD = "abuse privacy test password";
+let test: TestDatabase;
+let incident: Incident;
+let evidenceId: number;
+
+async function cookieFor(key: string): Promise<string> {
+  const person = DEMO_PEOPLE.find((candidate) => candidate.key === key)!;
+  const result = await signIn(test.db, { email: demoEmail(person), password: PASSWORD }, new Date());
+  if (!result.ok) throw new Error(`Could not sign in as ${key}`);
+  return (await commitSessionCookie(result.token)).split(";")[0];
+}
+
+/** What a loader answered, or the Response it threw (a 404, or the redirect to sign in). */
+async function statusOf(call: () => Promise<Response> | Response): Promise<number> {
+  try {
+    return (await call()).status;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+async function statuses(key: string) {
+  const cookie = await cookieFor(key);
+  const reference = incident.reference;
+  const request = (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } });
+  const params = { reference, evidenceId: String(evidenceId) };
+  return {
+    page: await statusOf(() => incidentLoader({ request: request(`/incidents/${reference}`), params: { reference }, context: {} })),
+    file: await statusOf(() => downloadEvidence({ request: request(`/incidents/${reference}/evidence/${evidenceId}`), params, context: {} })),
+    thumbnail: await statusOf(() => evidenceThumbnail({ request: request(`/incidents/${reference}/evidence/${evidenceId}/thumbnail`), params, context: {} })),
+  };
+}
+
+const ALLOWED = { page: 200, file: 200, thumbnail: 200 };
+const HIDDEN = { page: 404, file: 404, thumbnail: 404 };
+
+beforeAll(async () => {
+  test = createTestDatabase({ passwordHash: await hashPassword(PASSWORD) });
+  // The routes use the app's own database connection, configured from the environment.
+  process.env.DATABASE_PATH = test.path;
+  process.env.SESSION_SECRET = "s".repeat(32);
+  incident = reportAbuseAs(test, "parks-officer");
+  evidenceId = await addScreenshot(test, incident, "parks-officer");
+});
+afterAll(() => {
+  appDb().$client.close();
+  test.close();
+});
+
+describe("reporting abuse", () => {
+  it("tells the nearest line manager and HR and safety at once, and sets the support and police deadlines", () => {
+    const emails = test.db.select({ template: outbox.template, recipient: outbox.recipient }).from(outbox).where(eq(outbox.incidentId, incident.id)).orderBy(asc(outbox.id)).all();
+    expect(emails).toEqual([
+      { template: "abuse-reported-manager", recipient: "liam.turner@eastbridge.gov.uk" },
+      { template: "abuse-reported-hr", recipient: "nadia.hussain@eastbridge.gov.uk" },
+    ]);
+    const pending = test.db.select({ key: deadlines.key }).from(deadlines).where(and(eq(deadlines.incidentId, incident.id), eq(deadlines.status, "pending"))).all();
+    expect(pending.map((deadline) => deadline.key).sort()).toEqual(["police", "support"]);
+    expect(test.db.select().from(evidenceFiles).where(eq(evidenceFiles.incidentId, incident.id)).all()).toHaveLength(1);
+  });
+});
+
+describe("who can see an abuse report, on every page and file link", () => {
+  it("shows it to the reporter, everyone in their management chain, and HR and safety", async () => {
+    for (const key of ["parks-officer", "head-parks", "dir-place", "ceo", "hr"]) expect(await statuses(key), key).toEqual(ALLOWED);
+  });
+
+  it("hides it from colleagues, other managers, Communications, leadership and administrators", async () => {
+    for (const key of ["library-assistant", "libraries-manager", "comms1", "headcomms", "ad", "leader", "admin"]) {
+      expect(await statuses(key), key).toEqual(HIDDEN);
+    }
+  });
+
+  it("lets Communications in only once the member of staff asks them to help with removal", async () => {
+    const reporter = test.person("parks-officer");
+    applyEvent(test.db, {
+      incidentId: incident.id,
+      event: { type: "ASK_COMMUNICATIONS_HELP", by: { ...reporter, roles: ["staff"] } },
+      actor: reporter,
+      now: new Date(),
+    });
+    expect(await statuses("comms1")).toEqual(ALLOWED);
+    expect(await statuses("library-assistant")).toEqual(HIDDEN);
+  });
+});
