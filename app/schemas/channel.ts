@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requiredText } from "./fields";
-import { organisationDate, organisationLocalToUtc } from "~/utils/dates";
+import { organisationDate, organisationLocalToUtc } from "../utils/dates";
 import { isCalendarDate } from "./person";
 import { PLATFORMS } from "./mistaken-post";
 

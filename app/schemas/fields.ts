@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { organisationLocalToUtc } from "~/utils/dates";
+import { organisationLocalToUtc } from "../utils/dates";
 
 /** A few minutes of slack for a clock that runs a little fast. */
 const CLOCK_SLACK_MS = 5 * 60_000;
@@ -15,6 +15,29 @@ export function requiredText(message: string, max = 5000, label?: string) {
 
 export function optionalText(max = 5000, label?: string) {
   return z.string().trim().max(max, tooLong(max, label)).optional();
+}
+
+/** The keys of a label map, as z.enum wants them: the values a form may send for that choice. */
+export const keysOf = <T extends Record<string, unknown>>(record: T) =>
+  Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
+
+function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
+
+/** A link someone may give: a full web address, so it can be opened from the record. */
+export function optionalWebAddress() {
+  return z
+    .string()
+    .trim()
+    .max(2000, "The link must be 2,000 characters or fewer")
+    .refine(isWebAddress, "Enter the link as a full web address, starting with https://")
+    .optional();
 }
 
 /**

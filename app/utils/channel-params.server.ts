@@ -1,4 +1,4 @@
-import { getChannel, getChannelPost } from "~/models/channels.server";
+import { getChannel, getChannelPost } from "../models/channels.server";
 import { db } from "./db.server";
 import { idParam } from "./params";
 
