@@ -117,7 +117,7 @@ export function EvidenceSection(props: {
         {props.evidence.map((file) => (
           <li key={file.id} className="flex flex-wrap items-start gap-3">
             {props.thumbnails && THUMBNAIL_TYPES.has(file.mediaType) ? (
-              <img src={`${base}/${file.id}/thumbnail`} alt={`Thumbnail of ${file.originalName}`} className="h-24 w-24 rounded border border-gray-300 object-cover" loading="lazy" />
+              <img src={`${base}/${file.id}/thumbnail`} alt={`Thumbnail of ${file.originalName}`} className="h-24 w-24 rounded border border-gray-300 object-cover" />
             ) : null}
             <div className="min-w-0">
               <a href={`${base}/${file.id}`} className="link font-semibold" download>
