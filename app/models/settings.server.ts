@@ -16,8 +16,7 @@ function writeSetting(db: Queryable, key: string, value: string) {
 
 /** Minutes an officer has to acknowledge a mistaken-post report before the next one is asked. */
 export function acknowledgementMinutes(db: Db): number {
-  const minutes = Number(readSetting(db, "acknowledgement_minutes") ?? DEFAULT_SETTINGS.acknowledgement_minutes);
-  return Number.isInteger(minutes) && minutes > 0 ? minutes : Number(DEFAULT_SETTINGS.acknowledgement_minutes);
+  return positiveWholeNumber(readSetting(db, "acknowledgement_minutes"), Number(DEFAULT_SETTINGS.acknowledgement_minutes));
 }
 
 export function setAcknowledgementMinutes(db: Db, minutes: number) {

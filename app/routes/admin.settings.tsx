@@ -5,7 +5,15 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ChoiceField, ErrorSummary, SelectField, SubmitButton, TextField, useValidatedForm } from "~/components/forms";
-import { acknowledgementMinutes, leadershipPeople, setAcknowledgementMinutes, setSeverityRule, severityRule } from "~/models/settings.server";
+import {
+  abuseSettings,
+  acknowledgementMinutes,
+  leadershipPeople,
+  setAbuseSettings,
+  setAcknowledgementMinutes,
+  setSeverityRule,
+  severityRule,
+} from "~/models/settings.server";
 import { SEVERITIES, SEVERITY_LABELS } from "../../machines/risk";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -24,7 +32,13 @@ const settingsSchema = z.object({
   notifySeniorLeadersFrom: z.enum(SEVERITIES, { required_error: "Choose the severity from which senior leaders are told" }),
   seniorLeaderIds: z.array(z.coerce.number().int().positive(), { required_error: "Choose at least one senior leader to tell" }).min(1, "Choose at least one senior leader to tell"),
   leaderId: z.coerce.number({ required_error: "Choose the Leader", invalid_type_error: "Choose the Leader" }).int().positive("Choose the Leader"),
+  wellbeingFollowUpDays: wholeNumber("Enter the days before the wellbeing follow-up, from 1 to 60", 1, 60),
+  policeReminderHours: wholeNumber("Enter the hours between police reminders, from 1 to 168 (a week)", 1, 168),
 });
+
+function wholeNumber(message: string, min: number, max: number) {
+  return z.number({ required_error: message, invalid_type_error: message }).int(message).min(min, message).max(max, message);
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -35,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       notifySeniorLeadersFrom: rule.notifySeniorLeadersFrom,
       seniorLeaderIds: rule.seniorLeaderIds.map(String),
       leaderId: rule.leaderId === null ? undefined : String(rule.leaderId),
+      ...abuseSettings(db()),
     },
     leaders: leadershipPeople(db()),
   });
@@ -46,13 +61,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json(submission.reply(), { status: 400 });
   }
-  const { acknowledgementMinutes: minutes, notifySeniorLeadersFrom, seniorLeaderIds, leaderId } = submission.value;
+  const { acknowledgementMinutes: minutes, notifySeniorLeadersFrom, seniorLeaderIds, leaderId, wellbeingFollowUpDays, policeReminderHours } = submission.value;
   const known = new Set(leadershipPeople(db()).map((person) => person.id));
   if (![...seniorLeaderIds, leaderId].every((id) => known.has(id))) {
     return json(submission.reply({ formErrors: ["Choose people from the lists: someone chosen is no longer in senior leadership."] }), { status: 400 });
   }
   setAcknowledgementMinutes(db(), minutes);
   setSeverityRule(db(), { notifySeniorLeadersFrom, seniorLeaderIds, leaderId });
+  setAbuseSettings(db(), { wellbeingFollowUpDays, policeReminderHours });
   return redirectWithNotice(
     "/admin/settings",
     `Settings saved. Line managers now have ${minutes} minute${minutes === 1 ? "" : "s"} to acknowledge a report; senior leaders are told from ${SEVERITY_LABELS[notifySeniorLeadersFrom].toLowerCase()} severity.`,
@@ -90,6 +106,21 @@ export default function Settings() {
         />
         <ChoiceField field={fields.seniorLeaderIds} legend="Senior leaders to tell" hint="People with the senior leadership role." type="checkbox" options={leaderOptions} />
         <SelectField field={fields.leaderId} label="The Leader" hint="Made aware at step 5 when a post could become a reputational issue." placeholder="Choose the Leader" options={leaderOptions} />
+        <h2 className="mb-2 mt-8 text-2xl font-bold">Abuse of staff</h2>
+        <TextField
+          field={fields.wellbeingFollowUpDays}
+          label="Wellbeing follow-up, in days after support is recorded"
+          hint="The line manager is reminded to check in with the member of staff (Barnsley policy, section 7)."
+          type="number"
+          className="max-w-[8rem]"
+        />
+        <TextField
+          field={fields.policeReminderHours}
+          label="Police reminder, every so many hours"
+          hint="Until a police report, or the reason not to make one, is recorded."
+          type="number"
+          className="max-w-[8rem]"
+        />
         <p className="mb-6">A change applies to reports made from now on, not to reports already under way.</p>
         <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
       </Form>

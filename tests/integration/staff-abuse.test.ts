@@ -8,6 +8,7 @@ import { db as appDb } from "../../app/utils/db.server";
 import { deadlines, evidenceFiles, outbox, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
 import { applyEvent } from "../../db/workflow";
+import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { addScreenshot, reportAbuseAs } from "../helpers/staff-abuse";
 
@@ -101,5 +102,24 @@ describe("who can see an abuse report, on every page and file link", () => {
     });
     expect(await statuses("comms1")).toEqual(ALLOWED);
     expect(await statuses("library-assistant")).toEqual(HIDDEN);
+  });
+});
+
+describe("the deadlines of an abuse report", () => {
+  it("tell HR when support is not recorded in time, and keep reminding about the police", () => {
+    const report = reportAbuseAs(test, "library-assistant");
+    const hours = (count: number) => new Date(Date.parse(report.createdAt) + count * 60 * 60_000);
+    // Other reports in this database have deadlines too; only this report's effects are checked.
+    for (const at of [5, 25, 49]) fireDueDeadlines(test.db, hours(at));
+    const sent = test.db.select({ template: outbox.template, recipient: outbox.recipient }).from(outbox).where(eq(outbox.incidentId, report.id)).orderBy(asc(outbox.id)).all();
+    expect(sent.filter((row) => row.template === "abuse-support-overdue").map((row) => row.recipient)).toEqual(["nadia.hussain@eastbridge.gov.uk"]);
+    expect(sent.filter((row) => row.template === "abuse-police-reminder").map((row) => row.recipient)).toEqual([
+      "jo.lee@eastbridge.gov.uk",
+      "owen.price@eastbridge.gov.uk",
+      "jo.lee@eastbridge.gov.uk",
+      "owen.price@eastbridge.gov.uk",
+    ]);
+    const police = test.db.select().from(deadlines).where(and(eq(deadlines.incidentId, report.id), eq(deadlines.key, "police"), eq(deadlines.status, "pending"))).get();
+    expect(police?.dueAt).toBe(hours(73).toISOString());
   });
 });
