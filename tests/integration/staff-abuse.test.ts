@@ -113,10 +113,10 @@ describe("the deadlines of an abuse report", () => {
     for (const at of [5, 25, 49]) fireDueDeadlines(test.db, hours(at));
     const sent = test.db.select({ template: outbox.template, recipient: outbox.recipient }).from(outbox).where(eq(outbox.incidentId, report.id)).orderBy(asc(outbox.id)).all();
     expect(sent.filter((row) => row.template === "abuse-support-overdue").map((row) => row.recipient)).toEqual(["nadia.hussain@eastbridge.gov.uk"]);
-    expect(sent.filter((row) => row.template === "abuse-police-reminder").map((row) => row.recipient)).toEqual([
+    expect(sent.filter((row) => row.template === "abuse-police-reminder").map((row) => row.recipient).sort()).toEqual([
+      "jo.lee@eastbridge.gov.uk",
       "jo.lee@eastbridge.gov.uk",
       "owen.price@eastbridge.gov.uk",
-      "jo.lee@eastbridge.gov.uk",
       "owen.price@eastbridge.gov.uk",
     ]);
     const police = test.db.select().from(deadlines).where(and(eq(deadlines.incidentId, report.id), eq(deadlines.key, "police"), eq(deadlines.status, "pending"))).get();
