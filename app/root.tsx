@@ -62,7 +62,7 @@ function Header() {
             <NavLink to="/" end className={navClass}>
               Home
             </NavLink>
-            <NavLink to="/report/mistaken-post" className={navClass}>
+            <NavLink to="/report" className={navClass}>
               Report
             </NavLink>
             {user.canSeeChannels ? (

@@ -10,7 +10,7 @@ import type { z, ZodTypeAny } from "zod";
  * error summary at the top that links to each field, and the message again by the field.
  */
 
-type AnyFields = Record<string, FieldMetadata<any, any, string[]>>;
+export type AnyFields = Record<string, FieldMetadata<any, any, string[]>>;
 
 export function ErrorSummary({ form, fields }: { form: FormMetadata<any, string[]>; fields: AnyFields }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -180,15 +180,18 @@ export function CheckboxField(props: { field: FieldMetadata<any, any, string[]>;
 /**
  * A submit button that says what is happening while its form is on its way. On a page with
  * several forms, `intent` (the value of the form's hidden "intent" field) keeps the others still.
+ * In a form with several buttons, `value` makes the button itself send intent=value instead.
  */
-export function SubmitButton(props: { children: ReactNode; pendingText: string; intent?: string; className?: string }) {
+export function SubmitButton(props: { children: ReactNode; pendingText: string; intent?: string; value?: string; className?: string }) {
   const navigation = useNavigation();
+  const intent = props.intent ?? props.value;
   const pending =
-    navigation.state === "submitting" &&
-    (props.intent === undefined || navigation.formData?.get("intent") === props.intent);
+    navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
   return (
     <button
       type="submit"
+      name={props.value === undefined ? undefined : "intent"}
+      value={props.value}
       className={props.className ?? "button"}
       aria-disabled={pending || undefined}
       onClick={(event) => {
@@ -224,7 +227,9 @@ type ChoiceOption = { value: string; label: string; hint?: string };
 
 /**
  * Radio buttons or checkboxes in a fieldset whose legend is the question (GOV.UK pattern).
- * The error summary links to the first option, which carries the field's id.
+ * The error summary links to the first option, which carries the field's id. `pageHeading` makes
+ * the question the page's heading, for a page that asks one thing; `large` gives each option a
+ * touch target a thumb can hit.
  */
 export function ChoiceField(props: {
   field: FieldMetadata<any, any, string[]>;
@@ -233,19 +238,23 @@ export function ChoiceField(props: {
   type: "radio" | "checkbox";
   options: ChoiceOption[];
   inline?: boolean;
+  pageHeading?: boolean;
+  large?: boolean;
 }) {
-  const { field, legend, hint, type, options } = props;
+  const { field, legend, hint, type, options, large } = props;
   const initial = field.initialValue;
   const isChosen = (value: string) => (Array.isArray(initial) ? initial.includes(value) : initial === value);
   return (
     <fieldset className="mb-6" aria-describedby={describedBy(field, hint)}>
-      <legend className="label">{legend}</legend>
+      <legend className={props.pageHeading ? "mb-2" : "label"}>
+        {props.pageHeading ? <h1 className="text-3xl font-bold">{legend}</h1> : legend}
+      </legend>
       <HintAndError field={field} hint={hint} />
       <div className={`mt-2 ${props.inline ? "flex flex-wrap gap-x-6 gap-y-2" : "space-y-2"}`}>
         {options.map((option, index) => {
           const id = index === 0 ? field.id : `${field.id}-${option.value}`;
           return (
-            <div key={option.value} className="flex items-start gap-3">
+            <div key={option.value} className={`flex gap-3 ${large ? "min-h-11 items-center" : "items-start"}`}>
               <input
                 type={type}
                 id={id}
@@ -253,10 +262,10 @@ export function ChoiceField(props: {
                 value={option.value}
                 defaultChecked={isChosen(option.value)}
                 key={`${field.key ?? ""}-${option.value}`}
-                className="mt-1 h-5 w-5 shrink-0 accent-brand"
+                className={`shrink-0 accent-brand ${large ? "h-8 w-8" : "mt-1 h-5 w-5"}`}
                 aria-describedby={option.hint ? `${id}-hint` : undefined}
               />
-              <label htmlFor={id}>
+              <label htmlFor={id} className={large ? "flex-1 py-2 text-lg" : undefined}>
                 {option.label}
                 {option.hint ? (
                   <span id={`${id}-hint`} className="hint text-sm">

@@ -26,10 +26,13 @@ export default function Home() {
         <h2 id="report-title" className="text-xl font-bold">
           Something gone wrong on social media?
         </h2>
-        <p className="mt-1">Tell us now. Your line manager and the Communications team will be told at once.</p>
-        <p className="mt-4">
+        <p className="mt-1">Tell us now: your line manager will be told at once.</p>
+        <p className="mt-4 flex flex-wrap gap-3">
           <Link to="/report/mistaken-post" className="button no-underline">
             Report a post made by mistake
+          </Link>
+          <Link to="/report/abuse" className="button no-underline">
+            Report abuse you received
           </Link>
         </p>
       </section>

@@ -1,14 +1,12 @@
 import { z } from "zod";
 import { DELETION_REASONS, TASK_STATUSES } from "../../machines/mistaken-post";
 import { AGGRAVATING_FACTORS, RISK_DECISIONS } from "../../machines/risk";
-import { optionalText, organisationMoment, requiredText, scalePoint, versionField } from "./fields";
+import { keysOf, optionalText, organisationMoment, requiredText, scalePoint, versionField } from "./fields";
 
 /**
  * One schema per event a person sends on a mistaken-post incident; the form's hidden `intent`
  * names the event. The browser and the server check the same schema.
  */
-
-const keys = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
 
 const step = <Intent extends string, Shape extends z.ZodRawShape>(intent: Intent, shape: Shape) =>
   z.object({ intent: z.literal(intent), version: versionField, ...shape });
@@ -41,15 +39,15 @@ export const mistakenPostStepSchemas = {
     note: optionalText(2000),
   }),
   RECORD_NOT_DELETED: step("RECORD_NOT_DELETED", {
-    reason: z.enum(keys(DELETION_REASONS), { required_error: "Choose why the post was not deleted" }),
+    reason: z.enum(keysOf(DELETION_REASONS), { required_error: "Choose why the post was not deleted" }),
     explanation: requiredText("Explain why the post was not deleted", 2000),
   }),
   ASSESS_RISK: step("ASSESS_RISK", {
     likelihood: scalePoint("Choose how likely it is to spread"),
     impact: scalePoint("Choose how much harm it could do"),
     reach: scalePoint("Choose how far it could reach"),
-    factors: z.array(z.enum(keys(AGGRAVATING_FACTORS))).default([]),
-    decision: z.enum(keys(RISK_DECISIONS), { required_error: "Choose what we do: respond, investigate or do not engage" }),
+    factors: z.array(z.enum(keysOf(AGGRAVATING_FACTORS))).default([]),
+    decision: z.enum(keysOf(RISK_DECISIONS), { required_error: "Choose what we do: respond, investigate or do not engage" }),
     rationale: requiredText("Give the reasons for the decision"),
     crisisPlanNeeded: z.enum(["yes", "no"], { required_error: "Say whether a crisis communication plan is needed" }),
   }),
@@ -66,7 +64,7 @@ export const mistakenPostStepSchemas = {
   ADD_TASK: step("ADD_TASK", task.shape),
   UPDATE_TASK: step("UPDATE_TASK", {
     taskIndex: z.coerce.number().int().min(0),
-    status: z.enum(keys(TASK_STATUSES), { required_error: "Choose the task's status" }),
+    status: z.enum(keysOf(TASK_STATUSES), { required_error: "Choose the task's status" }),
   }),
   MAKE_LEADER_AWARE: step("MAKE_LEADER_AWARE", { summary: requiredText("Write what the Leader needs to know", 2000) }),
   LEADER_NOT_NEEDED: step("LEADER_NOT_NEEDED", { reason: requiredText("Say why the Leader does not need to know", 2000) }),

@@ -1,16 +1,7 @@
 import { z } from "zod";
-import { organisationMoment, requiredText } from "./fields";
+import { optionalWebAddress, organisationMoment, requiredText } from "./fields";
 
 export const PLATFORMS = ["X (Twitter)", "Facebook", "Instagram", "LinkedIn", "TikTok", "YouTube", "Nextdoor", "Other"] as const;
-
-function isWebAddress(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-  } catch {
-    return false;
-  }
-}
 
 /** The report form, checked the same way in the browser and on the server. */
 export const mistakenPostReportSchema = z.object({
@@ -19,12 +10,7 @@ export const mistakenPostReportSchema = z.object({
     invalid_type_error: "Choose the platform the post was made on",
   }),
   account: requiredText("Enter the account that posted it", 200),
-  link: z
-    .string()
-    .trim()
-    .max(2000, "The link must be 2,000 characters or fewer")
-    .refine(isWebAddress, "Enter the link as a full web address, starting with https://")
-    .optional(),
+  link: optionalWebAddress(),
   postedAt: organisationMoment({
     required: "Enter when the post was made",
     when: "past",

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { PLATFORM_ANSWERS, POLICE_ROUTES } from "../../machines/staff-abuse";
-import { optionalText, organisationMoment, requiredText, versionField } from "./fields";
+import { keysOf, optionalText, organisationMoment, requiredText, versionField } from "./fields";
 
 /** One schema per event a person sends on a staff abuse report; `intent` names the event. */
-
-const keys = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
 
 const step = <Intent extends string, Shape extends z.ZodRawShape>(intent: Intent, shape: Shape) =>
   z.object({ intent: z.literal(intent), version: versionField, ...shape });
@@ -22,11 +20,11 @@ export const BLOCKING_STEPS = {
 export const staffAbuseStepSchemas = {
   RECORD_BLOCKING: step("RECORD_BLOCKING", {
     steps: z
-      .array(z.enum(keys(BLOCKING_STEPS)), { required_error: "Tick what you have done; come back for the rest later" })
+      .array(z.enum(keysOf(BLOCKING_STEPS)), { required_error: "Tick what you have done; come back for the rest later" })
       .min(1, "Tick what you have done; come back for the rest later"),
   }),
   RECORD_POLICE_REPORT: step("RECORD_POLICE_REPORT", {
-    route: z.enum(keys(POLICE_ROUTES), { required_error: "Choose how you reported it" }),
+    route: z.enum(keysOf(POLICE_ROUTES), { required_error: "Choose how you reported it" }),
     reportedAt: pastMoment("Enter when you reported it"),
     crimeReference: optionalText(100, "The crime reference number"),
     officer: optionalText(200, "The officer's name"),
@@ -37,7 +35,7 @@ export const staffAbuseStepSchemas = {
   REQUEST_REMOVAL: step("REQUEST_REMOVAL", { requestedAt: pastMoment("Enter when you asked the platform") }),
   ASK_COMMUNICATIONS_HELP: step("ASK_COMMUNICATIONS_HELP", {}),
   RECORD_PLATFORM_ANSWER: step("RECORD_PLATFORM_ANSWER", {
-    outcome: z.enum(keys(PLATFORM_ANSWERS), { required_error: "Choose what the platform did" }),
+    outcome: z.enum(keysOf(PLATFORM_ANSWERS), { required_error: "Choose what the platform did" }),
     notes: requiredText("Say what the platform told you", 2000),
   }),
   NO_REMOVAL_NEEDED: step("NO_REMOVAL_NEEDED", { reason: requiredText("Say why removal is not needed", 2000) }),

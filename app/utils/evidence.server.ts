@@ -5,14 +5,12 @@ import { dirname, join } from "node:path";
 import { parseFormData, type FileUpload } from "@mjackson/form-data-parser";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { env } from "./env.server";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceType } from "./evidence-types";
 import { formatFileSize } from "./file-size";
 import { makeThumbnail, thumbnailPathFor } from "./thumbnails.server";
 
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 10;
-
-export const EVIDENCE_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif", "application/pdf"] as const;
-export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
+export { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceType };
 
 export interface StoredEvidence {
   originalName: string;
@@ -52,9 +50,12 @@ export class EvidenceRequestError extends Error {
   }
 }
 
-/** Outside public/, beside the database: evidence is only ever served by the authorised route. */
-export function evidenceDirectory(): string {
-  return join(env().dataDirectory, "evidence");
+/**
+ * Outside public/, beside the database: evidence is only ever served by the authorised route.
+ * Tools that read their own environment (`npm run verify`) pass its data directory.
+ */
+export function evidenceDirectory(dataDirectory: string = env().dataDirectory): string {
+  return join(dataDirectory, "evidence");
 }
 
 const ascii = (text: string) => [...text].map((character) => character.charCodeAt(0));

@@ -2,23 +2,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { toOrganisationLocalInput } from "../../app/utils/dates";
 import { heldPostsForIncident, pauseChannels, resumePausesOfIncident, reviewHeldPost } from "../../db/channels";
-import { openDatabase, type Db } from "../../db/client";
 import { channels, incidents, people as directory } from "../../db/schema";
-import { E2E_DATA_DIRECTORY } from "../../playwright.config";
-import { expectAccessible, people, recentLocalTime, signIn, signOut } from "./support";
+import { expectAccessible, people, recentLocalTime, signIn, signOut, withDatabase } from "./support";
 
 function inDays(days: number): string {
   return toOrganisationLocalInput(new Date(Date.now() + days * 24 * 60 * 60_000));
-}
-
-/** A second connection to the server's database, closed again afterwards. */
-function withDatabase<T>(run: (database: Db) => T): T {
-  const database = openDatabase(`${E2E_DATA_DIRECTORY}/holdfast.db`);
-  try {
-    return run(database);
-  } finally {
-    database.$client.close();
-  }
 }
 
 async function openChannels(page: Page) {

@@ -1,14 +1,11 @@
 import { createHash } from "node:crypto";
-import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
-import { openDatabase } from "../../db/client";
 import { people as peopleTable } from "../../db/schema";
-import { E2E_DATA_DIRECTORY } from "../../playwright.config";
 import { makePng } from "../helpers/images";
 import { SAMPLE_ABUSE_REPORT } from "../helpers/staff-abuse";
-import { expectAccessible, expectMail, people, recentLocalTime, signIn, signOut } from "./support";
 import { eq } from "drizzle-orm";
+import { expectAccessible, expectMail, people, recentLocalTime, signIn, signOut, withDatabase } from "./support";
 
 /**
  * The work after an abuse report, by the three people the policy names: the member of staff,
@@ -21,13 +18,10 @@ const hubOfficer = people.hubOfficer;
 const director = people.director;
 
 function reportAbuseInTheAppDatabase() {
-  const database = openDatabase(join(E2E_DATA_DIRECTORY, "holdfast.db"));
-  try {
+  return withDatabase((database) => {
     const reporter = database.select({ id: peopleTable.id, name: peopleTable.name }).from(peopleTable).where(eq(peopleTable.email, hubOfficer.email)).get()!;
     return reportStaffAbuse(database, reporter, { ...SAMPLE_ABUSE_REPORT, platform: "Facebook", kinds: ["harassment", "hate"], protectedCharacteristics: ["religion"] }, new Date()).reference;
-  } finally {
-    database.$client.close();
-  }
+  });
 }
 
 async function expectNotice(page: Page, text: string | RegExp) {

@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { simpleParser } from "mailparser";
 import { toOrganisationLocalInput } from "../../app/utils/dates";
+import { openDatabase, type Db } from "../../db/client";
 import { DEMO_PASSWORD } from "../../db/seed";
 
 import { E2E_DATA_DIRECTORY } from "../../playwright.config";
@@ -83,4 +84,14 @@ export async function expectMail(to: string, subject: RegExp) {
 /** The value for a datetime-local input, a little in the past. */
 export function recentLocalTime(minutesAgo = 10): string {
   return toOrganisationLocalInput(new Date(Date.now() - minutesAgo * 60_000));
+}
+
+/** A second connection to the server's database, closed again afterwards. */
+export function withDatabase<T>(run: (database: Db) => T): T {
+  const database = openDatabase(`${E2E_DATA_DIRECTORY}/holdfast.db`);
+  try {
+    return run(database);
+  } finally {
+    database.$client.close();
+  }
 }
