@@ -81,6 +81,9 @@ function Header() {
                 <NavLink to="/admin/settings" className={navClass}>
                   Settings
                 </NavLink>
+                <NavLink to="/admin/verify" className={navClass}>
+                  Verify
+                </NavLink>
               </>
             ) : null}
             <span className="px-2 text-gray-200">{user.name}</span>

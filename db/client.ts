@@ -29,3 +29,14 @@ export function openDatabase(path: string): Db {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;
 }
+
+/**
+ * Opens an existing database only to read it (the verifier): it is never created, migrated or
+ * written to, so a copy kept as evidence can be checked as it is (SQLite may add its -wal and
+ * -shm files beside it). Throws when the file is not there.
+ */
+export function openDatabaseForReading(path: string): Db {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle({ client: sqlite, schema });
+}

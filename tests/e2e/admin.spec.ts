@@ -90,9 +90,21 @@ test("an administrator keeps the directory, and reads the emails Holdfast sent",
   await expectAccessible(page);
 });
 
+test("an administrator checks every record, and the result is announced", async ({ page }) => {
+  await signIn(page, people.admin);
+  await page.getByRole("link", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Verify records" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Check every record now" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Result" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /check out\.$|nothing to check yet/ })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expectAccessible(page);
+});
+
 test("people who are not administrators cannot open the admin pages", async ({ page }) => {
   await signIn(page, people.communications);
-  for (const path of ["/admin/people", "/admin/people/1", "/admin/settings", "/admin/mailbox"]) {
+  for (const path of ["/admin/people", "/admin/people/1", "/admin/settings", "/admin/mailbox", "/admin/verify"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
@@ -21,6 +21,24 @@ export function createTestDatabase(options: { now?: Date; passwordHash?: string 
   const path = join(directory, "holdfast.db");
   const db = openDatabase(path);
   seedDemoOrganisation(db, { passwordHash: options.passwordHash ?? "not-a-real-hash", now: options.now ?? new Date() });
+  return testDatabaseAt(db, path, directory);
+}
+
+/**
+ * A copy of a test database as it is now, with the evidence folder beside it, in a fresh
+ * temporary folder: one set of incidents and files made once, then changed differently by each test.
+ */
+export function copyTestDatabase(source: TestDatabase): TestDatabase {
+  const directory = mkdtempSync(join(tmpdir(), "holdfast-test-"));
+  const path = join(directory, "holdfast.db");
+  // A consistent copy even while the source is open in WAL mode.
+  source.db.$client.prepare("vacuum into ?").run(path);
+  const evidence = join(source.directory, "evidence");
+  if (existsSync(evidence)) cpSync(evidence, join(directory, "evidence"), { recursive: true });
+  return testDatabaseAt(openDatabase(path), path, directory);
+}
+
+function testDatabaseAt(db: Db, path: string, directory: string): TestDatabase {
   return {
     db,
     path,
