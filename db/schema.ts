@@ -336,6 +336,28 @@ export const reportDrafts = sqliteTable(
   (table) => [uniqueIndex("report_drafts_person_kind_unique").on(table.personId, table.kind)],
 );
 
+/**
+ * Chain of custody for evidence: every time someone views or downloads a file or an evidence
+ * pack, who and when. Append-only, like the timeline.
+ */
+export const custodyEvents = sqliteTable(
+  "custody_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id),
+    /** Null for an action on the whole pack. */
+    evidenceFileId: integer("evidence_file_id").references(() => evidenceFiles.id),
+    action: text("action", { enum: ["viewed_thumbnail", "downloaded_file", "downloaded_pack_pdf", "downloaded_pack_zip"] }).notNull(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    at: text("at").notNull(),
+  },
+  (table) => [index("custody_events_incident_idx").on(table.incidentId, table.at)],
+);
+
 export const peopleRelations = relations(people, ({ one, many }) => ({
   lineManager: one(people, { fields: [people.lineManagerId], references: [people.id] }),
   roles: many(personRoles),
@@ -360,3 +382,4 @@ export type ScheduledPost = typeof scheduledPosts.$inferSelect;
 export type ChannelPause = typeof channelPauses.$inferSelect;
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;
 export type ReportDraft = typeof reportDrafts.$inferSelect;
+export type CustodyEvent = typeof custodyEvents.$inferSelect;
