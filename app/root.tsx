@@ -62,6 +62,9 @@ function Header() {
             <NavLink to="/" end className={navClass}>
               Home
             </NavLink>
+            <NavLink to="/incidents" className={navClass}>
+              Incidents
+            </NavLink>
             <NavLink to="/report" className={navClass}>
               Report
             </NavLink>

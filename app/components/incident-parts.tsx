@@ -7,7 +7,9 @@ import { ScreenshotUpload } from "./mistaken-post-steps";
 /** The parts every incident page shares, whatever its path. */
 
 export interface TimelineEntry {
-  sequence: number;
+  key: string;
+  /** Null for an entry of the custody log (an evidence pack download), which is not a step. */
+  sequence: number | null;
   label: string;
   at: string;
   actorName: string | null;
@@ -131,6 +133,23 @@ export function EvidenceSection(props: {
           </li>
         ))}
       </ul>
+      {props.evidence.length > 0 ? (
+        // Plain links: these are documents to save, not pages of the app.
+        <ul className="mt-4 space-y-1">
+          <li>
+            <a href={`/incidents/${props.reference}/evidence-pack/pdf`} className="link font-semibold" download>
+              Download the evidence pack (PDF)
+            </a>
+            <span className="block text-sm text-muted">The incident, its timeline, every file with its SHA-256, and who has viewed or downloaded them.</span>
+          </li>
+          <li>
+            <a href={`/incidents/${props.reference}/evidence-pack/zip`} className="link font-semibold" download>
+              Download the original files (ZIP)
+            </a>
+            <span className="block text-sm text-muted">Each file exactly as received, with a manifest to check them by.</span>
+          </li>
+        </ul>
+      ) : null}
       {props.canAdd ? (
         <ScreenshotUpload version={props.version} refusals={props.actionData?.intent === "ATTACH_SCREENSHOT" ? (props.actionData.refusals ?? []) : []} />
       ) : null}
@@ -146,7 +165,7 @@ export function Timeline({ timeline }: { timeline: TimelineEntry[] }) {
       </h2>
       <ol className="mt-3 border-l-2 border-gray-300">
         {timeline.map((event, index) => (
-          <li key={event.sequence} className="relative mb-4 ml-4">
+          <li key={event.key} className="relative mb-4 ml-4">
             <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-3 w-3 rounded-full bg-gray-600" />
             <p className="font-semibold">
               {event.label}

@@ -18,6 +18,7 @@ import { wakeWorkers } from "../workers/index.server";
 import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
 import type { EvidenceFacts } from "../../machines/effects";
 import { discardStoredEvidence } from "../utils/evidence.server";
+import { listCustody } from "./custody.server";
 
 export class NoOneToNotifyError extends Error {}
 
@@ -247,12 +248,36 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser) {
     steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
     deadlines: pendingDeadlines(db, incident.id).map((deadline) => ({ ...deadline, overdue: deadline.dueAt <= now })),
-    timeline,
+    timeline: withPackDownloads(timeline, listCustody(db, incident.id, { packsOnly: true })),
     allowedEvents: Object.keys(path.eventLabels).filter((type) =>
       // taskIndex 0 stands for "a task": per-task rights are checked again when one is updated.
       snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles }, taskIndex: 0 } as never),
     ),
   };
+}
+
+/**
+ * The timeline as the page shows it: the incident's events with each evidence pack download
+ * woven in by time. The custody log is its own append-only record (custody_events), not a step
+ * of the procedure, so it never goes through the machines or the events' hash chain: it is only
+ * merged here, for reading.
+ */
+function withPackDownloads(timeline: ReturnType<typeof getTimeline>, packDownloads: ReturnType<typeof listCustody>) {
+  const entries = [
+    ...timeline.map((event) => ({ key: `event-${event.sequence}`, ...event })),
+    ...packDownloads.map((entry) => ({
+      key: `custody-${entry.id}`,
+      sequence: null,
+      type: entry.action,
+      at: entry.at,
+      label: entry.label,
+      actorName: entry.personName,
+      stepTitle: "",
+      note: null,
+    })),
+  ];
+  // A stable sort: at the same moment, the procedure's event comes first.
+  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
 /**

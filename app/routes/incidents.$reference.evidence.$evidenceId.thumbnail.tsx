@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordCustody } from "~/models/custody.server";
 import { findEvidenceForIncident } from "~/models/evidence.server";
 import { findIncidentForUser } from "~/models/incidents.server";
 import { requireUser } from "~/utils/auth.server";
@@ -18,6 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The same answer whether the incident is hidden, missing, or does not hold this file, and for
   // a file with no thumbnail (a PDF, or a picture that could not be previewed).
   const response = evidence ? await storedThumbnailResponse(evidence) : null;
-  if (!response) throw new Response("Not found", { status: 404 });
+  if (!evidence || !response) throw new Response("Not found", { status: 404 });
+  recordCustody(db(), { incidentId: evidence.incidentId, evidenceFileId: evidence.id, action: "viewed_thumbnail", personId: user.id });
   return response;
 }

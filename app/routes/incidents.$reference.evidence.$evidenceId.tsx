@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordCustody } from "~/models/custody.server";
 import { findEvidenceForIncident } from "~/models/evidence.server";
 import { findIncidentForUser } from "~/models/incidents.server";
 import { requireUser } from "~/utils/auth.server";
@@ -14,5 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const evidence = incident && evidenceId !== null ? findEvidenceForIncident(db(), incident.id, evidenceId) : null;
   // The same answer whether the incident is hidden, missing, or does not hold this file.
   if (!evidence) throw new Response("Not found", { status: 404 });
-  return storedEvidenceResponse(evidence);
+  const response = await storedEvidenceResponse(evidence);
+  // Only once the file is found on disk and about to be sent.
+  recordCustody(db(), { incidentId: evidence.incidentId, evidenceFileId: evidence.id, action: "downloaded_file", personId: user.id });
+  return response;
 }

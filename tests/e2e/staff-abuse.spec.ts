@@ -115,4 +115,10 @@ test("the member of staff, their manager and HR and safety work through an abuse
     await expect(timeline.getByText(entry).first()).toBeVisible();
   }
   await expectAccessible(page);
+
+  // HR download the evidence pack for the police; the download is on the timeline.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the evidence pack (PDF)" }).click()]);
+  expect(download.suggestedFilename()).toBe(`${reference}-evidence-pack.pdf`);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Timeline" }).getByText("Evidence pack downloaded (PDF)")).toBeVisible();
 });

@@ -1,0 +1,396 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import type { Incident } from "../../db/schema";
+import { escalationPathFor, escalationPaths, isIncidentKind, type IncidentKind } from "../../machines/index";
+import { listSteps } from "../../machines/steps";
+import type { CurrentUser } from "../utils/auth.server";
+import { organisationLocalToUtc } from "../utils/dates";
+import { PAGE_SIZE, SORTS, type SortKey } from "../schemas/incident-list";
+import { canViewIncident } from "./incidents.server";
+
+/**
+ * The incident list, its search and its CSV export. Who may see what is decided in SQL (so a
+ * page stays fast with thousands of incidents), by the same rule as canViewIncident: the
+ * reporter, everyone up the reporter's management chain, and whoever the path's own rule
+ * admits. Each row found is then checked with canViewIncident as well, as a safety net.
+ */
+
+export { PAGE_SIZE, SORTS, type SortKey };
+
+export interface IncidentFilters {
+  path: IncidentKind | null;
+  state: string | null;
+  /** Part of the reporter's name. */
+  person: string | null;
+  /** The reporter's service, exactly. */
+  service: string | null;
+  /** Part of the account the mistaken post was made on. */
+  channel: string | null;
+  /** Calendar dates (YYYY-MM-DD) in the organisation's time zone, both included. */
+  from: string | null;
+  to: string | null;
+  overdueOnly: boolean;
+  sort: SortKey;
+}
+
+export const NO_FILTERS: IncidentFilters = {
+  path: null,
+  state: null,
+  person: null,
+  service: null,
+  channel: null,
+  from: null,
+  to: null,
+  overdueOnly: false,
+  sort: "newest",
+};
+
+export interface IncidentListRow {
+  reference: string;
+  kind: IncidentKind;
+  kindTitle: string;
+  title: string;
+  reporterName: string;
+  reporterService: string;
+  state: string;
+  stepTitle: string;
+  createdAt: string;
+  updatedAt: string;
+  overdue: boolean;
+}
+
+const MAX_TEXT = 100;
+
+function text(value: string | null): string | null {
+  const trimmed = value?.trim().slice(0, MAX_TEXT) ?? "";
+  return trimmed === "" ? null : trimmed;
+}
+
+function calendarDate(value: string | null): string | null {
+  const trimmed = value?.trim() ?? "";
+  return /^\d{4}-\d{2}-\d{2}$/.test(trimmed) && organisationLocalToUtc(`${trimmed}T00:00`) ? trimmed : null;
+}
+
+/** Every step id of every path, for checking the state filter. */
+function knownStates(): Set<string> {
+  return new Set(Object.values(escalationPaths).flatMap((path) => Object.keys(path.machine.root.states)));
+}
+
+/**
+ * The filters from the query string of a GET form. Anything unknown or malformed is ignored
+ * rather than refused: a filter link should never fail to open.
+ */
+export function parseFilters(params: URLSearchParams): IncidentFilters {
+  const path = params.get("path") ?? "";
+  const state = params.get("state") ?? "";
+  const sort = params.get("sort") ?? "";
+  return {
+    path: isIncidentKind(path) ? path : null,
+    state: knownStates().has(state) ? state : null,
+    person: text(params.get("person")),
+    service: text(params.get("service")),
+    channel: text(params.get("channel")),
+    from: calendarDate(params.get("from")),
+    to: calendarDate(params.get("to")),
+    overdueOnly: ["1", "on", "yes", "true"].includes(params.get("overdue") ?? ""),
+    sort: Object.hasOwn(SORTS, sort) ? (sort as SortKey) : "newest",
+  };
+}
+
+export function parsePage(params: URLSearchParams): number {
+  const page = Number(params.get("page"));
+  return Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
+}
+
+/** The query string for these filters (no page), for pagination and the CSV link. */
+export function filterQuery(filters: IncidentFilters): string {
+  const params = new URLSearchParams();
+  if (filters.path) params.set("path", filters.path);
+  if (filters.state) params.set("state", filters.state);
+  if (filters.person) params.set("person", filters.person);
+  if (filters.service) params.set("service", filters.service);
+  if (filters.channel) params.set("channel", filters.channel);
+  if (filters.from) params.set("from", filters.from);
+  if (filters.to) params.set("to", filters.to);
+  if (filters.overdueOnly) params.set("overdue", "1");
+  if (filters.sort !== "newest") params.set("sort", filters.sort);
+  return params.toString();
+}
+
+const stepTitles = new Map<string, Map<string, string>>();
+
+/**
+ * The title of the step an incident is on. A path in a parallel state (staff abuse's "open")
+ * has several pieces of work at once: it is "In progress".
+ */
+export function stepTitleOf(kind: string, state: string): string {
+  let titles = stepTitles.get(kind);
+  if (!titles) {
+    titles = new Map(listSteps(escalationPathFor(kind).machine).map((step) => [step.id, step.title]));
+    stepTitles.set(kind, titles);
+  }
+  return titles.get(state) ?? "In progress";
+}
+
+/** The steps to filter by: those of one path only under its name, those of both (Closed) apart. */
+export function stateOptions(): { label: string; options: { value: string; label: string }[] }[] {
+  const byPath = Object.entries(escalationPaths).map(([kind, path]) => ({
+    label: path.title,
+    ids: Object.keys(path.machine.root.states),
+    kind,
+  }));
+  const count = (id: string) => byPath.filter((group) => group.ids.includes(id)).length;
+  const shared = [...new Set(byPath.flatMap((group) => group.ids.filter((id) => count(id) > 1)))];
+  return [
+    ...byPath.map((group) => ({
+      label: group.label,
+      options: group.ids.filter((id) => count(id) === 1).map((id) => ({ value: id, label: stepTitleOf(group.kind, id) })),
+    })),
+    ...(shared.length
+      ? [{ label: "Either path", options: shared.map((id) => ({ value: id, label: stepTitleOf(byPath.find((group) => group.ids.includes(id))!.kind, id) })) }]
+      : []),
+  ];
+}
+
+export function pathOptions(): { value: IncidentKind; label: string }[] {
+  return (Object.keys(escalationPaths) as IncidentKind[]).map((kind) => ({ value: kind, label: escalationPaths[kind].title }));
+}
+
+export function serviceOptions(db: Db): string[] {
+  return db.all<{ service: string }>(sql`select distinct service from people order by service`).map((row) => row.service);
+}
+
+function likeContaining(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** The day after a calendar date. */
+function nextDay(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * Who may see an incident, as SQL over `i` (incidents) and the CTE `reports` (everyone below
+ * the viewer in the reporting line). Mirrors canViewIncident and each path's `mayView`; the
+ * checks that need no JSON come first, and role branches are left out for people without the role.
+ */
+function visibleTo(user: CurrentUser): SQL {
+  const me = user.id;
+  const isCommunications = user.roles.includes("communications");
+  const isHrSafety = user.roles.includes("hr_safety");
+  const participant = (path: string, field: string) =>
+    sql`exists (select 1 from json_each(i.snapshot, ${path}) as entry where json_extract(entry.value, ${field}) = ${me})`;
+  const mistakenPost = isCommunications
+    ? sql`i.kind = 'mistaken_post'`
+    : sql`(i.kind = 'mistaken_post' and (
+        ${participant("$.context.escalationChain", "$.id")}
+        or (json_extract(i.snapshot, '$.context.leaderDecision.decision') = 'made_aware'
+            and json_extract(i.snapshot, '$.context.policy.leader.id') = ${me})
+        or (json_extract(i.snapshot, '$.context.assessment.seniorLeadersNotified') = 1
+            and ${participant("$.context.policy.seniorLeaders", "$.id")})
+        or ${participant("$.context.tasks", "$.owner.id")}))`;
+  const staffAbuse = isHrSafety
+    ? sql`i.kind = 'staff_abuse'`
+    : sql`(i.kind = 'staff_abuse' and (
+        ${participant("$.context.managers", "$.id")}
+        ${isCommunications ? sql`or json_extract(i.snapshot, '$.context.removal.communicationsHelpAsked') = 1` : sql``}))`;
+  return sql`(i.reporter_id = ${me}
+    or i.reporter_id in (select id from reports)
+    or ${mistakenPost}
+    or ${staffAbuse})`;
+}
+
+function overdueSql(now: Date): SQL {
+  return sql`exists (select 1 from deadlines as d
+    where d.incident_id = i.id and d.status = 'pending' and d.due_at < ${now.toISOString()})`;
+}
+
+function filterSql(filters: IncidentFilters, now: Date): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.path) conditions.push(sql`i.kind = ${filters.path}`);
+  if (filters.state) conditions.push(sql`i.state = ${filters.state}`);
+  if (filters.person) conditions.push(sql`reporter.name like ${likeContaining(filters.person)} escape '\\'`);
+  if (filters.service) conditions.push(sql`reporter.service = ${filters.service}`);
+  if (filters.channel) {
+    conditions.push(sql`json_extract(i.snapshot, '$.context.post.account') like ${likeContaining(filters.channel)} escape '\\'`);
+  }
+  const from = filters.from ? organisationLocalToUtc(`${filters.from}T00:00`) : null;
+  if (from) conditions.push(sql`i.created_at >= ${from.toISOString()}`);
+  const before = filters.to ? organisationLocalToUtc(`${nextDay(filters.to)}T00:00`) : null;
+  if (before) conditions.push(sql`i.created_at < ${before.toISOString()}`);
+  if (filters.overdueOnly) conditions.push(overdueSql(now));
+  return conditions;
+}
+
+const ORDER: Record<SortKey, SQL> = {
+  newest: sql`i.created_at desc, i.id desc`,
+  oldest: sql`i.created_at asc, i.id asc`,
+  updated: sql`i.updated_at desc, i.id desc`,
+  reference: sql`i.reference asc`,
+};
+
+interface RawRow {
+  id: number;
+  reference: string;
+  kind: string;
+  title: string;
+  reporterId: number;
+  machineId: string;
+  machineVersion: number;
+  snapshot: string;
+  state: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  reporterName: string;
+  reporterService: string;
+  overdue: number;
+  total: number;
+}
+
+/** Everyone below the person in the reporting line, as deep as managementChainIds looks up. */
+function reportsCte(user: CurrentUser): SQL {
+  return sql`reports(id, depth) as (
+      select id, 1 from people where line_manager_id = ${user.id}
+      union all
+      select people.id, reports.depth + 1 from people join reports on people.line_manager_id = reports.id
+      where reports.depth < 20
+    )`;
+}
+
+const ORDER_BY_MATCH: Record<SortKey, SQL> = {
+  newest: sql`created_at desc, id desc`,
+  oldest: sql`created_at asc, id asc`,
+  updated: sql`updated_at desc, id desc`,
+  reference: sql`reference asc`,
+};
+
+/**
+ * The matching ids are found first (only the narrow columns, so the sort and the count never
+ * carry the snapshots), then the page's rows are read in full.
+ */
+function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, window: { limit: number; offset: number } | null) {
+  const where = sql.join([visibleTo(user), ...filterSql(filters, now)], sql` and `);
+  return db.all<RawRow>(sql`
+    with recursive ${reportsCte(user)},
+    matching as materialized (
+      select i.id, i.reference, i.created_at, i.updated_at
+      from incidents as i join people as reporter on reporter.id = i.reporter_id
+      where ${where}
+    ),
+    chosen as (
+      select id from matching order by ${ORDER_BY_MATCH[filters.sort]}
+      ${window ? sql`limit ${window.limit} offset ${window.offset}` : sql``}
+    )
+    select i.id, i.reference, i.kind, i.title, i.reporter_id as reporterId, i.machine_id as machineId,
+      i.machine_version as machineVersion, i.snapshot, i.state, i.version, i.created_at as createdAt,
+      i.updated_at as updatedAt, reporter.name as reporterName, reporter.service as reporterService,
+      ${overdueSql(now)} as overdue, (select count(*) from matching) as total
+    from chosen
+    join incidents as i on i.id = chosen.id
+    join people as reporter on reporter.id = i.reporter_id
+    order by ${ORDER[filters.sort]}`);
+}
+
+function countOnly(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date): number {
+  const where = sql.join([visibleTo(user), ...filterSql(filters, now)], sql` and `);
+  const row = db.get<{ total: number }>(sql`
+    with recursive ${reportsCte(user)}
+    select count(*) as total from incidents as i join people as reporter on reporter.id = i.reporter_id where ${where}`);
+  return row?.total ?? 0;
+}
+
+/** The rows the SQL found, each checked again with canViewIncident (they must agree). */
+function toListRows(db: Db, user: CurrentUser, rows: RawRow[]): IncidentListRow[] {
+  return rows.flatMap((row): IncidentListRow[] => {
+    const incident: Incident = {
+      id: row.id,
+      reference: row.reference,
+      kind: row.kind,
+      title: row.title,
+      reporterId: row.reporterId,
+      machineId: row.machineId,
+      machineVersion: row.machineVersion,
+      snapshot: JSON.parse(row.snapshot) as unknown,
+      state: row.state,
+      version: row.version,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+    if (!canViewIncident(db, user, incident)) {
+      console.warn(`Incident list: ${row.reference} was found for person ${user.id} but canViewIncident refused it`);
+      return [];
+    }
+    return [
+      {
+        reference: row.reference,
+        kind: row.kind as IncidentKind,
+        kindTitle: escalationPathFor(row.kind).title,
+        title: row.title,
+        reporterName: row.reporterName,
+        reporterService: row.reporterService,
+        state: row.state,
+        stepTitle: stepTitleOf(row.kind, row.state),
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        overdue: row.overdue === 1,
+      },
+    ];
+  });
+}
+
+export interface SearchResult {
+  rows: IncidentListRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** One page (25 rows) of the incidents this person may see that match the filters, and how many match in all. */
+export function searchIncidents(db: Db, user: CurrentUser, filters: IncidentFilters, page = 1, now = new Date()): SearchResult {
+  const raw = query(db, user, filters, now, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  // Past the last page there is no row to carry the total.
+  const total = raw.length > 0 ? raw[0].total : page > 1 ? countOnly(db, user, filters, now) : 0;
+  return { rows: toListRows(db, user, raw), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** Every incident this person may see that matches the filters, for the CSV export. */
+export function exportIncidents(db: Db, user: CurrentUser, filters: IncidentFilters, now = new Date()): IncidentListRow[] {
+  return toListRows(db, user, query(db, user, filters, now, null));
+}
+
+/**
+ * The references the SQL rule alone admits, without the canViewIncident safety net: for the
+ * test that the two agree.
+ */
+export function referencesVisibleInSql(db: Db, user: CurrentUser, now = new Date()): string[] {
+  return query(db, user, NO_FILTERS, now, null).map((row) => row.reference);
+}
+
+/** A CSV cell: quoted, quotes doubled, and text a spreadsheet would run as a formula made inert. */
+export function csvCell(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${guarded.replace(/"/g, '""')}"`;
+}
+
+export const CSV_HEADER = ["Reference", "Path", "Title", "Reported by", "Service", "Step", "Reported at", "Last updated", "Overdue"];
+
+/** RFC 4180 CSV (CRLF line ends) of the rows, headed by column names. */
+export function incidentsCsv(rows: IncidentListRow[]): string {
+  const lines = [
+    CSV_HEADER,
+    ...rows.map((row) => [
+      row.reference,
+      row.kindTitle,
+      row.title,
+      row.reporterName,
+      row.reporterService,
+      row.stepTitle,
+      row.createdAt,
+      row.updatedAt,
+      row.overdue ? "Yes" : "No",
+    ]),
+  ];
+  return lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
