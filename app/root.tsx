@@ -17,6 +17,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "./tailwind.css";
+import { mayViewDashboard } from "./models/dashboard.server";
 import { getUser, hasRole } from "./utils/auth.server";
 import { takeNotice } from "./utils/notice.server";
 
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: user.name,
         isAdmin: hasRole(user, "admin"),
         canSeeChannels: hasRole(user, "communications") || hasRole(user, "admin"),
+        canSeeDashboard: mayViewDashboard(user),
       },
       notice,
     },
@@ -68,6 +70,11 @@ function Header() {
             <NavLink to="/report" className={navClass}>
               Report
             </NavLink>
+            {user.canSeeDashboard ? (
+              <NavLink to="/dashboard" className={navClass}>
+                Dashboard
+              </NavLink>
+            ) : null}
             {user.canSeeChannels ? (
               <NavLink to="/channels" className={navClass}>
                 Channels

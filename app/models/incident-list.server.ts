@@ -175,7 +175,7 @@ function nextDay(date: string): string {
  * the viewer in the reporting line). Mirrors canViewIncident and each path's `mayView`; the
  * checks that need no JSON come first, and role branches are left out for people without the role.
  */
-function visibleTo(user: CurrentUser): SQL {
+export function visibleTo(user: CurrentUser): SQL {
   const me = user.id;
   const isCommunications = user.roles.includes("communications");
   const isHrSafety = user.roles.includes("hr_safety");
@@ -250,7 +250,7 @@ interface RawRow {
 }
 
 /** Everyone below the person in the reporting line, as deep as managementChainIds looks up. */
-function reportsCte(user: CurrentUser): SQL {
+export function reportsCte(user: CurrentUser): SQL {
   return sql`reports(id, depth) as (
       select id, 1 from people where line_manager_id = ${user.id}
       union all

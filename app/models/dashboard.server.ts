@@ -1,0 +1,249 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { listChannels } from "../../db/channels";
+import type { Role } from "../../db/schema";
+import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../machines/index";
+import { ABUSE_KINDS, type AbuseKind } from "../../machines/staff-abuse";
+import type { CurrentUser } from "../utils/auth.server";
+import { organisationDate } from "../utils/dates";
+import { reportsCte, stepTitleOf, visibleTo } from "./incident-list.server";
+import { findIncidentForUser } from "./incidents.server";
+
+/**
+ * The dashboard for Communications, HR and safety, leadership and administrators: what is open,
+ * what is overdue, which channels are paused, and the figures a head of service asks for. Every
+ * figure counts only the incidents the viewer may see, by the same SQL rule as the incident list
+ * (visibleTo); percentiles are worked out here from the rows, exactly.
+ */
+
+export const DASHBOARD_ROLES = ["communications", "hr_safety", "leadership", "admin"] as const satisfies readonly Role[];
+
+export function mayViewDashboard(user: { roles: readonly string[] }): boolean {
+  return DASHBOARD_ROLES.some((role) => user.roles.includes(role));
+}
+
+/** How many months the abuse report counts go back, the current month included. */
+export const ABUSE_MONTHS = 6;
+
+export interface OpenStepRow {
+  kind: IncidentKind;
+  kindTitle: string;
+  state: string;
+  stepTitle: string;
+  count: number;
+}
+
+export interface OverdueRow {
+  reference: string;
+  kindTitle: string;
+  title: string;
+  description: string;
+  dueAt: string;
+}
+
+export interface PausedChannelRow {
+  id: number;
+  platform: string;
+  handle: string;
+  pausedAt: string;
+  pausedByName: string | null;
+  reason: string;
+  /** Null when the pause names no incident, or one the viewer may not see. */
+  incidentReference: string | null;
+}
+
+export type TimingKey = "acknowledgement" | "assessment" | "closeMistakenPost" | "closeStaffAbuse" | "closeAll";
+
+export interface TimingRow {
+  key: TimingKey;
+  label: string;
+  /** How many incidents the figure is drawn from. */
+  count: number;
+  /** In minutes; null when there is nothing to measure. */
+  median: number | null;
+  p90: number | null;
+}
+
+export interface MonthCounts {
+  /** YYYY-MM in the organisation's time zone. */
+  month: string;
+  counts: Record<string, number>;
+}
+
+export interface Dashboard {
+  openByStep: OpenStepRow[];
+  overdue: OverdueRow[];
+  pausedChannels: PausedChannelRow[];
+  timings: TimingRow[];
+  /** Oldest month first, ABUSE_MONTHS of them, ending with the current month. */
+  abuseByKind: { kinds: { key: AbuseKind; label: string }[]; months: MonthCounts[] };
+  abuseByPlatform: { platforms: string[]; months: MonthCounts[] };
+}
+
+/** The median: the middle value, or the mean of the two middle values. */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The p-th percentile by the nearest-rank method: the smallest value at least p% of the values do not exceed. */
+export function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+function minutesBetween(fromIso: string, toIso: string): number {
+  return (Date.parse(toIso) - Date.parse(fromIso)) / 60_000;
+}
+
+/** The incidents the viewer may see, as a CTE `visible(id)` ready to join on. */
+function withVisible(user: CurrentUser): SQL {
+  return sql`with recursive ${reportsCte(user)},
+    visible as materialized (select i.id from incidents as i where ${visibleTo(user)})`;
+}
+
+function openByStep(db: Db, user: CurrentUser): OpenStepRow[] {
+  const rows = db.all<{ kind: string; state: string; count: number }>(sql`
+    ${withVisible(user)}
+    select i.kind, i.state, count(*) as count
+    from visible join incidents as i on i.id = visible.id
+    where i.state <> 'closed'
+    group by i.kind, i.state
+    order by i.kind, i.state`);
+  return rows.flatMap((row): OpenStepRow[] =>
+    isIncidentKind(row.kind)
+      ? [{ kind: row.kind, kindTitle: escalationPathFor(row.kind).title, state: row.state, stepTitle: stepTitleOf(row.kind, row.state), count: row.count }]
+      : [],
+  );
+}
+
+function overdue(db: Db, user: CurrentUser, now: Date): OverdueRow[] {
+  return db
+    .all<{ reference: string; kind: string; title: string; description: string; dueAt: string }>(sql`
+      ${withVisible(user)}
+      select i.reference, i.kind, i.title, d.description, d.due_at as dueAt
+      from deadlines as d
+      join visible on visible.id = d.incident_id
+      join incidents as i on i.id = d.incident_id
+      where d.status = 'pending' and d.due_at < ${now.toISOString()}
+      order by d.due_at asc, d.id asc`)
+    .map((row) => ({ reference: row.reference, kindTitle: escalationPathFor(row.kind).title, title: row.title, description: row.description, dueAt: row.dueAt }));
+}
+
+function pausedChannels(db: Db, user: CurrentUser): PausedChannelRow[] {
+  return listChannels(db).flatMap((channel): PausedChannelRow[] => {
+    if (!channel.pause) return [];
+    const reference = channel.pause.incidentReference;
+    // A pause names its incident; the reference is shown only to those who may open it.
+    const visibleReference = reference && findIncidentForUser(db, reference, user) ? reference : null;
+    return [
+      {
+        id: channel.id,
+        platform: channel.platform,
+        handle: channel.handle,
+        pausedAt: channel.pause.pausedAt,
+        pausedByName: channel.pause.pausedByName,
+        reason: channel.pause.reason,
+        incidentReference: visibleReference,
+      },
+    ];
+  });
+}
+
+function timingRow(key: TimingKey, label: string, values: number[]): TimingRow {
+  return { key, label, count: values.length, median: median(values), p90: percentile(values, 90) };
+}
+
+function timings(db: Db, user: CurrentUser): TimingRow[] {
+  const rows = db.all<{ kind: string; reportedAt: string | null; acknowledgedAt: string | null; assessedAt: string | null; closedAt: string | null }>(sql`
+    ${withVisible(user)}
+    select i.kind,
+      json_extract(i.snapshot, '$.context.reportedAt') as reportedAt,
+      case when i.kind = 'mistaken_post' then json_extract(i.snapshot, '$.context.acknowledgedAt') end as acknowledgedAt,
+      case when i.kind = 'mistaken_post' then json_extract(i.snapshot, '$.context.assessment.assessedAt') end as assessedAt,
+      (select min(e.at) from incident_events as e where e.incident_id = i.id and e.type = 'CLOSE') as closedAt
+    from visible join incidents as i on i.id = visible.id`);
+  const acknowledgement: number[] = [];
+  const assessment: number[] = [];
+  const closeMistakenPost: number[] = [];
+  const closeStaffAbuse: number[] = [];
+  for (const row of rows) {
+    if (!row.reportedAt) continue;
+    if (row.acknowledgedAt) acknowledgement.push(minutesBetween(row.reportedAt, row.acknowledgedAt));
+    if (row.assessedAt) assessment.push(minutesBetween(row.reportedAt, row.assessedAt));
+    if (row.closedAt) (row.kind === "staff_abuse" ? closeStaffAbuse : closeMistakenPost).push(minutesBetween(row.reportedAt, row.closedAt));
+  }
+  return [
+    timingRow("acknowledgement", "Report to manager acknowledgement (mistaken post)", acknowledgement),
+    timingRow("assessment", "Report to risk assessment (mistaken post)", assessment),
+    timingRow("closeMistakenPost", "Report to close (mistaken post)", closeMistakenPost),
+    timingRow("closeStaffAbuse", "Report to close (abuse of a member of staff)", closeStaffAbuse),
+    timingRow("closeAll", "Report to close (both paths)", [...closeMistakenPost, ...closeStaffAbuse]),
+  ];
+}
+
+/** The last `count` months (YYYY-MM) in the organisation's time zone, oldest first, ending with the month of `now`. */
+export function lastMonths(now: Date, count = ABUSE_MONTHS): string[] {
+  const [year, month] = organisationDate(now).split("-").map(Number);
+  return Array.from({ length: count }, (_, index) => {
+    const date = new Date(Date.UTC(year, month - 1 - (count - 1 - index), 1));
+    return date.toISOString().slice(0, 7);
+  });
+}
+
+function abuseCounts(db: Db, user: CurrentUser, now: Date): Pick<Dashboard, "abuseByKind" | "abuseByPlatform"> {
+  const months = lastMonths(now);
+  // A day's margin either side of the window; the exact month is judged below in the organisation's zone.
+  const from = new Date(Date.parse(`${months[0]}-01T00:00:00Z`) - 86_400_000).toISOString();
+  const rows = db.all<{ reportedAt: string; kinds: string | null; platform: string | null }>(sql`
+    ${withVisible(user)}
+    select json_extract(i.snapshot, '$.context.reportedAt') as reportedAt,
+      json_extract(i.snapshot, '$.context.report.kinds') as kinds,
+      json_extract(i.snapshot, '$.context.report.platform') as platform
+    from visible join incidents as i on i.id = visible.id
+    where i.kind = 'staff_abuse' and json_extract(i.snapshot, '$.context.reportedAt') >= ${from}`);
+  const kindKeys = Object.keys(ABUSE_KINDS) as AbuseKind[];
+  const byKind = new Map(months.map((month) => [month, Object.fromEntries(kindKeys.map((kind) => [kind, 0])) as Record<string, number>]));
+  const byPlatform = new Map(months.map((month) => [month, {} as Record<string, number>]));
+  const platforms = new Set<string>();
+  for (const row of rows) {
+    const month = organisationDate(new Date(row.reportedAt)).slice(0, 7);
+    const kindCounts = byKind.get(month);
+    const platformCounts = byPlatform.get(month);
+    if (!kindCounts || !platformCounts) continue;
+    const kinds = row.kinds ? (JSON.parse(row.kinds) as string[]) : [];
+    for (const kind of new Set(kinds)) if (kind in kindCounts) kindCounts[kind] += 1;
+    const platform = row.platform?.trim() || "Not given";
+    platforms.add(platform);
+    platformCounts[platform] = (platformCounts[platform] ?? 0) + 1;
+  }
+  const platformList = [...platforms].sort((a, b) => a.localeCompare(b));
+  return {
+    abuseByKind: {
+      kinds: kindKeys.map((key) => ({ key, label: ABUSE_KINDS[key] })),
+      months: months.map((month) => ({ month, counts: byKind.get(month)! })),
+    },
+    abuseByPlatform: {
+      platforms: platformList,
+      months: months.map((month) => ({
+        month,
+        counts: Object.fromEntries(platformList.map((platform) => [platform, byPlatform.get(month)![platform] ?? 0])),
+      })),
+    },
+  };
+}
+
+/** Everything the dashboard shows, for this viewer, as things stand at `now`. */
+export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
+  return {
+    openByStep: openByStep(db, user),
+    overdue: overdue(db, user, now),
+    pausedChannels: pausedChannels(db, user),
+    timings: timings(db, user),
+    ...abuseCounts(db, user, now),
+  };
+}
