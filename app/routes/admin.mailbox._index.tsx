@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import { listOutbox } from "~/models/mailbox.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
@@ -83,23 +84,7 @@ export default function Mailbox() {
               ))}
             </tbody>
           </table>
-          {pageCount > 1 ? (
-            <nav aria-label="Pages of emails" className="mt-6 flex flex-wrap items-center gap-6">
-              {page > 1 ? (
-                <Link to={pageLink(page - 1)} className="link">
-                  Previous page
-                </Link>
-              ) : null}
-              <span>
-                Page {page} of {pageCount}
-              </span>
-              {page < pageCount ? (
-                <Link to={pageLink(page + 1)} className="link">
-                  Next page
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination label="Pages of emails" page={page} pageCount={pageCount} linkTo={pageLink} />
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Pagination } from "~/components/pagination";
 import {
   filterQuery,
   parseFilters,
@@ -239,23 +240,7 @@ export default function Incidents() {
               </tbody>
             </table>
           </div>
-          {pageCount > 1 ? (
-            <nav aria-label="Pages of incidents" className="mt-4 flex flex-wrap items-center gap-4">
-              {page > 1 ? (
-                <Link to={withPage(query, page - 1)} className="link" rel="prev">
-                  Previous page
-                </Link>
-              ) : null}
-              <span>
-                Page {page} of {pageCount}
-              </span>
-              {page < pageCount ? (
-                <Link to={withPage(query, page + 1)} className="link" rel="next">
-                  Next page
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination label="Pages of incidents" page={page} pageCount={pageCount} linkTo={(target) => withPage(query, target)} />
         </>
       )}
     </div>
