@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
-import { and, asc, desc, eq, gt, like } from "drizzle-orm";
+import { and, asc, desc, eq, gt, like, sql } from "drizzle-orm";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import type {
   CancelDeadlineParams,
@@ -86,17 +86,15 @@ function restoreSnapshot(incident: Incident): AnyMachineSnapshot {
 }
 
 /** The next reference of the year, e.g. HF-2026-0042. Runs inside the writing transaction. */
-function nextReference(tx: Queryable, at: Date): string {
+export function nextReference(tx: Queryable, at: Date): string {
   const prefix = `HF-${at.getUTCFullYear()}-`;
-  const [latest] = tx
-    .select({ reference: incidents.reference })
+  // By number, not as text: "HF-2026-10000" sorts before "HF-2026-9999" as text.
+  const latest = tx
+    .select({ number: sql<number | null>`max(cast(substr(${incidents.reference}, ${prefix.length + 1}) as integer))` })
     .from(incidents)
     .where(like(incidents.reference, `${prefix}%`))
-    .orderBy(desc(incidents.reference))
-    .limit(1)
-    .all();
-  const last = latest ? Number(latest.reference.slice(prefix.length)) : 0;
-  return `${prefix}${String(last + 1).padStart(4, "0")}`;
+    .get();
+  return `${prefix}${String((latest?.number ?? 0) + 1).padStart(4, "0")}`;
 }
 
 function appendTimelineEvent(tx: Queryable, fields: Omit<TimelineEventFields, "previousHash">) {

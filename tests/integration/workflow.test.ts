@@ -5,7 +5,7 @@ import { setAcknowledgementMinutes } from "../../app/models/settings.server";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { escalationChainFor } from "../../db/directory";
 import { deadlines, incidentEvents, incidents, outbox } from "../../db/schema";
-import { applyEvent, GENESIS_HASH, hashTimelineEvent, WorkflowError } from "../../db/workflow";
+import { applyEvent, GENESIS_HASH, hashTimelineEvent, nextReference, WorkflowError } from "../../db/workflow";
 import type { MistakenPostContext, MistakenPostDetails } from "../../machines/mistaken-post";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
@@ -70,6 +70,18 @@ describe("reporting a mistaken post", () => {
   it("numbers references in order within the year", () => {
     expect(reportAs("library-assistant").reference).toBe("HF-2026-0001");
     expect(reportAs("parks-officer").reference).toBe("HF-2026-0002");
+  });
+
+  it("keeps numbering past 9,999 incidents in a year", () => {
+    const first = reportAs("library-assistant");
+    const insert = test.db.$client.prepare(
+      "insert into incidents (reference, kind, title, reporter_id, machine_id, machine_version, snapshot, state, version, created_at, updated_at) select ?, kind, title, reporter_id, machine_id, machine_version, snapshot, state, version, created_at, updated_at from incidents where id = ?",
+    );
+    test.db.$client.transaction(() => {
+      for (const number of [9998, 9999, 10000]) insert.run(`HF-2026-${number}`, first.id);
+    })();
+    expect(nextReference(test.db, NOW)).toBe("HF-2026-10001");
+    expect(reportAs("parks-officer").reference).toBe("HF-2026-10001");
   });
 
   it("uses the acknowledgement time the admin set", () => {
