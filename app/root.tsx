@@ -61,41 +61,23 @@ function Header() {
         </Link>
         {user ? (
           <nav aria-label="Main" className="flex flex-wrap items-center gap-2">
-            <NavLink to="/" end className={navClass}>
-              Home
-            </NavLink>
-            <NavLink to="/incidents" className={navClass}>
-              Incidents
-            </NavLink>
-            <NavLink to="/report" className={navClass}>
-              Report
-            </NavLink>
-            {user.canSeeDashboard ? (
-              <NavLink to="/dashboard" className={navClass}>
-                Dashboard
-              </NavLink>
-            ) : null}
-            {user.canSeeChannels ? (
-              <NavLink to="/channels" className={navClass}>
-                Channels
-              </NavLink>
-            ) : null}
-            {user.isAdmin ? (
-              <>
-                <NavLink to="/admin/people" className={navClass}>
-                  People
+            {[
+              { to: "/", label: "Home", shown: true },
+              { to: "/incidents", label: "Incidents", shown: true },
+              { to: "/report", label: "Report", shown: true },
+              { to: "/dashboard", label: "Dashboard", shown: user.canSeeDashboard },
+              { to: "/channels", label: "Channels", shown: user.canSeeChannels },
+              { to: "/admin/people", label: "People", shown: user.isAdmin },
+              { to: "/admin/mailbox", label: "Emails", shown: user.isAdmin },
+              { to: "/admin/settings", label: "Settings", shown: user.isAdmin },
+              { to: "/admin/verify", label: "Verify", shown: user.isAdmin },
+            ]
+              .filter((link) => link.shown)
+              .map((link) => (
+                <NavLink key={link.to} to={link.to} end={link.to === "/"} className={navClass}>
+                  {link.label}
                 </NavLink>
-                <NavLink to="/admin/mailbox" className={navClass}>
-                  Emails
-                </NavLink>
-                <NavLink to="/admin/settings" className={navClass}>
-                  Settings
-                </NavLink>
-                <NavLink to="/admin/verify" className={navClass}>
-                  Verify
-                </NavLink>
-              </>
-            ) : null}
+              ))}
             <span className="px-2 text-gray-200">{user.name}</span>
             <Form method="post" action="/sign-out">
               <button type="submit" className="rounded border border-white px-3 py-1 text-white hover:bg-white hover:text-ink">

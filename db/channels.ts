@@ -1,3 +1,4 @@
+import { POST_BODY_MAX_LENGTH } from "../app/schemas/channel";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Queryable } from "./directory";
 import {
@@ -18,7 +19,6 @@ import {
  * nothing here reads the clock.
  */
 
-export const POST_BODY_MAX_LENGTH = 5000;
 export const DUPLICATE_CHANNEL_MESSAGE = "This account is already in the register";
 
 export type ChannelErrorCode = "not_found" | "refused";

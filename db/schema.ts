@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
@@ -357,20 +357,6 @@ export const custodyEvents = sqliteTable(
   },
   (table) => [index("custody_events_incident_idx").on(table.incidentId, table.at)],
 );
-
-export const peopleRelations = relations(people, ({ one, many }) => ({
-  lineManager: one(people, { fields: [people.lineManagerId], references: [people.id] }),
-  roles: many(personRoles),
-  absences: many(absences),
-}));
-
-export const personRolesRelations = relations(personRoles, ({ one }) => ({
-  person: one(people, { fields: [personRoles.personId], references: [people.id] }),
-}));
-
-export const absencesRelations = relations(absences, ({ one }) => ({
-  person: one(people, { fields: [absences.personId], references: [people.id] }),
-}));
 
 export type Person = typeof people.$inferSelect;
 export type Incident = typeof incidents.$inferSelect;

@@ -2,11 +2,10 @@ import { Link } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../machines/staff-abuse";
 import { ABUSE_PLATFORMS, CONNECTED_TO_ROLE, YES_NO, type QuestionSlug } from "~/schemas/staff-abuse-report";
-import { ChoiceField, SelectField, TextAreaField, TextField, type AnyFields } from "./forms";
+import { ChoiceField, SelectField, TextAreaField, TextField, type AnyFields, labelOptions } from "./forms";
 
 /** The pieces of the staff abuse report's pages (routes/report.abuse.*). */
 
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** A page of the report: the way back, what this is, then the page's own content. */
 export function AbuseReportPage({ back, children }: { back: string; children: ReactNode }) {
@@ -59,7 +58,7 @@ function DangerQuestions({ fields }: { fields: AnyFields }) {
         legend="Are you in danger now?"
         hint="Or is anyone else in danger because of this, right now?"
         type="radio"
-        options={options(YES_NO)}
+        options={labelOptions(YES_NO)}
         pageHeading
         large
       />
@@ -80,7 +79,7 @@ function KindQuestions({ fields }: { fields: AnyFields }) {
         legend="What kind of abuse was it?"
         hint="Choose all that apply."
         type="checkbox"
-        options={options(ABUSE_KINDS)}
+        options={labelOptions(ABUSE_KINDS)}
         pageHeading
         large
       />
@@ -90,7 +89,7 @@ function KindQuestions({ fields }: { fields: AnyFields }) {
           legend="Which protected characteristic?"
           hint="If it was hate, choose all that apply. You do not have to belong to the group yourself: it still counts if they thought you did, or went for you because you support people who do."
           type="checkbox"
-          options={options(PROTECTED_CHARACTERISTICS)}
+          options={labelOptions(PROTECTED_CHARACTERISTICS)}
           large
         />
       </div>
@@ -99,7 +98,7 @@ function KindQuestions({ fields }: { fields: AnyFields }) {
         legend="Was it because of your job?"
         hint="For example, it was about something you did at work, or it mentioned where you work."
         type="radio"
-        options={options(CONNECTED_TO_ROLE)}
+        options={labelOptions(CONNECTED_TO_ROLE)}
         large
       />
     </>

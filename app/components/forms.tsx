@@ -225,6 +225,11 @@ export function useValidatedForm<Schema extends ZodTypeAny>(
 
 type ChoiceOption = { value: string; label: string; hint?: string };
 
+/** The options of a choice from a label map such as { threat: "Threat of violence" }. */
+export function labelOptions(labels: Record<string, string>): ChoiceOption[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
 /**
  * Radio buttons or checkboxes in a fieldset whose legend is the question (GOV.UK pattern).
  * The error summary links to the first option, which carries the field's id. `pageHeading` makes

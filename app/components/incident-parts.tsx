@@ -32,7 +32,7 @@ export interface EvidenceEntry {
  * else's change. Shown above everything, so it stays when the page reloads its data and the
  * form that was used is no longer offered.
  */
-export function EventProblem({ problem }: { problem: StepActionData["problem"] | undefined }) {
+function EventProblem({ problem }: { problem: StepActionData["problem"] | undefined }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problem) ref.current?.focus();

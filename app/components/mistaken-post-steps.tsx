@@ -5,7 +5,7 @@ import { DELETION_REASONS, TASK_STATUSES, type MistakenPostContext } from "../..
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, severityOf, type AggravatingFactor } from "../../machines/risk";
 import { mistakenPostStepSchemas, type MistakenPostIntent } from "../schemas/mistaken-post-steps";
 import { formatDateTime } from "../utils/dates";
-import { ChoiceField, SelectField, SubmitButton, TextAreaField, TextField } from "./forms";
+import { ChoiceField, SelectField, SubmitButton, TextAreaField, TextField, labelOptions } from "./forms";
 import { StepForm, type StepActionData } from "./step-form";
 
 /**
@@ -35,7 +35,6 @@ function Panel(props: { id: string; title: string; children: ReactNode; descript
 }
 
 const scaleOptions = (labels: readonly string[]) => labels.map((label, index) => ({ value: String(index + 1), label: `${index + 1}: ${label}` }));
-const recordOptions = (record: Record<string, string>) => Object.entries(record).map(([value, label]) => ({ value, label }));
 
 function form(data: StepPageData, intent: MistakenPostIntent) {
   return { intent, schema: mistakenPostStepSchemas[intent], version: data.version, actionData: data.actionData };
@@ -87,7 +86,7 @@ export function DeletionStep({ data, hasScreenshot }: { data: StepPageData; hasS
           <StepForm {...form(data, "RECORD_NOT_DELETED")} submitLabel="Record why not" pendingText="Recording…" secondary>
             {(fields) => (
               <>
-                <ChoiceField field={fields.reason} legend="Why was it not deleted?" type="radio" options={recordOptions(DELETION_REASONS)} />
+                <ChoiceField field={fields.reason} legend="Why was it not deleted?" type="radio" options={labelOptions(DELETION_REASONS)} />
                 <TextAreaField field={fields.explanation} label="Explain" rows={3} />
               </>
             )}
@@ -135,9 +134,9 @@ export function RiskAssessmentStep({ data }: { data: StepPageData }) {
             <ChoiceField field={fields.likelihood} legend="How likely is it to spread?" type="radio" options={scaleOptions(RISK_SCALES.likelihood)} />
             <ChoiceField field={fields.impact} legend="How much harm could it do?" type="radio" options={scaleOptions(RISK_SCALES.impact)} />
             <ChoiceField field={fields.reach} legend="How far could it reach?" type="radio" options={scaleOptions(RISK_SCALES.reach)} />
-            <ChoiceField field={fields.factors} legend="Does anything make it worse?" hint="Choose all that apply." type="checkbox" options={recordOptions(AGGRAVATING_FACTORS)} />
+            <ChoiceField field={fields.factors} legend="Does anything make it worse?" hint="Choose all that apply." type="checkbox" options={labelOptions(AGGRAVATING_FACTORS)} />
             <SeverityPreview />
-            <ChoiceField field={fields.decision} legend="What do we do?" type="radio" options={recordOptions(RISK_DECISIONS)} />
+            <ChoiceField field={fields.decision} legend="What do we do?" type="radio" options={labelOptions(RISK_DECISIONS)} />
             <TextAreaField field={fields.rationale} label="Why?" rows={4} />
             <ChoiceField
               field={fields.crisisPlanNeeded}

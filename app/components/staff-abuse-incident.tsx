@@ -9,7 +9,7 @@ import {
 import { GENERAL_PRIVACY_GUIDANCE, PLATFORM_PRIVACY_GUIDANCE } from "../content/platform-guidance";
 import { BLOCKING_STEPS, staffAbuseStepSchemas, type StaffAbuseIntent } from "../schemas/staff-abuse-steps";
 import { formatDateTime } from "../utils/dates";
-import { ChoiceField, TextAreaField, TextField } from "./forms";
+import { ChoiceField, TextAreaField, TextField, labelOptions } from "./forms";
 import { DeadlineList, EvidenceSection, Fact, IncidentLayout, RecordSection, Timeline, type EvidenceEntry, type TimelineEntry } from "./incident-parts";
 import { StepForm, type StepActionData } from "./step-form";
 import type { StepView } from "./stepper";
@@ -26,7 +26,6 @@ export interface StaffAbusePage {
 
 type ActionData = (StepActionData & { refusals?: { name: string; message: string }[] }) | undefined;
 
-const options = (record: Record<string, string>) => Object.entries(record).map(([value, label]) => ({ value, label }));
 
 /** A piece of work of the task list, with its status and, when this person may act, its forms. */
 function Task(props: { id: string; title: string; status: StepView["status"] | undefined; children: ReactNode; done: ReactNode }) {
@@ -75,7 +74,7 @@ export function StaffAbuseIncident({ page, actionData }: { page: StaffAbusePage;
         </ul>
         {may("RECORD_BLOCKING") ? (
           <StepForm {...form("RECORD_BLOCKING")} submitLabel="Save" pendingText="Saving…">
-            {(fields) => <ChoiceField field={fields.steps} legend="What have you done?" type="checkbox" options={options(BLOCKING_STEPS)} />}
+            {(fields) => <ChoiceField field={fields.steps} legend="What have you done?" type="checkbox" options={labelOptions(BLOCKING_STEPS)} />}
           </StepForm>
         ) : null}
       </Task>
@@ -101,7 +100,7 @@ export function StaffAbuseIncident({ page, actionData }: { page: StaffAbusePage;
             <StepForm {...form("RECORD_POLICE_REPORT")} submitLabel="Record the police report" pendingText="Saving…">
               {(fields) => (
                 <>
-                  <ChoiceField field={fields.route} legend="How did you report it?" type="radio" options={options(POLICE_ROUTES)} />
+                  <ChoiceField field={fields.route} legend="How did you report it?" type="radio" options={labelOptions(POLICE_ROUTES)} />
                   <TextField field={fields.reportedAt} label="When did you report it?" type="datetime-local" className="max-w-xs" />
                   <TextField field={fields.crimeReference} label="Crime reference number (if given)" />
                   <TextField field={fields.officer} label="Officer's name (if given)" />
@@ -181,7 +180,7 @@ export function StaffAbuseIncident({ page, actionData }: { page: StaffAbusePage;
           <StepForm {...form("RECORD_PLATFORM_ANSWER")} submitLabel="Record the platform's answer" pendingText="Saving…">
             {(fields) => (
               <>
-                <ChoiceField field={fields.outcome} legend="What did the platform do?" type="radio" options={options(PLATFORM_ANSWERS)} />
+                <ChoiceField field={fields.outcome} legend="What did the platform do?" type="radio" options={labelOptions(PLATFORM_ANSWERS)} />
                 <TextAreaField field={fields.notes} label="What did they say?" rows={3} />
               </>
             )}

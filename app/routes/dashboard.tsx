@@ -49,6 +49,21 @@ function formatMinutes(minutes: number | null): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
+/** The header row of a table; numeric columns line up on the right. */
+function TableHead({ columns }: { columns: { label: string; numeric?: boolean }[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column.label} scope="col" className={column.numeric ? numberHeader : headerCell}>
+            {column.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 /** A chart with its figures: the chart is a labelled image, and the table beside it is the text alternative. */
 function ChartFigure({ id, title, chart, table }: { id: string; title: string; chart: ReactNode; table: ReactNode }) {
   return (
@@ -163,19 +178,7 @@ export default function DashboardPage() {
             table={
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">Open incidents by path and step</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={headerCell}>
-                      Path
-                    </th>
-                    <th scope="col" className={headerCell}>
-                      Step
-                    </th>
-                    <th scope="col" className={numberHeader}>
-                      Open
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead columns={[{ label: "Path" }, { label: "Step" }, { label: "Open", numeric: true }]} />
                 <tbody>
                   {data.openByStep.map((row) => (
                     <tr key={`${row.kind}-${row.state}`}>
@@ -200,19 +203,7 @@ export default function DashboardPage() {
         ) : (
           <table className="mt-4 w-full border-collapse text-sm">
             <caption className="sr-only">Steps whose deadline has passed</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={headerCell}>
-                  Incident
-                </th>
-                <th scope="col" className={headerCell}>
-                  What is overdue
-                </th>
-                <th scope="col" className={headerCell}>
-                  Was due
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: "Incident" }, { label: "What is overdue" }, { label: "Was due" }]} />
             <tbody>
               {data.overdue.map((row) => (
                 <tr key={`${row.reference}-${row.dueAt}-${row.description}`}>
@@ -240,22 +231,7 @@ export default function DashboardPage() {
         ) : (
           <table className="mt-4 w-full border-collapse text-sm">
             <caption className="sr-only">Channels whose scheduled posts are stopped</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={headerCell}>
-                  Channel
-                </th>
-                <th scope="col" className={headerCell}>
-                  Paused by
-                </th>
-                <th scope="col" className={headerCell}>
-                  Since
-                </th>
-                <th scope="col" className={headerCell}>
-                  Incident
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: "Channel" }, { label: "Paused by" }, { label: "Since" }, { label: "Incident" }]} />
             <tbody>
               {data.pausedChannels.map((row) => (
                 <tr key={row.id}>
@@ -294,22 +270,7 @@ export default function DashboardPage() {
           table={
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">Median and 90th percentile times from report</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={headerCell}>
-                    From report to
-                  </th>
-                  <th scope="col" className={numberHeader}>
-                    Incidents
-                  </th>
-                  <th scope="col" className={numberHeader}>
-                    Median
-                  </th>
-                  <th scope="col" className={numberHeader}>
-                    90th percentile
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={[{ label: "From report to" }, { label: "Incidents", numeric: true }, { label: "Median", numeric: true }, { label: "90th percentile", numeric: true }]} />
               <tbody>
                 {data.timings.map((row) => (
                   <tr key={row.key}>

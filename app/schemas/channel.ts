@@ -1,4 +1,7 @@
 import { z } from "zod";
+
+/** The longest post the queue takes, checked in the form and again when it is stored. */
+export const POST_BODY_MAX_LENGTH = 5000;
 import { requiredText } from "./fields";
 import { organisationDate, organisationLocalToUtc } from "../utils/dates";
 import { isCalendarDate } from "./person";
@@ -7,7 +10,6 @@ import { PLATFORMS } from "./mistaken-post";
 /** The same list as the report form, so a report and the register name platforms alike. */
 export const CHANNEL_PLATFORMS = PLATFORMS;
 
-export const POST_MAX_LENGTH = 5000;
 
 
 function isHttpsAddress(value: string): boolean {
@@ -75,7 +77,7 @@ export const scheduledPostSchema = z.object({
     .string({ required_error: "Enter the text of the post" })
     .trim()
     .min(1, "Enter the text of the post")
-    .max(POST_MAX_LENGTH, "The post must be 5,000 characters or fewer"),
+    .max(POST_BODY_MAX_LENGTH, "The post must be 5,000 characters or fewer"),
   scheduledFor: futureTime,
 });
 
