@@ -152,6 +152,12 @@ export const incidentEvents = sqliteTable(
 );
 
 export const DEADLINE_STATUSES = ["pending", "met", "fired", "cancelled"] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+/**
+ * Pending: not yet due. Fired: due time passed and its timeout event ran, but the step is still
+ * undone, so it stays open (and overdue) until the step is done (met) or the incident closes.
+ */
+export const OPEN_DEADLINE_STATUSES = ["pending", "fired"] as const satisfies readonly DeadlineStatus[];
 
 export const deadlines = sqliteTable(
   "deadlines",

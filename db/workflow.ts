@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
-import { and, asc, desc, eq, gt, like, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, like, sql } from "drizzle-orm";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import type {
   CancelDeadlineParams,
@@ -15,7 +15,17 @@ import { acceptsEventType, listSteps, stepIdOf } from "../machines/steps";
 import type { Db } from "./client";
 import { resolveRecipients, type Queryable } from "./directory";
 import { ChannelError, pauseChannels, resumePausesOfIncident, reviewHeldPost } from "./channels";
-import { deadlines, evidenceFiles, incidentEvents, incidents, outbox, people, type Incident } from "./schema";
+import {
+  deadlines,
+  evidenceFiles,
+  incidentEvents,
+  incidents,
+  OPEN_DEADLINE_STATUSES,
+  outbox,
+  people,
+  type DeadlineStatus,
+  type Incident,
+} from "./schema";
 
 /**
  * The workflow core. Every change of an incident's state goes through `openIncident` or
@@ -129,7 +139,9 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
   const nowIso = scope.now.toISOString();
   const { incident } = scope;
   const setDeadline = (params: SetDeadlineParams) => {
-    closePendingDeadlines(tx, incident.id, params.key, "cancelled", nowIso);
+    // A new due time replaces a waiting one; a deadline that already fired stays open (the step is
+    // still late) until the step is done.
+    closeDeadlinesOfKey(tx, incident.id, params.key, ["pending"], "cancelled", nowIso);
     tx.insert(deadlines)
       .values({
         incidentId: incident.id,
@@ -168,10 +180,12 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
           for (const params of (action.params as { deadlines: SetDeadlineParams[] }).deadlines) setDeadline(params);
           break;
         case "cancelDeadline":
-          closePendingDeadlines(tx, incident.id, (action.params as CancelDeadlineParams).key, "met", nowIso);
+          closeDeadlinesOfKey(tx, incident.id, (action.params as CancelDeadlineParams).key, OPEN_DEADLINE_STATUSES, "met", nowIso);
           break;
         case "cancelDeadlines":
-          for (const key of (action.params as { keys: string[] }).keys) closePendingDeadlines(tx, incident.id, key, "met", nowIso);
+          for (const key of (action.params as { keys: string[] }).keys) {
+            closeDeadlinesOfKey(tx, incident.id, key, OPEN_DEADLINE_STATUSES, "met", nowIso);
+          }
           break;
         case "recordEvidence": {
           if (scope.actorId === null) throw new Error("Evidence needs a person who uploaded it");
@@ -202,18 +216,25 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
   }
 }
 
-function closePendingDeadlines(
+function closeDeadlinesOfKey(
   tx: Queryable,
   incidentId: number,
   key: string,
+  from: readonly DeadlineStatus[],
   status: "met" | "cancelled",
   at: string,
 ) {
   tx.update(deadlines)
     .set({ status, closedAt: at })
-    .where(
-      and(eq(deadlines.incidentId, incidentId), eq(deadlines.key, key), eq(deadlines.status, "pending")),
-    )
+    .where(and(eq(deadlines.incidentId, incidentId), eq(deadlines.key, key), inArray(deadlines.status, [...from])))
+    .run();
+}
+
+/** A closed incident waits for nothing: its open deadlines are closed with it. */
+function closeAllOpenDeadlines(tx: Queryable, incidentId: number, at: string) {
+  tx.update(deadlines)
+    .set({ status: "cancelled", closedAt: at })
+    .where(and(eq(deadlines.incidentId, incidentId), inArray(deadlines.status, [...OPEN_DEADLINE_STATUSES])))
     .run();
 }
 
@@ -372,6 +393,7 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
         at: nowIso,
       });
       writeEffects(tx, { incident, context: next.context, actorId: options.actor?.id ?? null, now: options.now }, actions);
+      if (next.status === "done") closeAllOpenDeadlines(tx, incident.id, nowIso);
       return updated;
     },
     { behavior: "immediate" },

@@ -8,6 +8,7 @@ import type { CurrentUser } from "../utils/auth.server";
 import { organisationDate } from "../utils/dates";
 import { reportsCte, stepTitleOf, visibleTo } from "./incident-list.server";
 import { findIncidentForUser } from "./incidents.server";
+import { openDeadlinesSql } from "./deadlines.server";
 
 /**
  * The dashboard for Communications, HR and safety, leadership and administrators: what is open,
@@ -124,13 +125,13 @@ function openByStep(db: Db, user: CurrentUser): OpenStepRow[] {
 function overdue(db: Db, user: CurrentUser, now: Date): OverdueRow[] {
   return db
     .all<{ reference: string; kind: string; title: string; description: string; dueAt: string }>(sql`
-      ${withVisible(user)}
-      select i.reference, i.kind, i.title, d.description, d.due_at as dueAt
-      from deadlines as d
-      join visible on visible.id = d.incident_id
-      join incidents as i on i.id = d.incident_id
-      where d.status = 'pending' and d.due_at < ${now.toISOString()}
-      order by d.due_at asc, d.id asc`)
+      ${withVisible(user)}, open_deadlines as (${openDeadlinesSql()})
+      select i.reference, i.kind, i.title, d.description, d.dueAt
+      from open_deadlines as d
+      join visible on visible.id = d.incidentId
+      join incidents as i on i.id = d.incidentId
+      where d.dueAt < ${now.toISOString()}
+      order by d.dueAt asc, i.id asc`)
     .map((row) => ({ reference: row.reference, kindTitle: escalationPathFor(row.kind).title, title: row.title, description: row.description, dueAt: row.dueAt }));
 }
 

@@ -7,6 +7,7 @@ import type { CurrentUser } from "../utils/auth.server";
 import { organisationLocalToUtc } from "../utils/dates";
 import { PAGE_SIZE, SORTS, type SortKey } from "../schemas/incident-list";
 import { canViewIncident } from "./incidents.server";
+import { incidentOverdueSql } from "./deadlines.server";
 
 /**
  * The incident list, its search and its CSV export. Who may see what is decided in SQL (so a
@@ -201,11 +202,6 @@ export function visibleTo(user: CurrentUser): SQL {
     or ${staffAbuse})`;
 }
 
-function overdueSql(now: Date): SQL {
-  return sql`exists (select 1 from deadlines as d
-    where d.incident_id = i.id and d.status = 'pending' and d.due_at < ${now.toISOString()})`;
-}
-
 function filterSql(filters: IncidentFilters, now: Date): SQL[] {
   const conditions: SQL[] = [];
   if (filters.path) conditions.push(sql`i.kind = ${filters.path}`);
@@ -219,7 +215,7 @@ function filterSql(filters: IncidentFilters, now: Date): SQL[] {
   if (from) conditions.push(sql`i.created_at >= ${from.toISOString()}`);
   const before = filters.to ? organisationLocalToUtc(`${nextDay(filters.to)}T00:00`) : null;
   if (before) conditions.push(sql`i.created_at < ${before.toISOString()}`);
-  if (filters.overdueOnly) conditions.push(overdueSql(now));
+  if (filters.overdueOnly) conditions.push(incidentOverdueSql(now));
   return conditions;
 }
 
@@ -286,7 +282,7 @@ function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, w
     select i.id, i.reference, i.kind, i.title, i.reporter_id as reporterId, i.machine_id as machineId,
       i.machine_version as machineVersion, i.snapshot, i.state, i.version, i.created_at as createdAt,
       i.updated_at as updatedAt, reporter.name as reporterName, reporter.service as reporterService,
-      ${overdueSql(now)} as overdue, (select count(*) from matching) as total
+      ${incidentOverdueSql(now)} as overdue, (select count(*) from matching) as total
     from chosen
     join incidents as i on i.id = chosen.id
     join people as reporter on reporter.id = i.reporter_id

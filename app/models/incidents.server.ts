@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { escalationChainFor } from "../../db/directory";
-import { deadlines, incidentEvents, incidents, people, type Incident } from "../../db/schema";
+import { incidentEvents, incidents, people, type Incident } from "../../db/schema";
 import {
   applyEvent,
   openIncident,
@@ -19,6 +19,7 @@ import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
 import type { EvidenceFacts } from "../../machines/effects";
 import { discardStoredEvidence } from "../utils/evidence.server";
 import { listCustody } from "./custody.server";
+import { openDeadlinesOf } from "./deadlines.server";
 
 export class NoOneToNotifyError extends Error {}
 
@@ -138,15 +139,6 @@ export function getTimeline(db: Db, incident: Incident) {
     }));
 }
 
-export function pendingDeadlines(db: Db, incidentId: number) {
-  return db
-    .select({ description: deadlines.description, dueAt: deadlines.dueAt })
-    .from(deadlines)
-    .where(and(eq(deadlines.incidentId, incidentId), eq(deadlines.status, "pending")))
-    .orderBy(asc(deadlines.dueAt))
-    .all();
-}
-
 export interface IncidentSummary {
   reference: string;
   title: string;
@@ -251,7 +243,7 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser) {
     context: snapshot.context as unknown,
     steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
-    deadlines: pendingDeadlines(db, incident.id).map((deadline) => ({ ...deadline, overdue: deadline.dueAt <= now })),
+    deadlines: openDeadlinesOf(db, incident.id).map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt <= now })),
     timeline: withPackDownloads(timeline, listCustody(db, incident.id, { packsOnly: true })),
     allowedEvents: Object.keys(path.eventLabels).filter((type) =>
       // taskIndex 0 stands for "a task": per-task rights are checked again when one is updated.

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "../../db/client";
 import { people } from "../../db/schema";
+import type { CurrentUser } from "../../app/utils/auth.server";
 import { DEMO_PEOPLE, demoEmail, seedDemoOrganisation } from "../../db/seed";
 
 export interface TestDatabase {
@@ -12,6 +13,8 @@ export interface TestDatabase {
   directory: string;
   /** The id and name of a demo person, by their seed key ("library-assistant", "ceo"...). */
   person: (key: string) => { id: number; name: string };
+  /** A demo person as the signed-in user the models receive. */
+  user: (key: string) => CurrentUser;
   close: () => void;
 }
 
@@ -39,16 +42,24 @@ export function copyTestDatabase(source: TestDatabase): TestDatabase {
 }
 
 function testDatabaseAt(db: Db, path: string, directory: string): TestDatabase {
+  const demoPerson = (key: string) => {
+    const demo = DEMO_PEOPLE.find((candidate) => candidate.key === key);
+    if (!demo) throw new Error(`No demo person ${key}`);
+    return demo;
+  };
+  const person = (key: string) => {
+    const row = db.select({ id: people.id, name: people.name }).from(people).where(eq(people.email, demoEmail(demoPerson(key)))).get();
+    if (!row) throw new Error(`Demo person ${key} is not in the database`);
+    return row;
+  };
   return {
     db,
     path,
     directory,
-    person(key) {
-      const demo = DEMO_PEOPLE.find((candidate) => candidate.key === key);
-      if (!demo) throw new Error(`No demo person ${key}`);
-      const row = db.select({ id: people.id, name: people.name }).from(people).where(eq(people.email, demoEmail(demo))).get();
-      if (!row) throw new Error(`Demo person ${key} is not in the database`);
-      return row;
+    person,
+    user(key) {
+      const demo = demoPerson(key);
+      return { ...person(key), email: demoEmail(demo), jobTitle: demo.jobTitle, roles: demo.roles };
     },
     close() {
       db.$client.close();

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDashboard, lastMonths, median, mayViewDashboard, percentile, type Dashboard } from "../../app/models/dashboard.server";
 import { reportMistakenPost } from "../../app/models/incidents.server";
 import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
-import type { CurrentUser } from "../../app/utils/auth.server";
 import { channels, type Incident } from "../../db/schema";
-import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
+import { DEMO_PEOPLE } from "../../db/seed";
 import { applyEvent } from "../../db/workflow";
 import type { MistakenPostDetails } from "../../machines/mistaken-post";
 import type { AbuseReport } from "../../machines/staff-abuse";
@@ -25,11 +24,6 @@ const plus = (start: Date, minutes: number) => new Date(start.getTime() + minute
 let test: TestDatabase;
 const mistaken: Record<string, Incident> = {};
 const abuse: Record<string, Incident> = {};
-
-function userIn(key: string): CurrentUser {
-  const demo = DEMO_PEOPLE.find((candidate) => candidate.key === key)!;
-  return { ...test.person(key), email: demoEmail(demo), jobTitle: demo.jobTitle, roles: demo.roles };
-}
 
 function actor(key: string) {
   return { ...test.person(key), roles: DEMO_PEOPLE.find((candidate) => candidate.key === key)!.roles as string[] };
@@ -134,7 +128,7 @@ afterAll(() => {
   test.close();
 });
 
-const dashboardOf = (key: string): Dashboard => getDashboard(test.db, userIn(key), NOW);
+const dashboardOf = (key: string): Dashboard => getDashboard(test.db, test.user(key), NOW);
 const referencesOf = (rows: { reference: string }[]) => [...new Set(rows.map((row) => row.reference))].sort();
 const refs = (...list: Incident[]) => list.map((incident) => incident.reference).sort();
 
@@ -162,12 +156,12 @@ describe("percentiles", () => {
 
 describe("who may open the dashboard", () => {
   it("is Communications, HR and safety, leadership and administrators", () => {
-    expect(mayViewDashboard(userIn("comms1"))).toBe(true);
-    expect(mayViewDashboard(userIn("hr"))).toBe(true);
-    expect(mayViewDashboard(userIn("ceo"))).toBe(true);
-    expect(mayViewDashboard(userIn("admin"))).toBe(true);
-    expect(mayViewDashboard(userIn("library-assistant"))).toBe(false);
-    expect(mayViewDashboard(userIn("libraries-manager"))).toBe(false);
+    expect(mayViewDashboard(test.user("comms1"))).toBe(true);
+    expect(mayViewDashboard(test.user("hr"))).toBe(true);
+    expect(mayViewDashboard(test.user("ceo"))).toBe(true);
+    expect(mayViewDashboard(test.user("admin"))).toBe(true);
+    expect(mayViewDashboard(test.user("library-assistant"))).toBe(false);
+    expect(mayViewDashboard(test.user("libraries-manager"))).toBe(false);
   });
 });
 

@@ -15,7 +15,7 @@ import {
 import { canViewIncident, reportMistakenPost } from "../../app/models/incidents.server";
 import { loader as csvLoader } from "../../app/routes/incidents.csv";
 import { loader as listLoader } from "../../app/routes/incidents._index";
-import { commitSessionCookie, hashPassword, signIn, type CurrentUser } from "../../app/utils/auth.server";
+import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
 import { organisationDate } from "../../app/utils/dates";
 import { db as appDb } from "../../app/utils/db.server";
 import { channels, incidents, type Incident } from "../../db/schema";
@@ -50,13 +50,8 @@ function post(account: string): MistakenPostDetails {
   return { platform: "Facebook", account, link: null, postedAt: NOW.toISOString(), whatHappened: "Posted the wrong notice." };
 }
 
-function userIn(database: TestDatabase, key: string): CurrentUser {
-  const demo = DEMO_PEOPLE.find((candidate) => candidate.key === key)!;
-  return { ...database.person(key), email: demoEmail(demo), jobTitle: demo.jobTitle, roles: demo.roles };
-}
-
 function search(key: string, filters: Partial<IncidentFilters> = {}, page = 1, database = test) {
-  return searchIncidents(database.db, userIn(database, key), { ...NO_FILTERS, ...filters }, page);
+  return searchIncidents(database.db, database.user(key), { ...NO_FILTERS, ...filters }, page);
 }
 
 /** The references a person sees with these filters, in the order shown. */
@@ -175,7 +170,7 @@ describe("who sees which incidents", () => {
 function expectSqlAgreesWithCanViewIncident(database: TestDatabase) {
   const all = database.db.select().from(incidents).all();
   for (const demo of DEMO_PEOPLE) {
-    const user = userIn(database, demo.key);
+    const user = database.user(demo.key);
     const expected = all.filter((incident) => canViewIncident(database.db, user, incident)).map((incident) => incident.reference);
     expect(sorted(referencesVisibleInSql(database.db, user)), demo.key).toEqual(sorted(expected));
   }

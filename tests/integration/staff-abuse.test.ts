@@ -9,6 +9,7 @@ import { deadlines, evidenceFiles, outbox, type Incident } from "../../db/schema
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
 import { applyEvent } from "../../db/workflow";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
+import { openDeadlinesOf } from "../../app/models/deadlines.server";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { addScreenshot, reportAbuseAs } from "../helpers/staff-abuse";
 
@@ -121,5 +122,10 @@ describe("the deadlines of an abuse report", () => {
     ]);
     const police = test.db.select().from(deadlines).where(and(eq(deadlines.incidentId, report.id), eq(deadlines.key, "police"), eq(deadlines.status, "pending"))).get();
     expect(police?.dueAt).toBe(hours(73).toISOString());
+    // Two police reminders have fired: the page shows the work once, late since the first.
+    expect(openDeadlinesOf(test.db, report.id).map(({ description, dueAt }) => [description, dueAt])).toEqual([
+      ["Owen Price to record the support offered", hours(4).toISOString()],
+      ["A police report, or the reason not to make one, to be recorded", hours(24).toISOString()],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openDeadlinesOf } from "../../app/models/deadlines.server";
+import { NO_FILTERS, searchIncidents } from "../../app/models/incident-list.server";
 import { reportMistakenPost } from "../../app/models/incidents.server";
 import { setAcknowledgementMinutes } from "../../app/models/settings.server";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
@@ -210,6 +212,26 @@ describe("deadlines", () => {
     });
     // Firing again at the same moment does nothing: the new deadline is not yet due.
     expect(fireDueDeadlines(test.db, minutesLater(16))).toEqual({ fired: 0, dropped: 0 });
+  });
+
+  it("keep a step that fired overdue, in the list and on the page, until it is done, and then are met", () => {
+    const incident = reportAs("library-assistant");
+    const overdueFor = (at: Date) =>
+      searchIncidents(test.db, test.user("comms1"), { ...NO_FILTERS, overdueOnly: true }, 1, at).rows.map((row) => row.reference);
+    expect(overdueFor(minutesLater(10))).toEqual([]);
+    fireDueDeadlines(test.db, minutesLater(16));
+    // Marcus Bell now has until minute 31, but the acknowledgement has been late since minute 15.
+    expect(overdueFor(minutesLater(17))).toEqual([incident.reference]);
+    expect(openDeadlinesOf(test.db, incident.id)).toEqual([
+      { incidentId: incident.id, description: "Marcus Bell to acknowledge", dueAt: minutesLater(15).toISOString() },
+    ]);
+
+    const marcus = test.person("dir-people");
+    applyEvent(test.db, { incidentId: incident.id, expectedVersion: 2, event: { type: "ACKNOWLEDGE", by: marcus }, actor: marcus, now: minutesLater(20) });
+    expect(overdueFor(minutesLater(21))).toEqual([]);
+    expect(openDeadlinesOf(test.db, incident.id)).toEqual([]);
+    const statuses = test.db.select({ status: deadlines.status }).from(deadlines).where(eq(deadlines.incidentId, incident.id)).orderBy(asc(deadlines.id)).all();
+    expect(statuses.map((row) => row.status)).toEqual(["met", "met"]);
   });
 
   it("are closed, not fired, once the incident has moved on", () => {

@@ -1,0 +1,39 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { OPEN_DEADLINE_STATUSES } from "../../db/schema";
+
+export interface OpenDeadline {
+  incidentId: number;
+  description: string;
+  /** The earliest open due time for this piece of work: a fired deadline keeps it late. */
+  dueAt: string;
+}
+
+const openStatuses = sql.join(
+  OPEN_DEADLINE_STATUSES.map((status) => sql`${status}`),
+  sql`, `,
+);
+
+/** SQL that is true when the incident aliased `i` has a step past its due time and still undone. */
+export function incidentOverdueSql(now: Date): SQL {
+  return sql`exists (select 1 from deadlines as d
+    where d.incident_id = i.id and d.status in (${openStatuses}) and d.due_at < ${now.toISOString()})`;
+}
+
+/**
+ * One row per piece of work still awaited (deadline key): the latest wording (say, the fallback
+ * officer now asked to acknowledge) and the earliest due time still open (when it became late).
+ */
+export function openDeadlinesSql(where: SQL = sql`1 = 1`): SQL {
+  return sql`select grouped.incident_id as incidentId, latest.description, grouped.due_at as dueAt
+    from (
+      select incident_id, key, min(due_at) as due_at, max(id) as latest_id
+      from deadlines where status in (${openStatuses}) and ${where}
+      group by incident_id, key
+    ) as grouped
+    join deadlines as latest on latest.id = grouped.latest_id`;
+}
+
+export function openDeadlinesOf(db: Db, incidentId: number): OpenDeadline[] {
+  return db.all<OpenDeadline>(sql`${openDeadlinesSql(sql`incident_id = ${incidentId}`)} order by dueAt asc`);
+}
