@@ -4,6 +4,7 @@ import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
+import { backfillIncidentAccess } from "../db/workflow";
 import { hashPassword } from "./utils/auth.server";
 import { db } from "./utils/db.server";
 import { env, EnvironmentError } from "./utils/env.server";
@@ -31,6 +32,8 @@ async function main() {
   }
 
   const database = db();
+  const backfilled = backfillIncidentAccess(database);
+  if (backfilled > 0) console.log(`Recorded who may read ${backfilled} incidents stored before incident_access existed.`);
   if (isDatabaseEmpty(database)) {
     seedDemoOrganisation(database, { passwordHash: await hashPassword(DEMO_PASSWORD), now: new Date() });
     console.log("Empty database: added the demo organisation (see the README for the logins).");

@@ -125,7 +125,26 @@ export const incidents = sqliteTable(
     uniqueIndex("incidents_reference_unique").on(table.reference),
     index("incidents_reporter_idx").on(table.reporterId),
     index("incidents_kind_state_idx").on(table.kind, table.state),
+    // Covers the incident list (order, visibility and filters) without reading the snapshots.
+    index("incidents_list_idx").on(table.createdAt, table.id, table.reporterId, table.kind, table.state, table.updatedAt, table.reference),
   ],
+);
+
+/**
+ * Who may read each incident besides the reporter's management chain and the roles that read
+ * every incident of its path: rewritten from the path's pure `accessOf(context)` in the same
+ * transaction as every change, as `person:<id>` or `role:<role>`. Lists and the dashboard find a
+ * person's incidents here, without opening snapshots.
+ */
+export const incidentAccess = sqliteTable(
+  "incident_access",
+  {
+    grantee: text("grantee").notNull(),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id),
+  },
+  (table) => [primaryKey({ columns: [table.grantee, table.incidentId] }), index("incident_access_incident_idx").on(table.incidentId)],
 );
 
 export const incidentEvents = sqliteTable(

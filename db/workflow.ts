@@ -5,6 +5,7 @@ import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import type {
   CancelDeadlineParams,
   EvidenceFacts,
+  IncidentAccess,
   NotifyParams,
   PauseChannelsParams,
   ReviewHeldPostParams,
@@ -18,6 +19,7 @@ import { ChannelError, pauseChannels, resumePausesOfIncident, reviewHeldPost } f
 import {
   deadlines,
   evidenceFiles,
+  incidentAccess,
   incidentEvents,
   incidents,
   OPEN_DEADLINE_STATUSES,
@@ -282,11 +284,42 @@ export function openIncident(db: Db, options: OpenIncidentOptions): Incident {
         payload: options.input,
         at: nowIso,
       });
+      storeAccess(tx, incident.id, path.accessOf(snapshot.context));
       writeEffects(tx, { incident, context: snapshot.context, actorId: options.reporter.id, now: options.now }, actions);
       return incident;
     },
     { behavior: "immediate" },
   );
+}
+
+export function accessGrantees(access: IncidentAccess): string[] {
+  return [...new Set([...access.personIds.map((id) => `person:${id}`), ...access.roles.map((role) => `role:${role}`)])];
+}
+
+/** Rewrites who may read the incident (incident_access) from the path's rule for its new context. */
+function storeAccess(tx: Queryable, incidentId: number, access: IncidentAccess) {
+  tx.delete(incidentAccess).where(eq(incidentAccess.incidentId, incidentId)).run();
+  tx.insert(incidentAccess)
+    .values(accessGrantees(access).map((grantee) => ({ grantee, incidentId })))
+    .run();
+}
+
+/**
+ * Fills incident_access for incidents stored before it existed (every incident grants its
+ * reporter, so one with no rows has never been filled). Run at start-up; cheap when none are missing.
+ */
+export function backfillIncidentAccess(db: Db): number {
+  const missing = db
+    .select()
+    .from(incidents)
+    .where(sql`not exists (select 1 from incident_access where incident_access.incident_id = ${incidents.id})`)
+    .all();
+  db.transaction((tx) => {
+    for (const incident of missing) {
+      storeAccess(tx, incident.id, escalationPathFor(incident.kind).accessOf((incident.snapshot as { context: unknown }).context));
+    }
+  });
+  return missing.length;
 }
 
 /** Why the machine would not take an event, in words for the person who tried. */
@@ -392,6 +425,7 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
         payload,
         at: nowIso,
       });
+      storeAccess(tx, incident.id, path.accessOf(next.context));
       writeEffects(tx, { incident, context: next.context, actorId: options.actor?.id ?? null, now: options.now }, actions);
       if (next.status === "done") closeAllOpenDeadlines(tx, incident.id, nowIso);
       return updated;

@@ -19,6 +19,24 @@ export interface EvidenceFacts {
   storagePath: string;
 }
 
+/** The roles that may read incidents: every incident of a path, or one that brought them in. */
+export type ReadingRole = "communications" | "hr_safety";
+
+/**
+ * Who may read one incident besides the people above its reporter in today's reporting lines
+ * (worked out when asked, as lines change) and the roles that read every incident of its path:
+ * the people the procedure names, and roles this incident has brought in. db/ stores it with
+ * every change (incident_access), so lists find what a person may see without opening snapshots.
+ */
+export interface IncidentAccess {
+  personIds: number[];
+  roles: ReadingRole[];
+}
+
+export function accessAllows(access: IncidentAccess, viewer: { id: number; roles: readonly string[] }): boolean {
+  return access.personIds.includes(viewer.id) || access.roles.some((role) => viewer.roles.includes(role));
+}
+
 /** Who an email goes to, described without addresses: db/ resolves them from the directory. */
 export type Recipients =
   | { kind: "people"; personIds: number[] }

@@ -2,7 +2,7 @@ import type { AnyStateMachine } from "xstate";
 import {
   explainMistakenPostRefusal,
   mistakenPostEventLabels,
-  mistakenPostParticipantIds,
+  mistakenPostAccess,
   mistakenPostMachine,
   type MistakenPostContext,
   type MistakenPostEvent,
@@ -11,10 +11,11 @@ import {
   explainStaffAbuseRefusal,
   staffAbuseEventLabels,
   staffAbuseMachine,
-  staffAbuseMayView,
+  staffAbuseAccess,
   type StaffAbuseContext,
   type StaffAbuseEvent,
 } from "./staff-abuse";
+import { accessAllows, type IncidentAccess, type ReadingRole } from "./effects";
 import type { EventLabels } from "./step-meta";
 
 export interface EscalationPath {
@@ -28,8 +29,10 @@ export interface EscalationPath {
    * does not take it. `accepted` tells whether the current step has any transition for it.
    */
   explainRefusal: (context: any, event: any, accepted: boolean) => string | null;
-  /** Who, besides the reporter and their management chain, may read the incident. */
-  mayView: (context: any, viewer: { id: number; roles: string[] }) => boolean;
+  /** The roles that read every incident of this path. */
+  readersByRole: readonly ReadingRole[];
+  /** Who else may read one incident, besides the reporter's management chain. */
+  accessOf: (context: any) => IncidentAccess;
 }
 
 /** Every escalation path, by the incident kind stored in the database. */
@@ -41,8 +44,8 @@ export const escalationPaths = {
     eventLabels: mistakenPostEventLabels,
     explainRefusal: (context: MistakenPostContext, event: MistakenPostEvent, accepted: boolean) =>
       explainMistakenPostRefusal(context, event, accepted),
-    mayView: (context: MistakenPostContext, viewer: { id: number; roles: string[] }) =>
-      viewer.roles.includes("communications") || mistakenPostParticipantIds(context).includes(viewer.id),
+    readersByRole: ["communications"],
+    accessOf: mistakenPostAccess,
   },
   staff_abuse: {
     version: 1,
@@ -51,7 +54,8 @@ export const escalationPaths = {
     eventLabels: staffAbuseEventLabels,
     explainRefusal: (context: StaffAbuseContext, event: StaffAbuseEvent, accepted: boolean) =>
       explainStaffAbuseRefusal(context, event, accepted),
-    mayView: staffAbuseMayView,
+    readersByRole: ["hr_safety"],
+    accessOf: staffAbuseAccess,
   },
 } satisfies Record<string, EscalationPath>;
 
@@ -64,4 +68,17 @@ export function isIncidentKind(kind: string): kind is IncidentKind {
 export function escalationPathFor(kind: string): EscalationPath {
   if (!isIncidentKind(kind)) throw new Error(`Unknown incident kind: ${kind}`);
   return escalationPaths[kind];
+}
+
+/** Whether the path lets this person read the incident, leaving aside the reporter's management chain. */
+export function pathAllows(kind: string, context: unknown, viewer: { id: number; roles: readonly string[] }): boolean {
+  const path = escalationPathFor(kind);
+  return path.readersByRole.some((role) => viewer.roles.includes(role)) || accessAllows(path.accessOf(context), viewer);
+}
+
+/** The paths whose every incident this person may read through one of their roles. */
+export function kindsReadableByRole(roles: readonly string[]): IncidentKind[] {
+  return (Object.keys(escalationPaths) as IncidentKind[]).filter((kind) =>
+    escalationPaths[kind].readersByRole.some((role) => roles.includes(role)),
+  );
 }

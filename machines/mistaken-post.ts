@@ -3,6 +3,7 @@ import {
   addMinutes,
   effectActions,
   type EvidenceFacts,
+  type IncidentAccess,
   type NotifyParams,
   type PersonRef,
   type SetDeadlineParams,
@@ -806,11 +807,16 @@ export function explainMistakenPostRefusal(
  * Communications (who see every mistaken post): the officers asked to acknowledge, the senior leaders and the Leader once
  * told, and the owners of crisis tasks. They may read the incident they were emailed about.
  */
-export function mistakenPostParticipantIds(context: MistakenPostContext): number[] {
-  return [
-    ...context.escalationChain.map((officer) => officer.id),
-    ...(context.assessment?.seniorLeadersNotified ? context.policy.seniorLeaders.map((leader) => leader.id) : []),
-    ...(context.leaderDecision?.decision === "made_aware" && context.policy.leader ? [context.policy.leader.id] : []),
-    ...context.tasks.map((task) => task.owner.id),
-  ];
+export function mistakenPostAccess(context: MistakenPostContext): IncidentAccess {
+  return {
+    personIds: [
+      context.reporter.id,
+      ...context.escalationChain.map((officer) => officer.id),
+      ...(context.assessment?.seniorLeadersNotified ? context.policy.seniorLeaders.map((leader) => leader.id) : []),
+      ...(context.leaderDecision?.decision === "made_aware" && context.policy.leader ? [context.policy.leader.id] : []),
+      ...context.tasks.map((task) => task.owner.id),
+    ],
+    // Communications read every mistaken post (the path's readersByRole).
+    roles: [],
+  };
 }

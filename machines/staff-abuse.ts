@@ -1,5 +1,5 @@
 import { and, assign, setup } from "xstate";
-import { addMinutes, effectActions, type EvidenceFacts, type PersonRef } from "./effects";
+import { addMinutes, effectActions, type EvidenceFacts, type IncidentAccess, type PersonRef } from "./effects";
 import type { ActingPerson } from "./mistaken-post";
 import type { EventLabels, StepMeta } from "./step-meta";
 
@@ -493,9 +493,10 @@ export function explainStaffAbuseRefusal(context: StaffAbuseContext, event: Staf
  * safety always; Communications only once asked to help with removal. Personal, sometimes
  * special-category data: nobody else.
  */
-export function staffAbuseMayView(context: StaffAbuseContext, viewer: { id: number; roles: string[] }): boolean {
-  if (viewer.id === context.reporter.id) return true;
-  if (context.managers.some((manager) => manager.id === viewer.id)) return true;
-  if (viewer.roles.includes("hr_safety")) return true;
-  return context.removal.communicationsHelpAsked && viewer.roles.includes("communications");
+export function staffAbuseAccess(context: StaffAbuseContext): IncidentAccess {
+  return {
+    personIds: [context.reporter.id, ...context.managers.map((manager) => manager.id)],
+    // HR and safety read every report (the path's readersByRole); Communications once asked to help.
+    roles: context.removal.communicationsHelpAsked ? ["communications"] : [],
+  };
 }

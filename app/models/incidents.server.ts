@@ -10,7 +10,7 @@ import {
   type ChangeSince,
   type WorkflowErrorCode,
 } from "../../db/workflow";
-import { escalationPathFor } from "../../machines/index";
+import { escalationPathFor, pathAllows } from "../../machines/index";
 import type { MistakenPostDetails, MistakenPostInput } from "../../machines/mistaken-post";
 import { listSteps, stepStatuses } from "../../machines/steps";
 import type { CurrentUser } from "../utils/auth.server";
@@ -101,7 +101,7 @@ export function managementChainIds(db: Db, personId: number): number[] {
 export function canViewIncident(db: Db, user: CurrentUser, incident: Incident): boolean {
   if (incident.reporterId === user.id) return true;
   const context = (incident.snapshot as { context: unknown }).context;
-  if (escalationPathFor(incident.kind).mayView(context, user)) return true;
+  if (pathAllows(incident.kind, context, user)) return true;
   return managementChainIds(db, incident.reporterId).includes(user.id);
 }
 
@@ -202,9 +202,8 @@ export function homeLists(db: Db, user: CurrentUser) {
     .limit(50)
     .all();
   // The path's own rule is pure: no query per row (the SQL above already matched the managers).
-  const abuseRule = escalationPathFor("staff_abuse").mayView;
   const abuseReports = abuseCandidates
-    .filter((incident) => incident.reporterId !== user.id && abuseRule((incident.snapshot as { context: unknown }).context, user))
+    .filter((incident) => incident.reporterId !== user.id && pathAllows(incident.kind, (incident.snapshot as { context: unknown }).context, user))
     .slice(0, 20);
   return {
     waiting: summarise(waiting),

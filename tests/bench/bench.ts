@@ -24,6 +24,14 @@ import { deadlines, incidents, outbox, people, personRoles, type Role } from "..
 import { DEMO_PASSWORD, demoEmail, seedDemoOrganisation } from "../../db/seed";
 import { applyEvent } from "../../db/workflow";
 import { reportMistakenPost } from "../../app/models/incidents.server";
+import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
+import {
+  ABUSE_KINDS,
+  PROTECTED_CHARACTERISTICS,
+  type AbuseKind,
+  type AbuseReport,
+  type ProtectedCharacteristic,
+} from "../../machines/staff-abuse";
 import { hashPassword } from "../../app/utils/auth.server";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -70,6 +78,26 @@ function postDetails(index: number, reportedAt: Date) {
   };
 }
 
+const KINDS_OF_ABUSE = Object.keys(ABUSE_KINDS) as AbuseKind[];
+const CHARACTERISTICS = Object.keys(PROTECTED_CHARACTERISTICS) as ProtectedCharacteristic[];
+
+function abuseReport(index: number, reportedAt: Date): AbuseReport {
+  const kind = KINDS_OF_ABUSE[index % KINDS_OF_ABUSE.length];
+  return {
+    inDanger: false,
+    platform: ["X (Twitter)", "Facebook", "Instagram", "TikTok"][index % 4],
+    link: null,
+    happenedAt: new Date(reportedAt.getTime() - 30 * 60_000).toISOString(),
+    perpetrator: `@account${index % 50}`,
+    whatHappened: `Benchmark report ${index}: abusive replies after a service announcement.`,
+    kinds: [kind],
+    protectedCharacteristics: kind === "hate" ? [CHARACTERISTICS[index % CHARACTERISTICS.length]] : [],
+    connectedToRole: "yes",
+    impact: "Upsetting to read.",
+    noScreenshotReason: "Benchmark data has no screenshots.",
+  };
+}
+
 /** Seeds the demo organisation, 10,000 incidents and one incident of 1,000 events. */
 async function prepareDatabase(databasePath: string) {
   const db = openDatabase(databasePath);
@@ -78,23 +106,22 @@ async function prepareDatabase(databasePath: string) {
     const everyone = peopleWithRoles(db);
     const reporters = everyone.filter((person) => person.roles.includes("staff"));
 
-    // References are HF-<year>-NNNN and db/workflow.ts nextReference orders them as text, so
-    // after HF-<year>-10000 the next one is computed as 10000 again and every report fails with
-    // "UNIQUE constraint failed: incidents.reference". To keep the run working, the 10,000 are
-    // reported (spread evenly) over last year, and this year starts empty for the live run.
-    const year = new Date().getUTCFullYear() - 1;
-    const yearStart = Date.UTC(year, 0, 1);
-    const step = (Date.UTC(year + 1, 0, 1) - yearStart) / INCIDENTS;
+    // Spread over the last twelve months, two mistaken posts to every abuse report, so each
+    // role's list and the dashboard have a realistic share to read.
+    const yearAgo = Date.now() - 365 * 24 * 60 * 60_000;
+    const step = (Date.now() - 60 * 60_000 - yearAgo) / INCIDENTS;
     const started = performance.now();
     for (let index = 0; index < INCIDENTS; index += 1) {
       const reporter = reporters[index % reporters.length];
-      const reportedAt = new Date(yearStart + Math.floor(index * step));
-      reportMistakenPost(db, { id: reporter.id, name: reporter.name }, postDetails(index, reportedAt), reportedAt);
+      const reportedAt = new Date(yearAgo + Math.floor(index * step));
+      const actor = { id: reporter.id, name: reporter.name };
+      if (index % 3 === 2) reportStaffAbuse(db, actor, abuseReport(index, reportedAt), reportedAt);
+      else reportMistakenPost(db, actor, postDetails(index, reportedAt), reportedAt);
     }
     const seconds = (performance.now() - started) / 1000;
     const incidentsPerSecond = INCIDENTS / seconds;
     console.log(
-      `Added ${INCIDENTS.toLocaleString("en-GB")} incidents through reportMistakenPost in ${seconds.toFixed(1)} s: ${incidentsPerSecond.toFixed(0)} incidents/s`,
+      `Added ${INCIDENTS.toLocaleString("en-GB")} incidents through reportMistakenPost and reportStaffAbuse in ${seconds.toFixed(1)} s: ${incidentsPerSecond.toFixed(0)} incidents/s`,
     );
 
     const reporter = everyone.find((person) => person.email === STAFF_REPORTER)!;
@@ -126,8 +153,8 @@ async function prepareDatabase(databasePath: string) {
       `Added incident ${incident.reference} with ${incident.version.toLocaleString("en-GB")} events in ${timelineSeconds.toFixed(1)} s`,
     );
 
-    // Quiet the workers: no backlog of emails, and last year's acknowledgement deadlines (long
-    // past) cancelled, or the deadline worker would escalate 10,000 incidents during the run.
+    // Quiet the workers: no backlog of emails, and the past-due deadlines of the year's incidents
+    // cancelled, or the deadline worker would escalate thousands of incidents during the run.
     const deleted = db.delete(outbox).where(eq(outbox.status, "pending")).run().changes;
     const nowIso = new Date().toISOString();
     const cancelled = db
@@ -263,6 +290,14 @@ async function measure(
 }
 
 async function main() {
+  // `--prepare-only <file>`: seed a database for profiling by hand, and stop.
+  const prepareOnly = process.argv.indexOf("--prepare-only");
+  if (prepareOnly !== -1) {
+    const path = process.argv[prepareOnly + 1];
+    if (!path || existsSync(path)) throw new Error("--prepare-only needs the path of a database file that does not exist yet");
+    await prepareDatabase(path);
+    return;
+  }
   const directory = mkdtempSync(join(tmpdir(), "holdfast-bench-"));
   const databasePath = join(directory, "holdfast.db");
   let server: ChildProcess | undefined;

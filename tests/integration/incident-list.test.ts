@@ -18,9 +18,9 @@ import { loader as listLoader } from "../../app/routes/incidents._index";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
 import { organisationDate } from "../../app/utils/dates";
 import { db as appDb } from "../../app/utils/db.server";
-import { channels, incidents, type Incident } from "../../db/schema";
+import { channels, incidentAccess, incidents, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
-import { applyEvent } from "../../db/workflow";
+import { applyEvent, backfillIncidentAccess } from "../../db/workflow";
 import type { MistakenPostDetails } from "../../machines/mistaken-post";
 import { copyTestDatabase, createTestDatabase, type TestDatabase } from "../helpers/database";
 import { reportAbuseAs } from "../helpers/staff-abuse";
@@ -179,6 +179,20 @@ function expectSqlAgreesWithCanViewIncident(database: TestDatabase) {
 describe("the SQL rule and canViewIncident", () => {
   it("agree for every demo person", () => {
     expectSqlAgreesWithCanViewIncident(test);
+  });
+
+  it("still agree for incidents stored before incident_access, once it is filled at start-up", () => {
+    const copy = copyTestDatabase(test);
+    try {
+      const stored = copy.db.select().from(incidentAccess).orderBy(incidentAccess.grantee, incidentAccess.incidentId).all();
+      copy.db.delete(incidentAccess).run();
+      expect(backfillIncidentAccess(copy.db)).toBe(copy.db.select().from(incidents).all().length);
+      expect(copy.db.select().from(incidentAccess).orderBy(incidentAccess.grantee, incidentAccess.incidentId).all()).toEqual(stored);
+      expectSqlAgreesWithCanViewIncident(copy);
+      expect(backfillIncidentAccess(copy.db)).toBe(0);
+    } finally {
+      copy.close();
+    }
   });
 });
 
