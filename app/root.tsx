@@ -121,6 +121,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 outline-none">
           {children}
         </main>
+        <footer className="mx-auto max-w-5xl border-t border-gray-300 px-4 py-6">
+          <Link to="/accessibility">Accessibility statement</Link>
+        </footer>
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -14,10 +14,13 @@ const openStatuses = sql.join(
   sql`, `,
 );
 
-/** SQL that is true when the incident aliased `i` has a step past its due time and still undone. */
+/**
+ * SQL that is true when the incident aliased `i` has a step past its due time and still undone.
+ * Few deadlines are open and late at once, so they are found first (deadlines_status_due_idx).
+ */
 export function incidentOverdueSql(now: Date): SQL {
-  return sql`exists (select 1 from deadlines as d
-    where d.incident_id = i.id and d.status in (${openStatuses}) and d.due_at < ${now.toISOString()})`;
+  return sql`i.id in (select d.incident_id from deadlines as d
+    where d.status in (${openStatuses}) and d.due_at < ${now.toISOString()})`;
 }
 
 /**

@@ -42,3 +42,14 @@ test("signing out ends the session on the server", async ({ page, context }) => 
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("the accessibility statement is linked from every page and can be read before signing in", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByRole("link", { name: "Accessibility statement" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Accessibility statement for Holdfast" })).toBeVisible();
+  await expect(page).toHaveURL(/\/accessibility$/);
+  await expectAccessible(page);
+
+  await signIn(page, people.communications);
+  await expect(page.getByRole("link", { name: "Accessibility statement" })).toBeVisible();
+});

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getDashboard } from "../../app/models/dashboard.server";
+import { reportMistakenPost } from "../../app/models/incidents.server";
+import { cachedUntilDataChanges } from "../../app/utils/data-cache.server";
+import { openDatabase } from "../../db/client";
+import { settings } from "../../db/schema";
+import { createTestDatabase, type TestDatabase } from "../helpers/database";
+
+let test: TestDatabase;
+beforeEach(() => {
+  test = createTestDatabase();
+});
+afterEach(() => test.close());
+
+describe("values cached until the database changes", () => {
+  it("are worked out once while nothing is written", () => {
+    let computed = 0;
+    const compute = () => ++computed;
+    expect(cachedUntilDataChanges(test.db, "key", compute)).toBe(1);
+    expect(cachedUntilDataChanges(test.db, "key", compute)).toBe(1);
+    expect(cachedUntilDataChanges(test.db, "other", compute)).toBe(2);
+  });
+
+  it("are worked out afresh after a write on the same connection", () => {
+    let computed = 0;
+    cachedUntilDataChanges(test.db, "key", () => ++computed);
+    test.db.insert(settings).values({ key: "cache-test", value: "1" }).run();
+    expect(cachedUntilDataChanges(test.db, "key", () => ++computed)).toBe(2);
+  });
+
+  it("are worked out afresh after another connection commits", () => {
+    let computed = 0;
+    cachedUntilDataChanges(test.db, "key", () => ++computed);
+    const other = openDatabase(test.path);
+    try {
+      other.insert(settings).values({ key: "cache-test", value: "1" }).run();
+    } finally {
+      other.$client.close();
+    }
+    expect(cachedUntilDataChanges(test.db, "key", () => ++computed)).toBe(2);
+  });
+
+  it("keep at most 200 keys, dropping the least recently used", () => {
+    let computed = 0;
+    for (let index = 0; index < 201; index += 1) cachedUntilDataChanges(test.db, `key-${index}`, () => ++computed);
+    expect(cachedUntilDataChanges(test.db, "key-200", () => ++computed)).toBe(201);
+    expect(cachedUntilDataChanges(test.db, "key-0", () => ++computed)).toBe(202);
+  });
+
+  it("never show the dashboard's figures from before a new report", () => {
+    const comms = test.user("comms1");
+    const before = getDashboard(test.db, comms, new Date());
+    expect(before.openByStep).toEqual([]);
+    reportMistakenPost(test.db, test.person("library-assistant"), {
+      platform: "Facebook",
+      account: "@EastbridgeLibraries",
+      link: null,
+      postedAt: new Date().toISOString(),
+      whatHappened: "Wrong opening hours.",
+    }, new Date());
+    expect(getDashboard(test.db, comms, new Date()).openByStep.map((row) => row.count)).toEqual([1]);
+  });
+});
