@@ -239,14 +239,18 @@ function abuseCounts(db: Db, user: CurrentUser, now: Date): Pick<Dashboard, "abu
   };
 }
 
+/** What the cached figures depend on: the viewer (and their roles) and the month of the abuse counts. */
+export function dashboardCacheKey(user: CurrentUser, now: Date): string {
+  return `dashboard:${user.id}:${[...user.roles].sort().join(",")}:${organisationDate(now).slice(0, 7)}`;
+}
+
 /**
  * Everything the dashboard shows, for this viewer, as things stand at `now`. The figures drawn
  * from every visible incident are kept until the database next changes (a desk watched by a few
  * people, changed a few times an hour); what is overdue and what is paused are read every time.
  */
 export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
-  const month = organisationDate(now).slice(0, 7);
-  const figures = cachedUntilDataChanges(db, `dashboard:${user.id}:${[...user.roles].sort().join(",")}:${month}`, () => ({
+  const figures = cachedUntilDataChanges(db, dashboardCacheKey(user, now), () => ({
     openByStep: openByStep(db, user),
     timings: timings(db, user),
     ...abuseCounts(db, user, now),

@@ -2,23 +2,29 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
-import { DASHBOARD_ROLES, getDashboard, type MonthCounts, type TimingRow } from "~/models/dashboard.server";
+import { dashboardCharts } from "~/components/dashboard-charts.server";
+import { DASHBOARD_ROLES, dashboardCacheKey, getDashboard, type MonthCounts } from "~/models/dashboard.server";
+import { cachedUntilDataChanges } from "~/utils/data-cache.server";
 import { requireAnyRole } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime, formatMonth } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 
 /**
- * Charts are drawn with Recharts 2 at a fixed size: Recharts 3 renders only an empty wrapper on
- * the server (recharts/recharts#5997), and a fixed width and height let the SVG be drawn before
- * any script runs. Each chart has the same figures in a table beside it.
+ * The charts are SVG drawn on the server (components/dashboard-charts.server.tsx) once per change
+ * to the data, and shown as they are: they work without JavaScript, and no charting code is sent
+ * to the browser. Each chart has the same figures in a table beside it.
  */
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Holdfast" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAnyRole(request, DASHBOARD_ROLES);
-  return json(getDashboard(db(), user, new Date()));
+  const database = db();
+  const now = new Date();
+  const dashboard = getDashboard(database, user, now);
+  // Drawn from the same cached figures, so kept exactly as long as they are.
+  const charts = cachedUntilDataChanges(database, `${dashboardCacheKey(user, now)}:charts`, () => dashboardCharts(dashboard));
+  return json({ ...dashboard, charts });
 }
 
 const headerCell = "border-b-2 border-ink py-2 pr-4 text-left align-bottom font-semibold";
@@ -26,16 +32,6 @@ const numberHeader = `${headerCell} text-right`;
 const cell = "border-b border-gray-300 py-2 pr-4 align-top";
 const numberCell = `${cell} text-right tabular-nums`;
 
-/** Colours with at least 3:1 contrast on white, told apart by the tables as well as by colour. */
-const SERIES_COLOURS = ["#1d4ed8", "#b45309", "#166534", "#7e22ce", "#b91c1c", "#0f766e", "#505a5f"];
-const CHART_WIDTH = 640;
-const CHART_HEIGHT = 280;
-
-const monthFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "short", year: "numeric" });
-
-function monthLabel(month: string): string {
-  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
-}
 
 /** "12 min", "3 h 5 min", "2 d 4 h": a length of time in minutes, for a table. */
 function formatMinutes(minutes: number | null): string {
@@ -65,16 +61,21 @@ function TableHead({ columns }: { columns: { label: string; numeric?: boolean }[
 }
 
 /** A chart with its figures: the chart is a labelled image, and the table beside it is the text alternative. */
-function ChartFigure({ id, title, chart, table }: { id: string; title: string; chart: ReactNode; table: ReactNode }) {
+function ChartFigure({ id, title, svg, table }: { id: string; title: string; svg: string; table: ReactNode }) {
   return (
     <figure aria-labelledby={`${id}-caption`} className="mt-4">
       <figcaption id={`${id}-caption`} className="font-semibold">
         {title}
       </figcaption>
       <div className="mt-2 flex flex-wrap items-start gap-6">
-        <div role="img" aria-label={`Chart: ${title}. The same figures are in the table beside it.`} className="max-w-full overflow-x-auto" data-chart={id}>
-          {chart}
-        </div>
+        <div
+          role="img"
+          aria-label={`Chart: ${title}. The same figures are in the table beside it.`}
+          className="max-w-full overflow-x-auto"
+          data-chart={id}
+          // Markup drawn by Recharts on the server from numbers and labels escaped by React.
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
         <div className="min-w-0 flex-1">{table}</div>
       </div>
     </figure>
@@ -101,7 +102,7 @@ function MonthTable({ caption, series, months }: { caption: string; series: { ke
         {months.map((row) => (
           <tr key={row.month}>
             <th scope="row" className={`${cell} text-left font-normal`}>
-              {monthLabel(row.month)}
+              {formatMonth(row.month)}
             </th>
             {series.map((item) => (
               <td key={item.key} className={numberCell}>
@@ -115,41 +116,9 @@ function MonthTable({ caption, series, months }: { caption: string; series: { ke
   );
 }
 
-function MonthChart({ id, series, months }: { id: string; series: { key: string; label: string }[]; months: MonthCounts[] }) {
-  // By function, not by name: a platform's name may hold characters Recharts reads as a path.
-  const data = months.map((row) => ({ month: monthLabel(row.month), counts: row.counts }));
-  return (
-    <BarChart id={id} width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-      <CartesianGrid strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="month" tick={{ fill: "#0b0c0c" }} />
-      <YAxis allowDecimals={false} tick={{ fill: "#0b0c0c" }} />
-      <Legend />
-      {series.map((item, index) => (
-        <Bar key={item.key} dataKey={(row: { counts: Record<string, number> }) => row.counts[item.key] ?? 0} name={item.label} stackId="all" fill={SERIES_COLOURS[index % SERIES_COLOURS.length]} isAnimationActive={false} />
-      ))}
-    </BarChart>
-  );
-}
-
-function TimingChart({ rows }: { rows: TimingRow[] }) {
-  const hours = (minutes: number | null) => (minutes === null ? 0 : Math.round((minutes / 60) * 10) / 10);
-  const data = rows.map((row) => ({ label: row.label.replace("Report to ", "To "), median: hours(row.median), p90: hours(row.p90) }));
-  return (
-    <BarChart id="timings-chart" layout="vertical" width={CHART_WIDTH} height={CHART_HEIGHT} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" tick={{ fill: "#0b0c0c" }} unit=" h" />
-      <YAxis type="category" dataKey="label" width={240} tick={{ fill: "#0b0c0c", fontSize: 12 }} />
-      <Legend />
-      <Bar dataKey="median" name="Median (hours)" fill={SERIES_COLOURS[0]} isAnimationActive={false} />
-      <Bar dataKey="p90" name="90th percentile (hours)" fill={SERIES_COLOURS[1]} isAnimationActive={false} />
-    </BarChart>
-  );
-}
-
 export default function DashboardPage() {
   const data = useLoaderData<typeof loader>();
   const openTotal = data.openByStep.reduce((sum, row) => sum + row.count, 0);
-  const openChartData = data.openByStep.map((row) => ({ label: `${row.kindTitle}: ${row.stepTitle}`, count: row.count }));
   const kindSeries = data.abuseByKind.kinds.map((kind) => ({ key: kind.key, label: kind.label }));
   const platformSeries = data.abuseByPlatform.platforms.map((platform) => ({ key: platform, label: platform }));
   return (
@@ -167,14 +136,7 @@ export default function DashboardPage() {
           <ChartFigure
             id="open-chart"
             title={`Open incidents by path and step (${openTotal} in all)`}
-            chart={
-              <BarChart id="open-chart-svg" layout="vertical" width={CHART_WIDTH} height={Math.max(120, 48 * openChartData.length + 40)} data={openChartData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" allowDecimals={false} tick={{ fill: "#0b0c0c" }} />
-                <YAxis type="category" dataKey="label" width={280} tick={{ fill: "#0b0c0c", fontSize: 12 }} />
-                <Bar dataKey="count" name="Open incidents" fill={SERIES_COLOURS[0]} isAnimationActive={false} />
-              </BarChart>
-            }
+            svg={data.charts.open}
             table={
               <table className="w-full border-collapse text-sm">
                 <caption className="sr-only">Open incidents by path and step</caption>
@@ -266,7 +228,7 @@ export default function DashboardPage() {
         <ChartFigure
           id="timings"
           title="Median and 90th percentile times, in hours"
-          chart={<TimingChart rows={data.timings} />}
+          svg={data.charts.timings}
           table={
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">Median and 90th percentile times from report</caption>
@@ -296,7 +258,7 @@ export default function DashboardPage() {
         <ChartFigure
           id="abuse-kind"
           title="Reports by kind of abuse, per month"
-          chart={<MonthChart id="abuse-kind-chart" series={kindSeries} months={data.abuseByKind.months} />}
+          svg={data.charts.abuseKind}
           table={<MonthTable caption="Reports by kind of abuse, per month" series={kindSeries} months={data.abuseByKind.months} />}
         />
         {platformSeries.length === 0 ? (
@@ -305,7 +267,7 @@ export default function DashboardPage() {
           <ChartFigure
             id="abuse-platform"
             title="Reports by platform, per month"
-            chart={<MonthChart id="abuse-platform-chart" series={platformSeries} months={data.abuseByPlatform.months} />}
+            svg={data.charts.abusePlatform}
             table={<MonthTable caption="Reports by platform, per month" series={platformSeries} months={data.abuseByPlatform.months} />}
           />
         )}

@@ -37,6 +37,13 @@ export function formatCalendarDate(isoDate: string): string {
 }
 
 /** The calendar date (YYYY-MM-DD) in the organisation's time zone at the given moment. */
+const monthFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "short", year: "numeric" });
+
+/** "Nov 2026" for "2026-11": a calendar month, as the dashboard names it. */
+export function formatMonth(month: string): string {
+  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+}
+
 export function organisationDate(at: Date): string {
   return isoDateFormat.format(at);
 }
