@@ -49,6 +49,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-123",
       WORKER_INTERVAL_MS: "200",
       SMTP_URL: "",
+      // The journeys start from the organisation alone (empty lists, no paused channels).
+      DEMO_HISTORY: "off",
     },
   },
 });

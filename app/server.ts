@@ -3,18 +3,22 @@ import * as build from "@remix-run/dev/server-build";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import type { Db } from "../db/client";
+import { seedDemoHistory } from "../db/demo-history";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
 import { backfillIncidentAccess } from "../db/workflow";
 import { hashPassword } from "./utils/auth.server";
 import { db } from "./utils/db.server";
 import { env, EnvironmentError } from "./utils/env.server";
+import { evidenceDirectory } from "./utils/evidence.server";
 import { startWorkers } from "./workers/index.server";
 import { createSendMail } from "./workers/outbox.server";
 
 /**
  * The Holdfast server: checks the environment, brings the database up to date, seeds the demo
- * organisation into an empty database, starts the outbox and deadline workers, and serves the
- * app. Compiled with the app into build/index.js by the Remix compiler (remix.config.js).
+ * organisation (and, unless DEMO_HISTORY=off, its history) into an empty database, starts the
+ * outbox and deadline workers, and serves the app. Compiled with the app into build/index.js by
+ * the Remix compiler (remix.config.js).
  */
 
 installGlobals();
@@ -35,8 +39,10 @@ async function main() {
   const backfilled = backfillIncidentAccess(database);
   if (backfilled > 0) console.log(`Recorded who may read ${backfilled} incidents stored before incident_access existed.`);
   if (isDatabaseEmpty(database)) {
-    seedDemoOrganisation(database, { passwordHash: await hashPassword(DEMO_PASSWORD), now: new Date() });
+    const now = new Date();
+    seedDemoOrganisation(database, { passwordHash: await hashPassword(DEMO_PASSWORD), now });
     console.log("Empty database: added the demo organisation (see the README for the logins).");
+    if (config.DEMO_HISTORY === "on") await addDemoHistory(database, now, config.dataDirectory);
   }
 
   const workers = startWorkers({
@@ -80,6 +86,22 @@ async function main() {
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
+}
+
+/**
+ * The demo organisation's past incidents (DEMO_HISTORY, on by default), made through the workflow
+ * with their emails marked as never sent. If it cannot be made, the demo starts without it.
+ */
+async function addDemoHistory(database: Db, now: Date, dataDirectory: string) {
+  try {
+    const history = await seedDemoHistory(database, { now, evidenceDirectory: evidenceDirectory(dataDirectory) });
+    console.log(
+      `Added the demo history: ${history.incidents} past incidents, ${history.open} still open. ` +
+        `Its ${history.emailsNotSent} emails are marked "not sent (demo history)" and are never sent. Set DEMO_HISTORY=off to start without it.`,
+    );
+  } catch (error) {
+    console.error("Could not add the demo history, so the demo starts without it:", error);
+  }
 }
 
 main().catch((error) => {

@@ -3,10 +3,24 @@ import { join } from "node:path";
 import { desc, eq, sql } from "drizzle-orm";
 import { simpleParser, type AddressObject } from "mailparser";
 import type { Db } from "../../db/client";
-import { outbox, type OutboxRow } from "../../db/schema";
+import { outbox, type OutboxRow, type OutboxStatus } from "../../db/schema";
 import { sinkFileName } from "../workers/outbox.server";
 
 export const MAILBOX_PAGE_SIZE = 50;
+
+/** Each outbox status in words for admins. */
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
+  pending: "Pending",
+  sending: "Sending",
+  sent: "Sent",
+  failed: "Failed",
+  // Written by the demo history's made-up past (db/demo-history.ts): never sent, never to be.
+  not_sent_demo: "Not sent: demo history",
+};
+
+export function outboxStatusLabel(status: string): string {
+  return OUTBOX_STATUS_LABELS[status as OutboxStatus] ?? status;
+}
 
 /** One page of the outbox, newest first. A page past the end shows the last page. */
 export function listOutbox(db: Db, requestedPage: number) {
@@ -29,7 +43,8 @@ export function listOutbox(db: Db, requestedPage: number) {
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(MAILBOX_PAGE_SIZE)
     .offset((page - 1) * MAILBOX_PAGE_SIZE)
-    .all();
+    .all()
+    .map((row) => ({ ...row, statusLabel: outboxStatusLabel(row.status) }));
   return { rows, total, page, pageCount };
 }
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getOutboxRow, readStoredMessage } from "~/models/mailbox.server";
+import { getOutboxRow, outboxStatusLabel, readStoredMessage } from "~/models/mailbox.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     email: {
       status: row.status,
+      statusLabel: outboxStatusLabel(row.status),
       recipient: row.recipient,
       subject: row.subject ?? row.template,
       template: row.template,
@@ -63,11 +64,11 @@ export default function Email() {
         </h2>
         <Details
           items={[
-            ["Status", <span className="capitalize">{email.status}</span>],
+            ["Status", email.statusLabel],
             ["To", email.recipient],
             ["Template", email.template],
             ["Created", formatDateTime(email.createdAt)],
-            ["Sent", email.sentAt ? formatDateTime(email.sentAt) : "Not yet"],
+            ["Sent", email.sentAt ? formatDateTime(email.sentAt) : email.status === "not_sent_demo" ? "Never" : "Not yet"],
             ["Attempts", String(email.attempts)],
             ["Last error", email.lastError ?? "None"],
           ]}
@@ -96,6 +97,11 @@ export default function Email() {
           <p>
             This message went to the SMTP server, so Holdfast did not keep a copy. Only its record,
             above, is kept here.
+          </p>
+        ) : email.status === "not_sent_demo" ? (
+          <p>
+            This email belongs to the demo history: the made-up past incidents added with the demo
+            organisation. It was never sent and never will be, so there is no message to show.
           </p>
         ) : (
           <p>This email has not been sent yet, so there is no message to show.</p>

@@ -20,6 +20,7 @@ const statusTagClass: Record<string, string> = {
   sending: "bg-blue-100 text-ink",
   sent: "bg-green-100 text-success",
   failed: "bg-red-100 text-danger",
+  not_sent_demo: "bg-gray-100 text-muted",
 };
 
 const headerCell = "border-b-2 border-ink py-2 pr-3 text-left align-bottom font-semibold";
@@ -38,7 +39,9 @@ export default function Mailbox() {
       <h1 className="text-3xl font-bold">Emails sent</h1>
       <p className="mt-2">
         Every email Holdfast has sent or is about to send, newest first. Emails that fail are tried
-        again, waiting longer each time, and marked failed after several attempts.
+        again, waiting longer each time, and marked failed after several attempts. Emails written by
+        the demo history (the made-up past incidents added with the demo organisation) are marked
+        “Not sent: demo history”: they were never sent and never will be.
       </p>
       {total === 0 ? (
         <p className="mt-6 text-muted">No emails have been sent yet. They appear here as soon as a report is made.</p>
@@ -64,7 +67,7 @@ export default function Mailbox() {
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td className={cell}>
-                    <span className={`tag capitalize ${statusTagClass[row.status]}`}>{row.status}</span>
+                    <span className={`tag ${statusTagClass[row.status]}`}>{row.statusLabel}</span>
                   </td>
                   <td className={`${cell} ${wrapAnywhere}`}>{row.recipient}</td>
                   <td className={cell}>
@@ -77,7 +80,11 @@ export default function Mailbox() {
                     )}
                   </td>
                   <td className={cell}>{formatDateTime(row.createdAt)}</td>
-                  <td className={cell}>{row.sentAt ? formatDateTime(row.sentAt) : <span className="text-muted">Not yet</span>}</td>
+                  <td className={cell}>{row.sentAt ? (
+                      formatDateTime(row.sentAt)
+                    ) : (
+                      <span className="text-muted">{row.status === "not_sent_demo" ? "Never" : "Not yet"}</span>
+                    )}</td>
                   <td className={cell}>{row.attempts}</td>
                   <td className={`${cell} ${wrapAnywhere}`}>{row.lastError ?? <span className="text-muted">None</span>}</td>
                 </tr>

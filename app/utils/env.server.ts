@@ -27,6 +27,8 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** How often the outbox and deadline workers look for work. */
   WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /** Whether an empty database gets the demo history (past incidents) as well as the demo organisation. */
+  DEMO_HISTORY: z.enum(["on", "off"], { errorMap: () => ({ message: "must be on or off" }) }).default("on"),
 });
 
 export type Environment = z.infer<typeof environmentSchema> & {

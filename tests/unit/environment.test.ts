@@ -25,6 +25,16 @@ describe("the environment", () => {
     expect(attempt).toThrow(/SESSION_SECRET must be at least 32 characters/);
   });
 
+  it("adds the demo history unless DEMO_HISTORY is off, and names a wrong value", () => {
+    const secret = { SESSION_SECRET: "x".repeat(32) };
+    expect(readEnvironment(secret).DEMO_HISTORY).toBe("on");
+    expect(readEnvironment({ ...secret, DEMO_HISTORY: "off" }).DEMO_HISTORY).toBe("off");
+    expect(readEnvironment({ ...secret, DEMO_HISTORY: "on" }).DEMO_HISTORY).toBe("on");
+    const attempt = () => readEnvironment({ ...secret, DEMO_HISTORY: "no" });
+    expect(attempt).toThrow(EnvironmentError);
+    expect(attempt).toThrow(/DEMO_HISTORY must be on or off/);
+  });
+
   it("treats an empty variable as unset", () => {
     const environment = readEnvironment({ SMTP_URL: "", SESSION_SECRET: "x".repeat(32), PORT: "4000" });
     expect(environment.SMTP_URL).toBeUndefined();
