@@ -25,6 +25,9 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Reads come from memory-mapped pages and a 32 MB page cache rather than a read call each.
+  sqlite.pragma("mmap_size = 268435456");
+  sqlite.pragma("cache_size = -32000");
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return db;

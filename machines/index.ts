@@ -70,10 +70,13 @@ export function escalationPathFor(kind: string): EscalationPath {
   return escalationPaths[kind];
 }
 
-/** Whether the path lets this person read the incident, leaving aside the reporter's management chain. */
-export function pathAllows(kind: string, context: unknown, viewer: { id: number; roles: readonly string[] }): boolean {
+/**
+ * Whether the path lets this person read the incident, leaving aside the reporter's management
+ * chain. The context is asked for only when no role of the viewer decides it.
+ */
+export function pathAllows(kind: string, contextOf: () => unknown, viewer: { id: number; roles: readonly string[] }): boolean {
   const path = escalationPathFor(kind);
-  return path.readersByRole.some((role) => viewer.roles.includes(role)) || accessAllows(path.accessOf(context), viewer);
+  return path.readersByRole.some((role) => viewer.roles.includes(role)) || accessAllows(path.accessOf(contextOf()), viewer);
 }
 
 /** The paths whose every incident this person may read through one of their roles. */

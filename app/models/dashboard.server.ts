@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { allRows } from "../utils/statements.server";
 import { listChannels } from "../../db/channels";
 import type { Role } from "../../db/schema";
 import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../machines/index";
@@ -109,7 +110,7 @@ function withVisible(user: CurrentUser): SQL {
 }
 
 function openByStep(db: Db, user: CurrentUser): OpenStepRow[] {
-  const rows = db.all<{ kind: string; state: string; count: number }>(sql`
+  const rows = allRows<{ kind: string; state: string; count: number }>(db, sql`
     ${withVisible(user)}
     select i.kind, i.state, count(*) as count
     from visible join incidents as i on i.id = visible.id
@@ -125,8 +126,7 @@ function openByStep(db: Db, user: CurrentUser): OpenStepRow[] {
 
 function overdue(db: Db, user: CurrentUser, now: Date): OverdueRow[] {
   // Few deadlines are open and late at any time: find those, then keep the ones the viewer may see.
-  return db
-    .all<{ reference: string; kind: string; title: string; description: string; dueAt: string }>(sql`
+  return allRows<{ reference: string; kind: string; title: string; description: string; dueAt: string }>(db, sql`
       with recursive ${reportsCte(user)}, open_deadlines as (${openDeadlinesSql(sql`due_at < ${now.toISOString()}`)})
       select i.reference, i.kind, i.title, d.description, d.dueAt
       from open_deadlines as d
@@ -161,7 +161,7 @@ function timingRow(key: TimingKey, label: string, values: number[]): TimingRow {
 }
 
 function timings(db: Db, user: CurrentUser): TimingRow[] {
-  const rows = db.all<{ kind: string; reportedAt: string | null; acknowledgedAt: string | null; assessedAt: string | null; closedAt: string | null }>(sql`
+  const rows = allRows<{ kind: string; reportedAt: string | null; acknowledgedAt: string | null; assessedAt: string | null; closedAt: string | null }>(db, sql`
     ${withVisible(user)}
     select i.kind,
       json_extract(i.snapshot, '$.context.reportedAt') as reportedAt,
@@ -201,7 +201,7 @@ function abuseCounts(db: Db, user: CurrentUser, now: Date): Pick<Dashboard, "abu
   const months = lastMonths(now);
   // A day's margin either side of the window; the exact month is judged below in the organisation's zone.
   const from = new Date(Date.parse(`${months[0]}-01T00:00:00Z`) - 86_400_000).toISOString();
-  const rows = db.all<{ reportedAt: string; kinds: string | null; platform: string | null }>(sql`
+  const rows = allRows<{ reportedAt: string; kinds: string | null; platform: string | null }>(db, sql`
     ${withVisible(user)}
     select json_extract(i.snapshot, '$.context.reportedAt') as reportedAt,
       json_extract(i.snapshot, '$.context.report.kinds') as kinds,

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { allRows } from "../utils/statements.server";
 import { OPEN_DEADLINE_STATUSES } from "../../db/schema";
 
 export interface OpenDeadline {
@@ -38,5 +39,5 @@ export function openDeadlinesSql(where: SQL = sql`1 = 1`): SQL {
 }
 
 export function openDeadlinesOf(db: Db, incidentId: number): OpenDeadline[] {
-  return db.all<OpenDeadline>(sql`${openDeadlinesSql(sql`incident_id = ${incidentId}`)} order by dueAt asc`);
+  return allRows<OpenDeadline>(db, sql`${openDeadlinesSql(sql`incident_id = ${incidentId}`)} order by dueAt asc`);
 }

@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { cachedUntilDataChanges } from "../utils/data-cache.server";
+import { allRows, oneRow } from "../utils/statements.server";
 import type { Incident } from "../../db/schema";
 import { escalationPathFor, escalationPaths, isIncidentKind, kindsReadableByRole, type IncidentKind } from "../../machines/index";
 import { listSteps } from "../../machines/steps";
@@ -158,7 +160,7 @@ export function pathOptions(): { value: IncidentKind; label: string }[] {
 }
 
 export function serviceOptions(db: Db): string[] {
-  return db.all<{ service: string }>(sql`select distinct service from people order by service`).map((row) => row.service);
+  return allRows<{ service: string }>(db, sql`select distinct service from people order by service`).map((row) => row.service);
 }
 
 function likeContaining(value: string): string {
@@ -248,7 +250,7 @@ function reporterJoin(filters: IncidentFilters): SQL {
  */
 function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, window: { limit: number; offset: number } | null) {
   const where = sql.join([visibleTo(user), ...filterSql(filters, now)], sql` and `);
-  return db.all<RawRow>(sql`
+  return allRows<RawRow>(db, sql`
     with recursive ${reportsCte(user)},
     chosen as (
       select i.id from incidents as i ${reporterJoin(filters)}
@@ -268,7 +270,7 @@ function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, w
 
 function countMatches(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date): number {
   const where = sql.join([visibleTo(user), ...filterSql(filters, now)], sql` and `);
-  const row = db.get<{ total: number }>(sql`
+  const row = oneRow<{ total: number }>(db, sql`
     with recursive ${reportsCte(user)}
     select count(*) as total from incidents as i ${reporterJoin(filters)} where ${where}`);
   return row?.total ?? 0;
@@ -277,6 +279,7 @@ function countMatches(db: Db, user: CurrentUser, filters: IncidentFilters, now: 
 /** The rows the SQL found, each checked again with canViewIncident (they must agree). */
 function toListRows(db: Db, user: CurrentUser, rows: RawRow[]): IncidentListRow[] {
   return rows.flatMap((row): IncidentListRow[] => {
+    let parsedSnapshot: unknown;
     const incident: Incident = {
       id: row.id,
       reference: row.reference,
@@ -285,7 +288,10 @@ function toListRows(db: Db, user: CurrentUser, rows: RawRow[]): IncidentListRow[
       reporterId: row.reporterId,
       machineId: row.machineId,
       machineVersion: row.machineVersion,
-      snapshot: JSON.parse(row.snapshot) as unknown,
+      // Parsed only if canViewIncident needs the context (not when a role or the chain decides).
+      get snapshot(): unknown {
+        return (parsedSnapshot ??= JSON.parse(row.snapshot) as unknown);
+      },
       state: row.state,
       version: row.version,
       createdAt: row.createdAt,
@@ -323,7 +329,13 @@ export interface SearchResult {
 /** One page (25 rows) of the incidents this person may see that match the filters, and how many match in all. */
 export function searchIncidents(db: Db, user: CurrentUser, filters: IncidentFilters, page = 1, now = new Date()): SearchResult {
   const raw = query(db, user, filters, now, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const total = countMatches(db, user, filters, now);
+  // The count reads every match; kept until the database changes, except when it depends on the
+  // clock (overdue), so paging through a list does not count it again and again.
+  const total = filters.overdueOnly
+    ? countMatches(db, user, filters, now)
+    : cachedUntilDataChanges(db, `incident-count:${user.id}:${[...user.roles].sort().join(",")}:${filterQuery(filters)}`, () =>
+        countMatches(db, user, filters, now),
+      );
   return { rows: toListRows(db, user, raw), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 

@@ -100,8 +100,7 @@ export function managementChainIds(db: Db, personId: number): number[] {
  */
 export function canViewIncident(db: Db, user: CurrentUser, incident: Incident): boolean {
   if (incident.reporterId === user.id) return true;
-  const context = (incident.snapshot as { context: unknown }).context;
-  if (pathAllows(incident.kind, context, user)) return true;
+  if (pathAllows(incident.kind, () => (incident.snapshot as { context: unknown }).context, user)) return true;
   return managementChainIds(db, incident.reporterId).includes(user.id);
 }
 
@@ -203,7 +202,7 @@ export function homeLists(db: Db, user: CurrentUser) {
     .all();
   // The path's own rule is pure: no query per row (the SQL above already matched the managers).
   const abuseReports = abuseCandidates
-    .filter((incident) => incident.reporterId !== user.id && pathAllows(incident.kind, (incident.snapshot as { context: unknown }).context, user))
+    .filter((incident) => incident.reporterId !== user.id && pathAllows(incident.kind, () => (incident.snapshot as { context: unknown }).context, user))
     .slice(0, 20);
   return {
     waiting: summarise(waiting),

@@ -5,6 +5,7 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { people, personRoles, sessions, signInAttempts, type Role } from "../../db/schema";
 import { db } from "./db.server";
+import { preparedPerDatabase } from "./prepared.server";
 import { env } from "./env.server";
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
@@ -97,10 +98,9 @@ export async function signIn(
   return { ok: true, token, personId: person.id };
 }
 
-/** The person a session token belongs to, or null when it is unknown, expired or idle too long. */
-export function userForSessionToken(database: Db, token: string, now: Date): CurrentUser | null {
-  const tokenHash = sha256(token);
-  const row = database
+// Every signed-in request runs this: compiled once per connection, not once per request.
+const sessionLookup = preparedPerDatabase((database) =>
+  database
     .select({
       id: people.id,
       name: people.name,
@@ -113,8 +113,14 @@ export function userForSessionToken(database: Db, token: string, now: Date): Cur
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .get();
+    .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
+    .prepare(),
+);
+
+/** The person a session token belongs to, or null when it is unknown, expired or idle too long. */
+export function userForSessionToken(database: Db, token: string, now: Date): CurrentUser | null {
+  const tokenHash = sha256(token);
+  const row = sessionLookup(database).get({ tokenHash });
   if (!row) return null;
   const nowMs = now.getTime();
   const expired = Date.parse(row.expiresAt) <= nowMs || Date.parse(row.lastSeenAt) + SESSION_IDLE_MS <= nowMs;

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDashboard } from "../../app/models/dashboard.server";
 import { reportMistakenPost } from "../../app/models/incidents.server";
 import { cachedUntilDataChanges } from "../../app/utils/data-cache.server";
+import { allRows, oneRow } from "../../app/utils/statements.server";
+import { sql } from "drizzle-orm";
 import { openDatabase } from "../../db/client";
 import { settings } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -59,5 +61,22 @@ describe("values cached until the database changes", () => {
       whatHappened: "Wrong opening hours.",
     }, new Date());
     expect(getDashboard(test.db, comms, new Date()).openByStep.map((row) => row.count)).toEqual([1]);
+  });
+});
+
+describe("statements compiled once per connection", () => {
+  it("run again with each call's own values", () => {
+    const names = (like: string) => allRows<{ name: string }>(test.db, sql`select name from people where name like ${like} order by name`).map((row) => row.name);
+    expect(names("%Patel%")).toEqual(["Sam Patel"]);
+    expect(names("J%")).toEqual(["Jo Lee"]);
+    expect(oneRow<{ count: number }>(test.db, sql`select count(*) as count from people where name like ${"%a%"}`)?.count).toBeGreaterThan(1);
+    expect(oneRow<{ name: string }>(test.db, sql`select name from people where id = ${-1}`)).toBeUndefined();
+  });
+
+  it("see rows written since they were compiled", () => {
+    const count = () => oneRow<{ count: number }>(test.db, sql`select count(*) as count from settings where key = ${"cache-test"}`)!.count;
+    expect(count()).toBe(0);
+    test.db.insert(settings).values({ key: "cache-test", value: "1" }).run();
+    expect(count()).toBe(1);
   });
 });

@@ -48,7 +48,7 @@ const input: StaffAbuseInput = {
   policeReminderHours: 24,
 };
 
-const mayView = (context: StaffAbuseContext, viewer: { id: number; roles: string[] }) => pathAllows("staff_abuse", context, viewer);
+const mayView = (context: StaffAbuseContext, viewer: { id: number; roles: string[] }) => pathAllows("staff_abuse", () => context, viewer);
 
 function run(...events: StaffAbuseEvent[]) {
   let [snapshot, actions] = initialTransition(staffAbuseMachine, input);
