@@ -1,5 +1,7 @@
+import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { formatDateTime, formatDuration } from "../utils/dates";
+import { Pagination } from "./pagination";
 import type { StepActionData } from "./step-form";
 import { Stepper, type StepView } from "./stepper";
 import { ScreenshotUpload } from "./mistaken-post-steps";
@@ -15,6 +17,28 @@ export interface TimelineEntry {
   actorName: string | null;
   stepTitle: string;
   note: string | null;
+}
+
+/** Where the page of the timeline shown sits in the whole (see getTimelinePage). */
+export interface TimelinePaging {
+  page: number;
+  pageCount: number;
+  total: number;
+  firstNumber: number;
+  lastNumber: number;
+  previousAt: string | null;
+  notFound: string | null;
+}
+
+/**
+ * A path's context as the page receives it: without the facts of every screenshot (storage
+ * paths included), which the page lists from the evidence files instead.
+ */
+export type PageContext<Context> = Omit<Context, "screenshots">;
+
+/** 1,000 rather than 1000. */
+export function formatCount(value: number): string {
+  return value.toLocaleString("en-GB");
 }
 
 export interface EvidenceEntry {
@@ -100,56 +124,99 @@ export function DeadlineList({ deadlines }: { deadlines: { description: string; 
 
 const THUMBNAIL_TYPES = new Set(["image/png", "image/jpeg", "image/webp", "image/gif"]);
 
+/**
+ * Files of evidence, each with its download link, who added it and its SHA-256. Each thumbnail
+ * shown is a custody event (viewed_thumbnail): on a long list, `lazyThumbnails` loads (and so
+ * records) only those scrolled to.
+ */
+export function EvidenceList(props: {
+  reference: string;
+  files: EvidenceEntry[];
+  thumbnails?: boolean;
+  lazyThumbnails?: boolean;
+  numbered?: boolean;
+  className?: string;
+}) {
+  const base = `/incidents/${props.reference}/evidence`;
+  return (
+    <ul className={`space-y-3 ${props.className ?? ""}`}>
+      {props.files.map((file) => (
+        <li key={file.id} className="flex flex-wrap items-start gap-3">
+          {props.thumbnails && THUMBNAIL_TYPES.has(file.mediaType) ? (
+            <img
+              src={`${base}/${file.id}/thumbnail`}
+              alt={`Thumbnail of ${file.originalName}`}
+              loading={props.lazyThumbnails ? "lazy" : undefined}
+              width={96}
+              height={96}
+              className="h-24 w-24 rounded border border-gray-300 object-cover"
+            />
+          ) : null}
+          <div className="min-w-0">
+            {/* The evidence pack and its ZIP name each file by this number. */}
+            {props.numbered ? <span className="block text-sm font-semibold text-muted">File {file.id}</span> : null}
+            <a href={`${base}/${file.id}`} className="link font-semibold" download>
+              {file.originalName}
+            </a>
+            <span className="block text-sm text-muted">
+              {file.mediaType}, {(file.sizeBytes / 1024).toFixed(0)} KB, added by {file.uploadedByName} {formatDateTime(file.receivedAt)}
+            </span>
+            <span className="block break-all font-mono text-xs text-muted">SHA-256 {file.sha256}</span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The two downloads of the whole record. Plain links: these are documents to save, not pages of the app. */
+export function EvidencePackLinks({ reference }: { reference: string }) {
+  return (
+    <ul className="mt-4 space-y-1">
+      <li>
+        <a href={`/incidents/${reference}/evidence-pack/pdf`} className="link font-semibold" download>
+          Download the evidence pack (PDF)
+        </a>
+        <span className="block text-sm text-muted">The incident, its timeline, every file with its SHA-256, and who has viewed or downloaded them.</span>
+      </li>
+      <li>
+        <a href={`/incidents/${reference}/evidence-pack/zip`} className="link font-semibold" download>
+          Download the original files (ZIP)
+        </a>
+        <span className="block text-sm text-muted">Each file exactly as received, with a manifest to check them by.</span>
+      </li>
+    </ul>
+  );
+}
+
 export function EvidenceSection(props: {
   reference: string;
+  /** The most recent files (all of them when there are few). */
   evidence: EvidenceEntry[];
+  /** How many files the incident has in all. */
+  total: number;
   canAdd: boolean;
   version: number;
   actionData: (StepActionData & { refusals?: { name: string; message: string }[] }) | undefined;
   thumbnails?: boolean;
 }) {
-  const base = `/incidents/${props.reference}/evidence`;
   return (
     <section aria-labelledby="evidence-title" className="mt-8">
       <h2 id="evidence-title" className="text-xl font-bold">
         Evidence
       </h2>
       {props.evidence.length === 0 ? <p className="mt-2 text-muted">No screenshots yet.</p> : null}
-      <ul className="mt-2 space-y-3">
-        {props.evidence.map((file) => (
-          <li key={file.id} className="flex flex-wrap items-start gap-3">
-            {props.thumbnails && THUMBNAIL_TYPES.has(file.mediaType) ? (
-              <img src={`${base}/${file.id}/thumbnail`} alt={`Thumbnail of ${file.originalName}`} className="h-24 w-24 rounded border border-gray-300 object-cover" />
-            ) : null}
-            <div className="min-w-0">
-              <a href={`${base}/${file.id}`} className="link font-semibold" download>
-                {file.originalName}
-              </a>
-              <span className="block text-sm text-muted">
-                {file.mediaType}, {(file.sizeBytes / 1024).toFixed(0)} KB, added by {file.uploadedByName} {formatDateTime(file.receivedAt)}
-              </span>
-              <span className="block break-all font-mono text-xs text-muted">SHA-256 {file.sha256}</span>
-            </div>
-          </li>
-        ))}
-      </ul>
-      {props.evidence.length > 0 ? (
-        // Plain links: these are documents to save, not pages of the app.
-        <ul className="mt-4 space-y-1">
-          <li>
-            <a href={`/incidents/${props.reference}/evidence-pack/pdf`} className="link font-semibold" download>
-              Download the evidence pack (PDF)
-            </a>
-            <span className="block text-sm text-muted">The incident, its timeline, every file with its SHA-256, and who has viewed or downloaded them.</span>
-          </li>
-          <li>
-            <a href={`/incidents/${props.reference}/evidence-pack/zip`} className="link font-semibold" download>
-              Download the original files (ZIP)
-            </a>
-            <span className="block text-sm text-muted">Each file exactly as received, with a manifest to check them by.</span>
-          </li>
-        </ul>
+      {props.total > props.evidence.length ? (
+        // Hundreds of screenshots would bury the rest of the page: the latest few, and a page of them all.
+        <p className="mt-2">
+          The {formatCount(props.evidence.length)} most recent of {formatCount(props.total)} files.{" "}
+          <Link to={`/incidents/${props.reference}/evidence`} className="link font-semibold">
+            See all {formatCount(props.total)} evidence files
+          </Link>
+        </p>
       ) : null}
+      <EvidenceList reference={props.reference} files={props.evidence} thumbnails={props.thumbnails} className="mt-2" />
+      {props.evidence.length > 0 ? <EvidencePackLinks reference={props.reference} /> : null}
       {props.canAdd ? (
         <ScreenshotUpload version={props.version} refusals={props.actionData?.intent === "ATTACH_SCREENSHOT" ? (props.actionData.refusals ?? []) : []} />
       ) : null}
@@ -157,29 +224,83 @@ export function EvidenceSection(props: {
   );
 }
 
-export function Timeline({ timeline }: { timeline: TimelineEntry[] }) {
+export function Timeline({ reference, timeline, paging }: { reference: string; timeline: TimelineEntry[]; paging: TimelinePaging }) {
+  const here = `/incidents/${reference}`;
+  // The fragment brings the reader back to the timeline, with or without JavaScript.
+  const pageLink = (page: number) => `${here}?timeline=${page}#timeline`;
+  const { page, pageCount, firstNumber, lastNumber, total } = paging;
   return (
-    <section aria-labelledby="timeline-title" className="mt-8">
+    <section id="timeline" aria-labelledby="timeline-title" className="mt-8">
       <h2 id="timeline-title" className="text-xl font-bold">
         Timeline
       </h2>
+      {paging.notFound !== null ? (
+        <p className="mt-2 border-l-4 border-danger pl-3 font-semibold">
+          There is no page “{paging.notFound}” of this timeline. This is page {page} of {pageCount}
+          {page === pageCount ? ", the latest events" : ""}.
+        </p>
+      ) : null}
+      {pageCount > 1 ? (
+        <>
+          <p className="mt-2">
+            {firstNumber === lastNumber
+              ? `Showing event ${formatCount(firstNumber)} of ${formatCount(total)}, oldest first.`
+              : `Showing events ${formatCount(firstNumber)} to ${formatCount(lastNumber)} of ${formatCount(total)}, oldest first.`}
+          </p>
+          <p className="mt-1 flex flex-wrap gap-x-6">
+            {page > 1 ? (
+              <Link to={pageLink(1)} className="link">
+                Start from the first event
+              </Link>
+            ) : null}
+            {page < pageCount ? (
+              // No page asked for is the latest page, however many events are added meanwhile.
+              <Link to={`${here}#timeline`} className="link">
+                Go to the latest events
+              </Link>
+            ) : null}
+          </p>
+        </>
+      ) : null}
       <ol className="mt-3 border-l-2 border-gray-300">
-        {timeline.map((event, index) => (
-          <li key={event.key} className="relative mb-4 ml-4">
-            <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 h-3 w-3 rounded-full bg-gray-600" />
-            <p className="font-semibold">
-              {event.label}
-              <span className="font-normal"> by {event.actorName ?? "Holdfast (automatic)"}</span>
-            </p>
-            <p className="text-sm text-muted">
-              <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-              {index > 0 ? ` · ${formatDuration(timeline[index - 1].at, event.at)} after the previous event` : null}
-              {event.stepTitle ? ` · step: ${event.stepTitle}` : null}
-            </p>
-            {event.note ? <p className="mt-1 whitespace-pre-wrap">“{event.note}”</p> : null}
-          </li>
-        ))}
+        {timeline.map((event, index) => {
+          // The first entry of a later page is timed from the last entry of the page before.
+          const previousAt = index > 0 ? timeline[index - 1].at : paging.previousAt;
+          // One string per text, not several: a page renders dozens of these.
+          const since = previousAt ? ` · ${formatDuration(previousAt, event.at)} after the previous event` : "";
+          return (
+            <li key={event.key} className="timeline-entry">
+              <p className="font-semibold">
+                {event.label}
+                <span className="font-normal">{` by ${event.actorName ?? "Holdfast (automatic)"}`}</span>
+              </p>
+              <p className="text-sm text-muted">
+                <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+                {`${since}${event.stepTitle ? ` · step: ${event.stepTitle}` : ""}`}
+              </p>
+              {event.note ? <p className="mt-1 whitespace-pre-wrap">“{event.note}”</p> : null}
+            </li>
+          );
+        })}
       </ol>
+      <Pagination label="Pages of the timeline" page={page} pageCount={pageCount} linkTo={pageLink} />
+      {pageCount > 2 ? (
+        // A long timeline has many pages: straight to one, with or without JavaScript.
+        <Form method="get" action={`${here}#timeline`} className="mt-4 flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="timeline-page" className="label">
+              Go to page
+            </label>
+            <span id="timeline-page-hint" className="hint">
+              {`1 to ${formatCount(pageCount)}`}
+            </span>
+            <input id="timeline-page" name="timeline" type="text" inputMode="numeric" autoComplete="off" aria-describedby="timeline-page-hint" className="input mt-1 w-24" />
+          </div>
+          <button type="submit" className="button-secondary">
+            Show page
+          </button>
+        </Form>
+      ) : null}
     </section>
   );
 }

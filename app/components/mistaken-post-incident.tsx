@@ -1,5 +1,14 @@
 import type { MistakenPostContext } from "../../machines/mistaken-post";
-import { DeadlineList, EvidenceSection, IncidentLayout, Timeline, type EvidenceEntry, type TimelineEntry } from "./incident-parts";
+import {
+  DeadlineList,
+  EvidenceSection,
+  IncidentLayout,
+  Timeline,
+  type EvidenceEntry,
+  type PageContext,
+  type TimelineEntry,
+  type TimelinePaging,
+} from "./incident-parts";
 import { MistakenPostRecord } from "./mistaken-post-record";
 import {
   AcknowledgeStep,
@@ -19,13 +28,16 @@ import type { StepView } from "./stepper";
 
 export interface MistakenPostPage {
   incident: { reference: string; title: string; kindTitle: string; version: number; state: string };
-  context: MistakenPostContext;
+  context: PageContext<MistakenPostContext>;
+  screenshotCount: number;
   steps: StepView[];
   currentStep: { title: string; guidance: string; actor: string; source: string } | null;
   deadlines: { description: string; dueAt: string; overdue: boolean }[];
   timeline: TimelineEntry[];
+  timelinePaging: TimelinePaging;
   allowedEvents: string[];
   evidence: EvidenceEntry[];
+  evidenceCount: number;
   heldPosts: StepPageData["heldPosts"];
   channels: StepPageData["channels"];
   taskOwners: StepPageData["taskOwners"];
@@ -39,7 +51,7 @@ function CurrentStepActions({ page, data }: { page: MistakenPostPage; data: Step
     case "awaitingAcknowledgement":
       return may("ACKNOWLEDGE") ? <AcknowledgeStep data={data} /> : null;
     case "deletion":
-      return may("RECORD_NOT_DELETED") ? <DeletionStep data={data} hasScreenshot={page.context.screenshots.length > 0} /> : null;
+      return may("RECORD_NOT_DELETED") ? <DeletionStep data={data} hasScreenshot={page.screenshotCount > 0} /> : null;
     case "riskAssessment":
       return may("ASSESS_RISK") ? <RiskAssessmentStep data={data} /> : null;
     case "crisisPlan":
@@ -98,9 +110,9 @@ export function MistakenPostIncident({ page, actionData }: { page: MistakenPostP
       ) : null}
       <CurrentStepActions page={page} data={data} />
       <CrisisTaskList context={context} data={data} />
-      <EvidenceSection reference={incident.reference} evidence={page.evidence} canAdd={page.allowedEvents.includes("ATTACH_SCREENSHOT")} version={incident.version} actionData={actionData} />
+      <EvidenceSection reference={incident.reference} evidence={page.evidence} total={page.evidenceCount} canAdd={page.allowedEvents.includes("ATTACH_SCREENSHOT")} version={incident.version} actionData={actionData} />
       <MistakenPostRecord context={context} />
-      <Timeline timeline={page.timeline} />
+      <Timeline reference={incident.reference} timeline={page.timeline} paging={page.timelinePaging} />
     </IncidentLayout>
   );
 }

@@ -10,18 +10,31 @@ import { GENERAL_PRIVACY_GUIDANCE, PLATFORM_PRIVACY_GUIDANCE } from "../content/
 import { BLOCKING_STEPS, staffAbuseStepSchemas, type StaffAbuseIntent } from "../schemas/staff-abuse-steps";
 import { formatDateTime } from "../utils/dates";
 import { ChoiceField, TextAreaField, TextField, labelOptions } from "./forms";
-import { DeadlineList, EvidenceSection, Fact, IncidentLayout, RecordSection, Timeline, type EvidenceEntry, type TimelineEntry } from "./incident-parts";
+import {
+  DeadlineList,
+  EvidenceSection,
+  Fact,
+  IncidentLayout,
+  RecordSection,
+  Timeline,
+  type EvidenceEntry,
+  type PageContext,
+  type TimelineEntry,
+  type TimelinePaging,
+} from "./incident-parts";
 import { StepForm, type StepActionData } from "./step-form";
 import type { StepView } from "./stepper";
 
 export interface StaffAbusePage {
   incident: { reference: string; title: string; kindTitle: string; version: number; state: string };
-  context: StaffAbuseContext;
+  context: PageContext<StaffAbuseContext>;
   steps: StepView[];
   deadlines: { description: string; dueAt: string; overdue: boolean }[];
   timeline: TimelineEntry[];
+  timelinePaging: TimelinePaging;
   allowedEvents: string[];
   evidence: EvidenceEntry[];
+  evidenceCount: number;
 }
 
 type ActionData = (StepActionData & { refusals?: { name: string; message: string }[] }) | undefined;
@@ -207,7 +220,7 @@ export function StaffAbuseIncident({ page, actionData }: { page: StaffAbusePage;
         </section>
       ) : null}
 
-      <EvidenceSection reference={incident.reference} evidence={page.evidence} canAdd={page.allowedEvents.includes("ATTACH_SCREENSHOT")} version={incident.version} actionData={actionData} thumbnails />
+      <EvidenceSection reference={incident.reference} evidence={page.evidence} total={page.evidenceCount} canAdd={page.allowedEvents.includes("ATTACH_SCREENSHOT")} version={incident.version} actionData={actionData} thumbnails />
       {report.noScreenshotReason ? <p className="mt-2">No screenshot: {report.noScreenshotReason}</p> : null}
 
       <RecordSection id="abuse-report-title" title="The report">
@@ -224,7 +237,7 @@ export function StaffAbuseIncident({ page, actionData }: { page: StaffAbusePage;
         <Fact term="How it affects them">{report.impact}</Fact>
         <Fact term="Outcome">{context.outcome ? `${context.outcome.summary} (${context.outcome.by.name}, ${formatDateTime(context.outcome.at)})` : null}</Fact>
       </RecordSection>
-      <Timeline timeline={page.timeline} />
+      <Timeline reference={incident.reference} timeline={page.timeline} paging={page.timelinePaging} />
     </IncidentLayout>
   );
 }

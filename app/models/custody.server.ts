@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { custodyEvents, evidenceFiles, people, type CustodyEvent } from "../../db/schema";
+import { preparedPerDatabase } from "../utils/prepared.server";
 
 /**
  * The chain of custody of an incident's evidence: who viewed or downloaded which file, or the
@@ -69,4 +70,33 @@ export function listCustody(db: Db, incidentId: number, options: { packsOnly?: b
     .orderBy(asc(custodyEvents.at), asc(custodyEvents.id))
     .all()
     .map((row) => ({ ...row, label: CUSTODY_LABELS[row.action], fileName: row.fileName ?? null }));
+}
+
+const packDownloadsQuery = preparedPerDatabase((db) => {
+  const from = sql.placeholder("from");
+  const before = sql.placeholder("before");
+  return db
+    .select({ id: custodyEvents.id, action: custodyEvents.action, at: custodyEvents.at, personName: people.name })
+    .from(custodyEvents)
+    .innerJoin(people, eq(people.id, custodyEvents.personId))
+    .where(
+      and(
+        eq(custodyEvents.incidentId, sql.placeholder("incidentId")),
+        inArray(custodyEvents.action, PACK_ACTIONS),
+        sql`(${from} is null or ${custodyEvents.at} >= ${from})`,
+        sql`(${before} is null or ${custodyEvents.at} < ${before})`,
+      ),
+    )
+    .orderBy(asc(custodyEvents.at), asc(custodyEvents.id))
+    .prepare();
+});
+
+/**
+ * The evidence pack downloads of an incident at or after `from` and strictly before `before`
+ * (ISO times; null for no bound), in the order they happened: those among one page of the timeline.
+ */
+export function listPackDownloads(db: Db, incidentId: number, range: { from: string | null; before: string | null }): CustodyEntry[] {
+  return packDownloadsQuery(db)
+    .all({ incidentId, from: range.from, before: range.before })
+    .map((row) => ({ ...row, label: CUSTODY_LABELS[row.action], evidenceFileId: null, fileName: null }));
 }

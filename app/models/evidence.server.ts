@@ -1,6 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { evidenceFiles, people, type EvidenceFile } from "../../db/schema";
+import { choosePage } from "../utils/params";
+import { preparedPerDatabase } from "../utils/prepared.server";
 
 /** One evidence file, only when it belongs to this incident (so an id from another incident finds nothing). */
 export function findEvidenceForIncident(db: Db, incidentId: number, evidenceId: number): EvidenceFile | null {
@@ -13,8 +15,7 @@ export function findEvidenceForIncident(db: Db, incidentId: number, evidenceId: 
   );
 }
 
-/** An incident's evidence in the order it was received, with who uploaded each file. */
-export function listEvidence(db: Db, incidentId: number) {
+function evidenceQuery(db: Db, incidentId: number | ReturnType<typeof sql.placeholder>) {
   return db
     .select({
       id: evidenceFiles.id,
@@ -28,7 +29,50 @@ export function listEvidence(db: Db, incidentId: number) {
     })
     .from(evidenceFiles)
     .innerJoin(people, eq(people.id, evidenceFiles.uploadedById))
-    .where(eq(evidenceFiles.incidentId, incidentId))
-    .orderBy(asc(evidenceFiles.receivedAt), asc(evidenceFiles.id))
-    .all();
+    .where(eq(evidenceFiles.incidentId, incidentId));
+}
+
+/** An incident's evidence in the order it was received, with who uploaded each file. */
+export function listEvidence(db: Db, incidentId: number) {
+  return evidenceQuery(db, incidentId).orderBy(asc(evidenceFiles.receivedAt), asc(evidenceFiles.id)).all();
+}
+
+const countQuery = preparedPerDatabase((db) =>
+  db.select({ files: count() }).from(evidenceFiles).where(eq(evidenceFiles.incidentId, sql.placeholder("incidentId"))).prepare(),
+);
+
+export function countEvidence(db: Db, incidentId: number): number {
+  return countQuery(db).get({ incidentId })?.files ?? 0;
+}
+
+/** How many files the incident page lists; the rest are on the incident's evidence page. */
+export const EVIDENCE_ON_INCIDENT_PAGE = 10;
+
+// The pages of evidence go by id: files are numbered as they are added to the record (the pack
+// calls them "File 123"), and the index on the incident gives them in that order without reading
+// and sorting every file of the incident by time.
+const latestQuery = preparedPerDatabase((db) =>
+  evidenceQuery(db, sql.placeholder("incidentId")).orderBy(desc(evidenceFiles.id)).limit(sql.placeholder("limit")).prepare(),
+);
+
+/**
+ * The incident page's evidence: the most recent files, in the order they were added, and how
+ * many there are in all (an incident can gather hundreds of screenshots).
+ */
+export function latestEvidence(db: Db, incidentId: number, limit = EVIDENCE_ON_INCIDENT_PAGE) {
+  const files = latestQuery(db).all({ incidentId, limit }).reverse();
+  // Fewer than asked for means these are all of them: no need to count.
+  return { evidence: files, evidenceCount: files.length < limit ? files.length : countEvidence(db, incidentId) };
+}
+
+export const EVIDENCE_PAGE_SIZE = 50;
+
+/** One page of every file of an incident, in the order they were added: page 1 unless asked for. */
+export function evidencePage(db: Db, incidentId: number, requested: string | null) {
+  const total = countEvidence(db, incidentId);
+  const pageCount = Math.max(1, Math.ceil(total / EVIDENCE_PAGE_SIZE));
+  const { page, notFound } = choosePage(requested, pageCount, 1);
+  const offset = (page - 1) * EVIDENCE_PAGE_SIZE;
+  const files = evidenceQuery(db, incidentId).orderBy(asc(evidenceFiles.id)).limit(EVIDENCE_PAGE_SIZE).offset(offset).all();
+  return { files, total, page, pageCount, notFound, firstNumber: offset + 1, lastNumber: offset + files.length };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { escalationChainFor } from "../../db/directory";
 import { incidentEvents, incidents, people, type Incident } from "../../db/schema";
@@ -18,7 +18,9 @@ import { wakeWorkers } from "../workers/index.server";
 import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
 import type { EvidenceFacts } from "../../machines/effects";
 import { discardStoredEvidence } from "../utils/evidence.server";
-import { listCustody } from "./custody.server";
+import { listPackDownloads, type CustodyEntry } from "./custody.server";
+import { choosePage, type PageChoice } from "../utils/params";
+import { preparedPerDatabase } from "../utils/prepared.server";
 import { openDeadlinesOf } from "./deadlines.server";
 
 export class NoOneToNotifyError extends Error {}
@@ -110,32 +112,135 @@ export function findIncidentForUser(db: Db, reference: string, user: CurrentUser
   return incident;
 }
 
-export function getTimeline(db: Db, incident: Incident) {
-  const path = escalationPathFor(incident.kind);
-  const titles = new Map(listSteps(path.machine).map((step) => [step.id, step.title]));
+const timelineColumns = {
+  sequence: incidentEvents.sequence,
+  type: incidentEvents.type,
+  at: incidentEvents.at,
+  fromStep: incidentEvents.fromStep,
+  toStep: incidentEvents.toStep,
+  // Of the payload only a note is ever shown: read in SQL, so the rest (a file's facts, a plan)
+  // is not parsed for every row.
+  note: sql<string | null>`case when json_type(${incidentEvents.payload}, '$.note') = 'text' then json_extract(${incidentEvents.payload}, '$.note') end`,
+  hash: incidentEvents.hash,
+  actorName: people.name,
+};
+
+/** The events of an incident's timeline, oldest first, as people read them. */
+function timelineQuery(db: Db, incidentId: number) {
   return db
-    .select({
-      sequence: incidentEvents.sequence,
-      type: incidentEvents.type,
-      at: incidentEvents.at,
-      fromStep: incidentEvents.fromStep,
-      toStep: incidentEvents.toStep,
-      payload: incidentEvents.payload,
-      hash: incidentEvents.hash,
-      actorName: people.name,
-    })
+    .select(timelineColumns)
     .from(incidentEvents)
     .leftJoin(people, eq(people.id, incidentEvents.actorId))
-    .where(eq(incidentEvents.incidentId, incident.id))
+    .where(eq(incidentEvents.incidentId, incidentId))
+    .orderBy(asc(incidentEvents.sequence));
+}
+
+// The incident page's queries, prepared once (see preparedPerDatabase).
+const countEventsQuery = preparedPerDatabase((db) =>
+  db.select({ events: count() }).from(incidentEvents).where(eq(incidentEvents.incidentId, sql.placeholder("incidentId"))).prepare(),
+);
+// A page starts at the sequence found by skipping `offset` entries of the covering index on
+// (incident_id, sequence): an OFFSET on the query itself would read every skipped event's row
+// and its actor first, which on the last page of 1,000 events is most of the work.
+const eventsPageQuery = preparedPerDatabase((db) =>
+  db
+    .select(timelineColumns)
+    .from(incidentEvents)
+    .leftJoin(people, eq(people.id, incidentEvents.actorId))
+    .where(
+      and(
+        eq(incidentEvents.incidentId, sql.placeholder("incidentId")),
+        gte(
+          incidentEvents.sequence,
+          sql`(select page_start.sequence from incident_events as page_start where page_start.incident_id = ${sql.placeholder("incidentId")} order by page_start.sequence limit 1 offset ${sql.placeholder("offset")})`,
+        ),
+      ),
+    )
     .orderBy(asc(incidentEvents.sequence))
-    .all()
-    .map((event) => ({
-      ...event,
-      label: path.eventLabels[event.type] ?? event.type,
-      // A path in a parallel state records the state, not one of its pieces of work.
-      stepTitle: titles.get(event.toStep) ?? "",
-      note: typeof (event.payload as { note?: unknown }).note === "string" ? (event.payload as { note: string }).note : null,
-    }));
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+const stepsReachedQuery = preparedPerDatabase((db) =>
+  db.selectDistinct({ toStep: incidentEvents.toStep }).from(incidentEvents).where(eq(incidentEvents.incidentId, sql.placeholder("incidentId"))).prepare(),
+);
+
+type TimelineRow = Awaited<ReturnType<ReturnType<typeof timelineQuery>["all"]>>[number];
+
+function describeEvents(incident: Incident, rows: TimelineRow[]) {
+  const path = escalationPathFor(incident.kind);
+  const titles = new Map(listSteps(path.machine).map((step) => [step.id, step.title]));
+  return rows.map((event) => ({
+    ...event,
+    label: path.eventLabels[event.type] ?? event.type,
+    // A path in a parallel state records the state, not one of its pieces of work.
+    stepTitle: titles.get(event.toStep) ?? "",
+  }));
+}
+
+/** The whole timeline (the evidence pack lists every event with its hash). */
+export function getTimeline(db: Db, incident: Incident) {
+  return describeEvents(incident, timelineQuery(db, incident.id).all());
+}
+
+/**
+ * How many events a page of the incident page's timeline shows: two screens or so, so the way to
+ * the other pages is never far; each page costs the server little whatever the incident's size.
+ */
+export const TIMELINE_PAGE_SIZE = 25;
+
+export interface TimelinePaging extends PageChoice {
+  pageCount: number;
+  /** Events in the whole timeline (evidence pack downloads are not counted: they are not steps). */
+  total: number;
+  /** The numbers of the first and last event on this page, counting from 1 for the report. */
+  firstNumber: number;
+  lastNumber: number;
+  /** When the entry just before this page's first happened, for "… after the previous event". */
+  previousAt: string | null;
+}
+
+/**
+ * One page of the timeline, with the evidence pack downloads that happened among its events.
+ *
+ * Events are numbered oldest first, so `?timeline=3` always shows events 51 to 75, and each
+ * page reads in order like the story it tells. Without a page asked for, the page shows the
+ * latest page: a manager opening an incident, or coming back to it after taking a step, wants
+ * to see what has just happened; "Start from the first event" is one link away.
+ *
+ * Events are stored in time order (each is recorded when it is applied), so one event either
+ * side of the page is enough: the one before for the time since the previous entry, the one
+ * after to know which pack downloads belong here rather than on the next page.
+ */
+export function getTimelinePage(db: Db, incident: Incident, requested: string | null = null) {
+  const total = countEventsQuery(db).get({ incidentId: incident.id })?.events ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / TIMELINE_PAGE_SIZE));
+  const choice = choosePage(requested, pageCount, pageCount);
+  const start = (choice.page - 1) * TIMELINE_PAGE_SIZE;
+  const rows = eventsPageQuery(db).all({ incidentId: incident.id, limit: TIMELINE_PAGE_SIZE + (start > 0 ? 2 : 1), offset: Math.max(0, start - 1) });
+  const before = start > 0 ? (rows.shift() ?? null) : null;
+  const events = rows.slice(0, TIMELINE_PAGE_SIZE);
+  const after = rows[TIMELINE_PAGE_SIZE] ?? null;
+  // A download belongs after the last event at or before its time: the same order as one
+  // timeline sorted by time, where an event comes before a download at the same moment.
+  const packs = listPackDownloads(db, incident.id, { from: before?.at ?? null, before: after?.at ?? null });
+  const firstAt = events[0]?.at;
+  const belongsEarlier = (at: string) => before !== null && firstAt !== undefined && at < firstAt;
+  const previousAt = before ? packs.filter((entry) => belongsEarlier(entry.at)).reduce((latest, entry) => (entry.at > latest ? entry.at : latest), before.at) : null;
+  const paging: TimelinePaging = {
+    ...choice,
+    pageCount,
+    total,
+    firstNumber: events.length ? start + 1 : 0,
+    lastNumber: start + events.length,
+    previousAt,
+  };
+  return {
+    timeline: withPackDownloads(
+      describeEvents(incident, events),
+      packs.filter((entry) => !belongsEarlier(entry.at)),
+    ),
+    timelinePaging: paging,
+  };
 }
 
 export interface IncidentSummary {
@@ -215,18 +320,22 @@ export function homeLists(db: Db, user: CurrentUser) {
 /**
  * Everything the incident page shows, or null when the person may not see the incident. The
  * steps come from the machine definition; which actions to offer, from asking the machine
- * whether it would accept each event from this person now.
+ * whether it would accept each event from this person now. `timelinePage` is the `?timeline=`
+ * of the address: one page of the timeline is read, never the whole of it.
  */
-export function incidentPage(db: Db, reference: string, user: CurrentUser) {
+export function incidentPage(db: Db, reference: string, user: CurrentUser, options: { timelinePage?: string | null } = {}) {
   const incident = findIncidentForUser(db, reference, user);
   if (!incident) return null;
   const path = escalationPathFor(incident.kind);
   const snapshot = path.machine.resolveState(incident.snapshot as never);
-  const timeline = getTimeline(db, incident);
-  const visited = new Set(timeline.map((event) => event.toStep));
+  // The stepper needs the steps ever reached, not the timeline.
+  const visited = new Set(stepsReachedQuery(db).all({ incidentId: incident.id }).map((row) => row.toStep));
   const definedSteps = listSteps(path.machine);
   const statuses = stepStatuses(path.machine, snapshot, visited);
   const now = new Date().toISOString();
+  // The context keeps every screenshot's facts, storage path included: the page lists the files
+  // from evidence_files (the latest few), so only how many there are goes to the browser.
+  const { screenshots, ...context } = snapshot.context as { screenshots?: unknown[] };
   return {
     incident: {
       id: incident.id,
@@ -238,11 +347,12 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser) {
       version: incident.version,
       createdAt: incident.createdAt,
     },
-    context: snapshot.context as unknown,
+    context: context as Record<string, unknown>,
+    screenshotCount: screenshots?.length ?? 0,
     steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
     deadlines: openDeadlinesOf(db, incident.id).map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt <= now })),
-    timeline: withPackDownloads(timeline, listCustody(db, incident.id, { packsOnly: true })),
+    ...getTimelinePage(db, incident, options.timelinePage ?? null),
     allowedEvents: Object.keys(path.eventLabels).filter((type) =>
       // taskIndex 0 stands for "a task": per-task rights are checked again when one is updated.
       snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles }, taskIndex: 0 } as never),
@@ -254,18 +364,25 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser) {
  * The timeline as the page shows it: the incident's events with each evidence pack download
  * woven in by time. The custody log is its own append-only record (custody_events), not a step
  * of the procedure, so it never goes through the machines or the events' hash chain: it is only
- * merged here, for reading.
+ * merged here, for reading. Only what the page shows goes to the browser (no hashes or payloads).
  */
-function withPackDownloads(timeline: ReturnType<typeof getTimeline>, packDownloads: ReturnType<typeof listCustody>) {
+function withPackDownloads(timeline: ReturnType<typeof describeEvents>, packDownloads: CustodyEntry[]) {
   const entries = [
-    ...timeline.map((event) => ({ key: `event-${event.sequence}`, ...event })),
+    ...timeline.map((event) => ({
+      key: `event-${event.sequence}`,
+      sequence: event.sequence as number | null,
+      label: event.label,
+      at: event.at,
+      actorName: event.actorName,
+      stepTitle: event.stepTitle,
+      note: event.note,
+    })),
     ...packDownloads.map((entry) => ({
       key: `custody-${entry.id}`,
       sequence: null,
-      type: entry.action,
-      at: entry.at,
       label: entry.label,
-      actorName: entry.personName,
+      at: entry.at,
+      actorName: entry.personName as string | null,
       stepTitle: "",
       note: null,
     })),

@@ -5,7 +5,7 @@ import { heldPostsForIncident, listChannels } from "../../db/channels";
 import { channels, people } from "../../db/schema";
 import type { MistakenPostIntent } from "../schemas/mistaken-post-steps";
 import { mistakenPostStepSchemas } from "../schemas/mistaken-post-steps";
-import { listEvidence } from "./evidence.server";
+import { latestEvidence } from "./evidence.server";
 
 
 type StepValue<Intent extends MistakenPostIntent> = z.output<(typeof mistakenPostStepSchemas)[Intent]>;
@@ -73,20 +73,27 @@ export function mistakenPostEventFrom(db: Db, value: AnyStepValue): { type: stri
   }
 }
 
-/** What the mistaken-post page needs beyond the incident itself. */
-export function mistakenPostPageExtras(db: Db, incidentId: number) {
+/**
+ * What the mistaken-post page needs beyond the incident itself. Each list is only read when a
+ * form on the page shows it: the channels (with their counts of scheduled posts) on the crisis
+ * plan step, the held posts on the step that reviews them, the possible task owners on the
+ * crisis plan step and wherever this person may add a task.
+ */
+export function mistakenPostPageExtras(db: Db, incidentId: number, page: { state: string; allowedEvents: string[] }) {
+  const { state } = page;
   return {
-    evidence: listEvidence(db, incidentId),
-    heldPosts: heldPostsForIncident(db, incidentId),
-    channels: listChannels(db)
-      .filter((channel) => channel.active)
-      .map((channel) => ({ id: channel.id, label: `${channel.handle} (${channel.platform})`, paused: channel.pause !== null })),
-    taskOwners: db
-      .select({ id: people.id, name: people.name, jobTitle: people.jobTitle })
-      .from(people)
-      .where(eq(people.active, true))
-      .orderBy(asc(people.name))
-      .all(),
+    ...latestEvidence(db, incidentId),
+    heldPosts: state === "reviewingHeldPosts" ? heldPostsForIncident(db, incidentId) : [],
+    channels:
+      state === "crisisPlan"
+        ? listChannels(db)
+            .filter((channel) => channel.active)
+            .map((channel) => ({ id: channel.id, label: `${channel.handle} (${channel.platform})`, paused: channel.pause !== null }))
+        : [],
+    taskOwners:
+      state === "crisisPlan" || page.allowedEvents.includes("ADD_TASK")
+        ? db.select({ id: people.id, name: people.name, jobTitle: people.jobTitle }).from(people).where(eq(people.active, true)).orderBy(asc(people.name)).all()
+        : [],
   };
 }
 

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { MistakenPostIncident, type MistakenPostPage } from "~/components/mistaken-post-incident";
 import { StaffAbuseIncident, type StaffAbusePage } from "~/components/staff-abuse-incident";
 import type { StepActionData } from "~/components/step-form";
-import { listEvidence } from "~/models/evidence.server";
+import { latestEvidence } from "~/models/evidence.server";
 import { attachScreenshots, findIncidentForUser, incidentPage, sendIncidentEvent } from "~/models/incidents.server";
 import { mistakenPostEventFrom, mistakenPostPageExtras, STEP_CONFIRMATIONS, StepInputError } from "~/models/mistaken-post.server";
 import { isMistakenPostIntent, mistakenPostStepSchemas } from "~/schemas/mistaken-post-steps";
@@ -15,19 +15,24 @@ import { db } from "~/utils/db.server";
 import { EvidenceRequestError, receiveEvidenceUpload } from "~/utils/evidence.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.page.incident.reference}: ${data.page.incident.title} · Holdfast` : "Incident · Holdfast" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
+  if (!data) return [{ title: "Incident · Holdfast" }];
+  const { incident, timelinePaging } = data.page;
+  // A page of the timeline other than the one shown by default says which it is.
+  const which = new URLSearchParams(location.search).has("timeline") && timelinePaging.pageCount > 1 ? ` (timeline page ${timelinePaging.page} of ${timelinePaging.pageCount})` : "";
+  return [{ title: `${incident.reference}: ${incident.title}${which} · Holdfast` }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = incidentPage(db(), params.reference ?? "", user);
+  const timelinePage = new URL(request.url).searchParams.get("timeline");
+  const page = incidentPage(db(), params.reference ?? "", user, { timelinePage });
   // Someone who may not see an incident is told it does not exist, not that it is hidden.
   if (!page) throw new Response("Not found", { status: 404 });
   const extras =
     page.incident.kind === "mistaken_post"
-      ? mistakenPostPageExtras(db(), page.incident.id)
-      : { evidence: listEvidence(db(), page.incident.id), heldPosts: [], channels: [], taskOwners: [] };
+      ? mistakenPostPageExtras(db(), page.incident.id, { state: page.incident.state, allowedEvents: page.allowedEvents })
+      : { ...latestEvidence(db(), page.incident.id), heldPosts: [], channels: [], taskOwners: [] };
   return json({ page: { ...page, ...extras, userId: user.id } });
 }
 
