@@ -246,14 +246,17 @@ function reporterJoin(filters: IncidentFilters): SQL {
 
 /**
  * The page's ids are chosen first, from incidents_list_idx (order, visibility and most filters
- * without reading a snapshot), then only those rows are read in full.
+ * without reading a snapshot), then only those rows are read in full. The index is named: without
+ * statistics SQLite may instead gather every visible row through the other indexes and sort them,
+ * reading thousands of snapshots (ten times slower, measured); the cross join keeps the chosen
+ * ids as the outer loop.
  */
 function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, window: { limit: number; offset: number } | null) {
   const where = sql.join([visibleTo(user), ...filterSql(filters, now)], sql` and `);
   return allRows<RawRow>(db, sql`
     with recursive ${reportsCte(user)},
     chosen as (
-      select i.id from incidents as i ${reporterJoin(filters)}
+      select i.id from incidents as i indexed by incidents_list_idx ${reporterJoin(filters)}
       where ${where}
       order by ${ORDER[filters.sort]}
       ${window ? sql`limit ${window.limit} offset ${window.offset}` : sql``}
@@ -263,7 +266,7 @@ function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, w
       i.updated_at as updatedAt, reporter.name as reporterName, reporter.service as reporterService,
       ${incidentOverdueSql(now)} as overdue
     from chosen
-    join incidents as i on i.id = chosen.id
+    cross join incidents as i on i.id = chosen.id
     join people as reporter on reporter.id = i.reporter_id
     order by ${ORDER[filters.sort]}`);
 }
@@ -272,7 +275,7 @@ function countMatches(db: Db, user: CurrentUser, filters: IncidentFilters, now: 
   const where = sql.join([visibleTo(user), ...filterSql(filters, now)], sql` and `);
   const row = oneRow<{ total: number }>(db, sql`
     with recursive ${reportsCte(user)}
-    select count(*) as total from incidents as i ${reporterJoin(filters)} where ${where}`);
+    select count(*) as total from incidents as i indexed by incidents_list_idx ${reporterJoin(filters)} where ${where}`);
   return row?.total ?? 0;
 }
 
