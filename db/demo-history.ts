@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { reportMistakenPost } from "../app/models/incidents.server";
 import { mistakenPostEventFrom } from "../app/models/mistaken-post.server";
 import { reportStaffAbuse } from "../app/models/staff-abuse.server";
-import { ORGANISATION_TIME_ZONE, organisationDate, organisationLocalToUtc } from "../app/utils/dates";
+import { addCalendarDays, ORGANISATION_TIME_ZONE, organisationDate, organisationLocalToUtc } from "../app/utils/dates";
 import { discardStoredEvidence, receiveEvidenceUpload, type StoredEvidence } from "../app/utils/evidence.server";
 import { fireDueDeadlines } from "../app/workers/deadlines.server";
 import type { EvidenceFacts } from "../machines/effects";
@@ -44,12 +44,6 @@ export interface DemoHistorySummary {
 // ---------------------------------------------------------------------------------------------
 // The calendar: working days counted back from today, in the organisation's zone
 
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 function isWeekend(isoDate: string): boolean {
   const weekday = new Date(`${isoDate}T12:00:00Z`).getUTCDay();
   return weekday === 0 || weekday === 6;
@@ -59,7 +53,7 @@ function isWeekend(isoDate: string): boolean {
 function workingDaysFrom(isoDate: string, count: number): string {
   let date = isoDate;
   for (let left = Math.abs(count); left > 0; ) {
-    date = addDays(date, Math.sign(count));
+    date = addCalendarDays(date, Math.sign(count));
     if (!isWeekend(date)) left -= 1;
   }
   return date;

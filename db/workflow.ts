@@ -292,7 +292,8 @@ export function openIncident(db: Db, options: OpenIncidentOptions): Incident {
   );
 }
 
-export function accessGrantees(access: IncidentAccess): string[] {
+/** incident_access rows: `person:<id>` and `role:<role>`; a viewer's own are looked up the same way. */
+export function accessGrantees(access: { personIds: readonly number[]; roles: readonly string[] }): string[] {
   return [...new Set([...access.personIds.map((id) => `person:${id}`), ...access.roles.map((role) => `role:${role}`)])];
 }
 

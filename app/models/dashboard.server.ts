@@ -6,7 +6,7 @@ import type { Role } from "../../db/schema";
 import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../machines/index";
 import { ABUSE_KINDS, type AbuseKind } from "../../machines/staff-abuse";
 import type { CurrentUser } from "../utils/auth.server";
-import { cachedUntilDataChanges } from "../utils/data-cache.server";
+import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { organisationDate } from "../utils/dates";
 import { reportsCte, stepTitleOf, visibleTo } from "./incident-list.server";
 import { findIncidentForUser } from "./incidents.server";
@@ -241,7 +241,7 @@ function abuseCounts(db: Db, user: CurrentUser, now: Date): Pick<Dashboard, "abu
 
 /** What the cached figures depend on: the viewer (and their roles) and the month of the abuse counts. */
 export function dashboardCacheKey(user: CurrentUser, now: Date): string {
-  return `dashboard:${user.id}:${[...user.roles].sort().join(",")}:${organisationDate(now).slice(0, 7)}`;
+  return `dashboard:${viewerCacheKey(user)}:${organisationDate(now).slice(0, 7)}`;
 }
 
 /**

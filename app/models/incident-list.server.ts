@@ -1,12 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { cachedUntilDataChanges } from "../utils/data-cache.server";
+import { accessGrantees } from "../../db/workflow";
+import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { allRows, oneRow } from "../utils/statements.server";
 import type { Incident } from "../../db/schema";
 import { escalationPathFor, escalationPaths, isIncidentKind, kindsReadableByRole, type IncidentKind } from "../../machines/index";
 import { listSteps } from "../../machines/steps";
 import type { CurrentUser } from "../utils/auth.server";
-import { organisationLocalToUtc } from "../utils/dates";
+import { addCalendarDays, organisationLocalToUtc } from "../utils/dates";
 import { PAGE_SIZE, SORTS, type SortKey } from "../schemas/incident-list";
 import { canViewIncident } from "./incidents.server";
 import { incidentOverdueSql } from "./deadlines.server";
@@ -167,12 +168,6 @@ function likeContaining(value: string): string {
   return `%${value.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
-/** The day after a calendar date. */
-function nextDay(date: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
-}
-
 /**
  * Who may see an incident, as SQL over `i` (incidents) and the CTE `reports` (everyone below
  * the viewer in the reporting line): every incident of a path their role reads, the incidents
@@ -180,7 +175,7 @@ function nextDay(date: string): string {
  * roles, and reports from anyone below them. Mirrors canViewIncident; no snapshot is opened.
  */
 export function visibleTo(user: CurrentUser): SQL {
-  const grantees = [`person:${user.id}`, ...user.roles.map((role) => `role:${role}`)];
+  const grantees = accessGrantees({ personIds: [user.id], roles: user.roles });
   const kinds = kindsReadableByRole(user.roles);
   const inList = (values: string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
   return sql`(${kinds.length > 0 ? sql`i.kind in (${inList(kinds)}) or ` : sql``}i.id in (select incident_id from incident_access where grantee in (${inList(grantees)}))
@@ -198,7 +193,7 @@ function filterSql(filters: IncidentFilters, now: Date): SQL[] {
   }
   const from = filters.from ? organisationLocalToUtc(`${filters.from}T00:00`) : null;
   if (from) conditions.push(sql`i.created_at >= ${from.toISOString()}`);
-  const before = filters.to ? organisationLocalToUtc(`${nextDay(filters.to)}T00:00`) : null;
+  const before = filters.to ? organisationLocalToUtc(`${addCalendarDays(filters.to, 1)}T00:00`) : null;
   if (before) conditions.push(sql`i.created_at < ${before.toISOString()}`);
   if (filters.overdueOnly) conditions.push(incidentOverdueSql(now));
   return conditions;
@@ -336,7 +331,7 @@ export function searchIncidents(db: Db, user: CurrentUser, filters: IncidentFilt
   // clock (overdue), so paging through a list does not count it again and again.
   const total = filters.overdueOnly
     ? countMatches(db, user, filters, now)
-    : cachedUntilDataChanges(db, `incident-count:${user.id}:${[...user.roles].sort().join(",")}:${filterQuery(filters)}`, () =>
+    : cachedUntilDataChanges(db, `incident-count:${viewerCacheKey(user)}:${filterQuery(filters)}`, () =>
         countMatches(db, user, filters, now),
       );
   return { rows: toListRows(db, user, raw), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };

@@ -31,6 +31,11 @@ export function dataStamp(db: Db): string {
   return `${cache.changes.get() as number}:${db.$client.pragma("data_version", { simple: true }) as number}`;
 }
 
+/** What a viewer's cached figures depend on: who they are and their roles (which decide what they see). */
+export function viewerCacheKey(user: { id: number; roles: readonly string[] }): string {
+  return `${user.id}:${[...user.roles].sort().join(",")}`;
+}
+
 /** The value for this key as last computed, if nothing has been written since; else computes it. */
 export function cachedUntilDataChanges<T>(db: Db, key: string, compute: () => T): T {
   const { entries } = cacheOf(db);

@@ -44,6 +44,12 @@ export function formatMonth(month: string): string {
   return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
 }
 
+/** A calendar date (YYYY-MM-DD) moved by whole days, negative for earlier. */
+export function addCalendarDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
 export function organisationDate(at: Date): string {
   return isoDateFormat.format(at);
 }
