@@ -38,7 +38,7 @@ export interface EscalationPath {
 /** Every escalation path, by the incident kind stored in the database. */
 export const escalationPaths = {
   mistaken_post: {
-    version: 1,
+    version: 2,
     title: "Mistaken post",
     machine: mistakenPostMachine,
     eventLabels: mistakenPostEventLabels,
@@ -48,7 +48,7 @@ export const escalationPaths = {
     accessOf: mistakenPostAccess,
   },
   staff_abuse: {
-    version: 1,
+    version: 2,
     title: "Abuse of a member of staff",
     machine: staffAbuseMachine,
     eventLabels: staffAbuseEventLabels,

@@ -120,7 +120,8 @@ export interface MistakenPostContext extends MistakenPostInput {
   acknowledgedAt: string | null;
   /** True once the most senior officer in the chain has also let the deadline pass. */
   chainExhausted: boolean;
-  screenshots: EvidenceFacts[];
+  /** How many screenshots are attached; each file's facts are kept with the file (evidence_files). */
+  screenshotCount: number;
   deletion:
     | { outcome: "deleted"; deletedAt: string; note: string | null; recordedBy: Officer }
     | { outcome: "not_deleted"; reason: DeletionReason; explanation: string; recordedBy: Officer }
@@ -286,7 +287,7 @@ export const mistakenPostMachine = setup({
     mayRecordDeletion: ({ context, event }) =>
       event.type === "RECORD_DELETED" &&
       (event.by.id === context.reporter.id || isCommunications(event.by)) &&
-      context.screenshots.length > 0,
+      context.screenshotCount > 0,
     crisisPlanNeeded: ({ context }) => context.assessment?.crisisPlanNeeded === true,
     willRespond: ({ context }) => context.assessment?.decision === "respond",
     hadCrisis: ({ context }) => context.crisisPlan !== null,
@@ -321,7 +322,7 @@ export const mistakenPostMachine = setup({
     acknowledgedBy: null,
     acknowledgedAt: null,
     chainExhausted: false,
-    screenshots: [],
+    screenshotCount: 0,
     deletion: null,
     assessment: null,
     crisisPlan: null,
@@ -344,7 +345,7 @@ export const mistakenPostMachine = setup({
     ATTACH_SCREENSHOT: {
       guard: and(["isReporterOrCommunications", "isOpen"]),
       actions: [
-        assign({ screenshots: ({ context, event }) => [...context.screenshots, event.file] }),
+        assign({ screenshotCount: ({ context }) => context.screenshotCount + 1 }),
         { type: "recordEvidence", params: ({ event }) => event.file },
       ],
     },

@@ -74,7 +74,8 @@ export interface StaffAbuseInput {
 }
 
 export interface StaffAbuseContext extends StaffAbuseInput {
-  screenshots: EvidenceFacts[];
+  /** How many screenshots are attached; each file's facts are kept with the file (evidence_files). */
+  screenshotCount: number;
   blocking: { steps: string[]; by: PersonRef; at: string } | null;
   police:
     | { outcome: "reported"; route: PoliceRoute; reportedAt: string; crimeReference: string | null; officer: string | null; by: PersonRef; at: string }
@@ -173,7 +174,7 @@ export const staffAbuseMachine = setup({
   id: "staffAbuse",
   context: ({ input }) => ({
     ...input,
-    screenshots: [],
+    screenshotCount: 0,
     blocking: null,
     police: null,
     policeReminders: 0,
@@ -209,7 +210,7 @@ export const staffAbuseMachine = setup({
     ATTACH_SCREENSHOT: {
       guard: and(["byHrOrReporter", "isOpen"]),
       actions: [
-        assign({ screenshots: ({ context, event }) => [...context.screenshots, event.file] }),
+        assign({ screenshotCount: ({ context }) => context.screenshotCount + 1 }),
         { type: "recordEvidence", params: ({ event }) => event.file },
       ],
     },

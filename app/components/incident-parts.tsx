@@ -30,12 +30,6 @@ export interface TimelinePaging {
   notFound: string | null;
 }
 
-/**
- * A path's context as the page receives it: without the facts of every screenshot (storage
- * paths included), which the page lists from the evidence files instead.
- */
-export type PageContext<Context> = Omit<Context, "screenshots">;
-
 /** 1,000 rather than 1000. */
 export function formatCount(value: number): string {
   return value.toLocaleString("en-GB");

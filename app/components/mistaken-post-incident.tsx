@@ -5,7 +5,6 @@ import {
   IncidentLayout,
   Timeline,
   type EvidenceEntry,
-  type PageContext,
   type TimelineEntry,
   type TimelinePaging,
 } from "./incident-parts";
@@ -28,8 +27,7 @@ import type { StepView } from "./stepper";
 
 export interface MistakenPostPage {
   incident: { reference: string; title: string; kindTitle: string; version: number; state: string };
-  context: PageContext<MistakenPostContext>;
-  screenshotCount: number;
+  context: MistakenPostContext;
   steps: StepView[];
   currentStep: { title: string; guidance: string; actor: string; source: string } | null;
   deadlines: { description: string; dueAt: string; overdue: boolean }[];
@@ -51,7 +49,7 @@ function CurrentStepActions({ page, data }: { page: MistakenPostPage; data: Step
     case "awaitingAcknowledgement":
       return may("ACKNOWLEDGE") ? <AcknowledgeStep data={data} /> : null;
     case "deletion":
-      return may("RECORD_NOT_DELETED") ? <DeletionStep data={data} hasScreenshot={page.screenshotCount > 0} /> : null;
+      return may("RECORD_NOT_DELETED") ? <DeletionStep data={data} hasScreenshot={page.context.screenshotCount > 0} /> : null;
     case "riskAssessment":
       return may("ASSESS_RISK") ? <RiskAssessmentStep data={data} /> : null;
     case "crisisPlan":

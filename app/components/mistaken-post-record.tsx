@@ -1,10 +1,10 @@
 import { DELETION_REASONS, type MistakenPostContext } from "../../machines/mistaken-post";
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, SEVERITY_LABELS } from "../../machines/risk";
 import { formatDateTime } from "../utils/dates";
-import { Fact, RecordSection, type PageContext } from "./incident-parts";
+import { Fact, RecordSection } from "./incident-parts";
 
 /** What has been recorded so far on a mistaken post, step by step. */
-export function MistakenPostRecord({ context }: { context: PageContext<MistakenPostContext> }) {
+export function MistakenPostRecord({ context }: { context: MistakenPostContext }) {
   const { deletion, assessment, crisisPlan, leaderDecision, response, standDown, closingReview } = context;
   return (
     <>

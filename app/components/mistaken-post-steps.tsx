@@ -6,7 +6,6 @@ import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, seve
 import { mistakenPostStepSchemas, type MistakenPostIntent } from "../schemas/mistaken-post-steps";
 import { formatDateTime } from "../utils/dates";
 import { ChoiceField, SelectField, SubmitButton, TextAreaField, TextField, labelOptions } from "./forms";
-import type { PageContext } from "./incident-parts";
 import { StepForm, type StepActionData } from "./step-form";
 
 /**
@@ -232,7 +231,7 @@ function TaskRowField(props: { label: string; name: string; error?: string[]; de
 }
 
 /** The crisis checklist as a GOV.UK task list: each task with owner, due time and status. */
-export function CrisisTaskList({ context, data }: { context: PageContext<MistakenPostContext>; data: StepPageData }) {
+export function CrisisTaskList({ context, data }: { context: MistakenPostContext; data: StepPageData }) {
   if (!context.crisisPlan) return null;
   const now = new Date().toISOString();
   const canUpdate = data.allowed.includes("UPDATE_TASK");
@@ -329,7 +328,7 @@ const BEFORE_YOU_RESPOND = [
   { name: "focused", label: "It stays focused on the point, without getting drawn into argument" },
 ] as const;
 
-export function RespondStep({ context, data, userId }: { context: PageContext<MistakenPostContext>; data: StepPageData; userId: number }) {
+export function RespondStep({ context, data, userId }: { context: MistakenPostContext; data: StepPageData; userId: number }) {
   const response = context.response;
   return (
     <Panel id="respond-title" title="Respond as the organisation" description="The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone.">

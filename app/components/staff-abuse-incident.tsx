@@ -18,7 +18,6 @@ import {
   RecordSection,
   Timeline,
   type EvidenceEntry,
-  type PageContext,
   type TimelineEntry,
   type TimelinePaging,
 } from "./incident-parts";
@@ -27,7 +26,7 @@ import type { StepView } from "./stepper";
 
 export interface StaffAbusePage {
   incident: { reference: string; title: string; kindTitle: string; version: number; state: string };
-  context: PageContext<StaffAbuseContext>;
+  context: StaffAbuseContext;
   steps: StepView[];
   deadlines: { description: string; dueAt: string; overdue: boolean }[];
   timeline: TimelineEntry[];

@@ -214,7 +214,6 @@ interface RawRow {
   reporterId: number;
   machineId: string;
   machineVersion: number;
-  snapshot: string;
   state: string;
   version: number;
   createdAt: string;
@@ -257,7 +256,7 @@ function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, w
       ${window ? sql`limit ${window.limit} offset ${window.offset}` : sql``}
     )
     select i.id, i.reference, i.kind, i.title, i.reporter_id as reporterId, i.machine_id as machineId,
-      i.machine_version as machineVersion, i.snapshot, i.state, i.version, i.created_at as createdAt,
+      i.machine_version as machineVersion, i.state, i.version, i.created_at as createdAt,
       i.updated_at as updatedAt, reporter.name as reporterName, reporter.service as reporterService,
       ${incidentOverdueSql(now)} as overdue
     from chosen
@@ -286,9 +285,11 @@ function toListRows(db: Db, user: CurrentUser, rows: RawRow[]): IncidentListRow[
       reporterId: row.reporterId,
       machineId: row.machineId,
       machineVersion: row.machineVersion,
-      // Parsed only if canViewIncident needs the context (not when a role or the chain decides).
+      // Read only if canViewIncident needs the context (not when a role or the chain decides):
+      // a long incident's snapshot can be far larger than the rest of its row.
       get snapshot(): unknown {
-        return (parsedSnapshot ??= JSON.parse(row.snapshot) as unknown);
+        parsedSnapshot ??= JSON.parse(oneRow<{ snapshot: string }>(db, sql`select snapshot from incidents where id = ${row.id}`)!.snapshot);
+        return parsedSnapshot;
       },
       state: row.state,
       version: row.version,

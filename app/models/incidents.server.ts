@@ -333,9 +333,6 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
   const definedSteps = listSteps(path.machine);
   const statuses = stepStatuses(path.machine, snapshot, visited);
   const now = new Date().toISOString();
-  // The context keeps every screenshot's facts, storage path included: the page lists the files
-  // from evidence_files (the latest few), so only how many there are goes to the browser.
-  const { screenshots, ...context } = snapshot.context as { screenshots?: unknown[] };
   return {
     incident: {
       id: incident.id,
@@ -347,8 +344,7 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
       version: incident.version,
       createdAt: incident.createdAt,
     },
-    context: context as Record<string, unknown>,
-    screenshotCount: screenshots?.length ?? 0,
+    context: snapshot.context as Record<string, unknown>,
     steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
     deadlines: openDeadlinesOf(db, incident.id).map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt <= now })),

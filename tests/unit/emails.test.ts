@@ -36,9 +36,7 @@ const context: MistakenPostContext = {
   acknowledgedBy: manager,
   acknowledgedAt: "2026-11-20T17:02:00.000Z",
   chainExhausted: false,
-  screenshots: [
-    { originalName: "post.png", mediaType: "image/png", sizeBytes: 1200, sha256: "a".repeat(64), storagePath: "2026/11/post.png" },
-  ],
+  screenshotCount: 1,
   deletion: { outcome: "deleted", deletedAt: "2026-11-20T17:05:00.000Z", note: null, recordedBy: reporter },
   assessment: {
     likelihood: 4,
@@ -133,9 +131,7 @@ const abuseContext: StaffAbuseContext = {
   },
   wellbeingFollowUpDays: 7,
   policeReminderHours: 24,
-  screenshots: [
-    { originalName: "reply.png", mediaType: "image/png", sizeBytes: 48_000, sha256: "b".repeat(64), storagePath: "2026/11/reply.png" },
-  ],
+  screenshotCount: 1,
   blocking: { steps: ["Blocked @binwatch77", "Made my personal account private"], by: abused, at: "2026-11-23T09:20:00.000Z" },
   police: {
     outcome: "reported",

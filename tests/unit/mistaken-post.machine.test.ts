@@ -167,7 +167,7 @@ function branchKey(snapshot: Snapshot): string {
     step: snapshot.value,
     asked: context.askedIndex,
     exhausted: context.chainExhausted,
-    screenshot: context.screenshots.length > 0,
+    screenshot: context.screenshotCount > 0,
     decision: context.assessment?.decision,
     crisis: context.crisisPlan !== null,
     response: context.response && [Boolean(context.response.checks), Boolean(context.response.toneSignedOffBy)],
@@ -202,7 +202,7 @@ describe("mistaken post machine: every path (xstate/graph)", () => {
         const before = snapshot;
         [snapshot] = transition(mistakenPostMachine, snapshot, event);
         const moved = snapshot.value !== before.value;
-        if (event.type === "RECORD_DELETED" && moved) expect(before.context.screenshots.length).toBeGreaterThan(0);
+        if (event.type === "RECORD_DELETED" && moved) expect(before.context.screenshotCount).toBeGreaterThan(0);
         if (event.type === "SIGN_OFF_TONE" && snapshot.context.response?.toneSignedOffBy) {
           expect(snapshot.context.response.toneSignedOffBy.id).not.toBe(snapshot.context.response.drafter.id);
         }
