@@ -115,8 +115,6 @@ function AbsenceForm({ lastResult }: { lastResult: SubmissionResult<string[]> | 
   );
 }
 
-const headerCell = "border-b-2 border-ink py-2 pr-4 text-left font-semibold";
-const cell = "border-b border-gray-300 py-2 pr-4 align-top";
 
 export default function EditPerson() {
   const { person, lineManagers, absences } = useLoaderData<typeof loader>();
@@ -157,10 +155,10 @@ export default function EditPerson() {
             <caption className="sr-only">Absences recorded for {person.name}</caption>
             <thead>
               <tr>
-                <th scope="col" className={headerCell}>From</th>
-                <th scope="col" className={headerCell}>To</th>
-                <th scope="col" className={headerCell}>Reason</th>
-                <th scope="col" className={headerCell}>
+                <th scope="col" className="header-cell">From</th>
+                <th scope="col" className="header-cell">To</th>
+                <th scope="col" className="header-cell">Reason</th>
+                <th scope="col" className="header-cell">
                   <span className="sr-only">Action</span>
                 </th>
               </tr>
@@ -168,10 +166,10 @@ export default function EditPerson() {
             <tbody>
               {absences.map((absence) => (
                 <tr key={absence.id}>
-                  <td className={cell}>{formatCalendarDate(absence.startsOn)}</td>
-                  <td className={cell}>{formatCalendarDate(absence.endsOn)}</td>
-                  <td className={cell}>{absence.reason}</td>
-                  <td className={cell}>
+                  <td className="cell">{formatCalendarDate(absence.startsOn)}</td>
+                  <td className="cell">{formatCalendarDate(absence.endsOn)}</td>
+                  <td className="cell">{absence.reason}</td>
+                  <td className="cell">
                     <Form method="post">
                       <input type="hidden" name="intent" value={INTENTS.removeAbsence} />
                       <input type="hidden" name="absenceId" value={absence.id} />

@@ -13,8 +13,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ people: listPeople(db(), new Date()) });
 }
 
-const headerCell = "border-b-2 border-ink py-2 pr-4 text-left align-bottom font-semibold";
-const cell = "border-b border-gray-300 py-2 pr-4 align-top";
 
 export default function People() {
   const { people } = useLoaderData<typeof loader>();
@@ -39,27 +37,27 @@ export default function People() {
           </caption>
           <thead>
             <tr>
-              <th scope="col" className={headerCell}>Name</th>
-              <th scope="col" className={headerCell}>Job title</th>
-              <th scope="col" className={headerCell}>Service</th>
-              <th scope="col" className={headerCell}>Line manager</th>
-              <th scope="col" className={headerCell}>Roles</th>
-              <th scope="col" className={headerCell}>Status</th>
+              <th scope="col" className="header-cell">Name</th>
+              <th scope="col" className="header-cell">Job title</th>
+              <th scope="col" className="header-cell">Service</th>
+              <th scope="col" className="header-cell">Line manager</th>
+              <th scope="col" className="header-cell">Roles</th>
+              <th scope="col" className="header-cell">Status</th>
             </tr>
           </thead>
           <tbody>
             {people.map((person) => (
               <tr key={person.id}>
-                <th scope="row" className={`${cell} text-left font-normal`}>
+                <th scope="row" className="row-header-cell">
                   <Link to={`/admin/people/${person.id}`} className="link font-semibold">
                     {person.name}
                   </Link>
                 </th>
-                <td className={cell}>{person.jobTitle}</td>
-                <td className={cell}>{person.service}</td>
-                <td className={cell}>{person.lineManagerName ?? <span className="text-muted">None</span>}</td>
-                <td className={cell}>{person.roles.map((role) => ROLE_LABELS[role]).join(", ")}</td>
-                <td className={cell}>
+                <td className="cell">{person.jobTitle}</td>
+                <td className="cell">{person.service}</td>
+                <td className="cell">{person.lineManagerName ?? <span className="text-muted">None</span>}</td>
+                <td className="cell">{person.roles.map((role) => ROLE_LABELS[role]).join(", ")}</td>
+                <td className="cell">
                   <div className="flex flex-wrap gap-1">
                     {person.active ? (
                       <span className="tag bg-green-100 text-success">Active</span>

@@ -62,8 +62,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Post = SerializeFrom<typeof loader>["queue"]["scheduled"][number];
 
-const headerCell = "border-b-2 border-ink py-2 pr-4 text-left align-bottom font-semibold";
-const cell = "border-b border-gray-300 py-2 pr-4 align-top";
 
 function QueueSection(props: {
   id: string;
@@ -89,11 +87,11 @@ function QueueSection(props: {
           <caption className="sr-only">{props.title}</caption>
           <thead>
             <tr>
-              <th scope="col" className={`${headerCell} w-44`}>{props.timeHeading}</th>
-              <th scope="col" className={headerCell}>Post</th>
-              <th scope="col" className={`${headerCell} w-36`}>Scheduled by</th>
+              <th scope="col" className="header-cell w-44">{props.timeHeading}</th>
+              <th scope="col" className="header-cell">Post</th>
+              <th scope="col" className="header-cell w-36">Scheduled by</th>
               {props.actions ? (
-                <th scope="col" className={`${headerCell} w-28`}>
+                <th scope="col" className="header-cell w-28">
                   <span className="sr-only">Actions</span>
                 </th>
               ) : null}
@@ -102,13 +100,13 @@ function QueueSection(props: {
           <tbody>
             {props.posts.map((post) => (
               <tr key={post.id}>
-                <td className={cell}>{props.time(post)}</td>
-                <td className={cell}>
+                <td className="cell">{props.time(post)}</td>
+                <td className="cell">
                   <p className="whitespace-pre-wrap break-words">{post.body}</p>
                   {props.extra?.(post)}
                 </td>
-                <td className={cell}>{post.createdByName}</td>
-                {props.actions ? <td className={cell}>{props.actions(post)}</td> : null}
+                <td className="cell">{post.createdByName}</td>
+                {props.actions ? <td className="cell">{props.actions(post)}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -13,8 +13,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ channels: listChannels(db()), isAdmin: hasRole(user, "admin") });
 }
 
-const headerCell = "border-b-2 border-ink py-2 pr-4 text-left align-bottom font-semibold";
-const cell = "border-b border-gray-300 py-2 pr-4 align-top";
 
 export default function Channels() {
   const { channels, isAdmin } = useLoaderData<typeof loader>();
@@ -42,27 +40,27 @@ export default function Channels() {
           </caption>
           <thead>
             <tr>
-              <th scope="col" className={headerCell}>Platform</th>
-              <th scope="col" className={headerCell}>Handle</th>
-              <th scope="col" className={headerCell}>Owning service</th>
-              <th scope="col" className={headerCell}>Admins</th>
-              <th scope="col" className={headerCell}>State</th>
-              <th scope="col" className={`${headerCell} text-right`}>Scheduled</th>
-              <th scope="col" className={`${headerCell} text-right`}>Held</th>
+              <th scope="col" className="header-cell">Platform</th>
+              <th scope="col" className="header-cell">Handle</th>
+              <th scope="col" className="header-cell">Owning service</th>
+              <th scope="col" className="header-cell">Admins</th>
+              <th scope="col" className="header-cell">State</th>
+              <th scope="col" className="header-cell text-right">Scheduled</th>
+              <th scope="col" className="header-cell text-right">Held</th>
             </tr>
           </thead>
           <tbody>
             {channels.map((channel) => (
               <tr key={channel.id}>
-                <td className={cell}>{channel.platform}</td>
-                <th scope="row" className={`${cell} text-left font-normal`}>
+                <td className="cell">{channel.platform}</td>
+                <th scope="row" className="row-header-cell">
                   <Link to={`/channels/${channel.id}`} className="link font-semibold">
                     {channel.handle}
                   </Link>
                 </th>
-                <td className={cell}>{channel.owningService}</td>
-                <td className={cell}>{channel.admins.join(", ")}</td>
-                <td className={cell}>
+                <td className="cell">{channel.owningService}</td>
+                <td className="cell">{channel.admins.join(", ")}</td>
+                <td className="cell">
                   {!channel.active ? (
                     <span className="tag bg-gray-200 text-ink">Inactive</span>
                   ) : channel.pause ? (
@@ -73,8 +71,8 @@ export default function Channels() {
                     <span className="tag bg-green-100 text-success">Live</span>
                   )}
                 </td>
-                <td className={`${cell} text-right`}>{channel.scheduledCount}</td>
-                <td className={`${cell} text-right`}>{channel.heldCount}</td>
+                <td className="cell text-right">{channel.scheduledCount}</td>
+                <td className="cell text-right">{channel.heldCount}</td>
               </tr>
             ))}
           </tbody>

@@ -27,10 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ ...dashboard, charts });
 }
 
-const headerCell = "border-b-2 border-ink py-2 pr-4 text-left align-bottom font-semibold";
-const numberHeader = `${headerCell} text-right`;
-const cell = "border-b border-gray-300 py-2 pr-4 align-top";
-const numberCell = `${cell} text-right tabular-nums`;
+const numberHeader = "header-cell text-right";
+const numberCell = "cell text-right tabular-nums";
 
 
 /** "12 min", "3 h 5 min", "2 d 4 h": a length of time in minutes, for a table. */
@@ -51,7 +49,7 @@ function TableHead({ columns }: { columns: { label: string; numeric?: boolean }[
     <thead>
       <tr>
         {columns.map((column) => (
-          <th key={column.label} scope="col" className={column.numeric ? numberHeader : headerCell}>
+          <th key={column.label} scope="col" className={column.numeric ? numberHeader : "header-cell"}>
             {column.label}
           </th>
         ))}
@@ -88,7 +86,7 @@ function MonthTable({ caption, series, months }: { caption: string; series: { ke
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className={headerCell}>
+          <th scope="col" className="header-cell">
             Month
           </th>
           {series.map((item) => (
@@ -101,7 +99,7 @@ function MonthTable({ caption, series, months }: { caption: string; series: { ke
       <tbody>
         {months.map((row) => (
           <tr key={row.month}>
-            <th scope="row" className={`${cell} text-left font-normal`}>
+            <th scope="row" className="row-header-cell">
               {formatMonth(row.month)}
             </th>
             {series.map((item) => (
@@ -144,8 +142,8 @@ export default function DashboardPage() {
                 <tbody>
                   {data.openByStep.map((row) => (
                     <tr key={`${row.kind}-${row.state}`}>
-                      <td className={cell}>{row.kindTitle}</td>
-                      <td className={cell}>{row.stepTitle}</td>
+                      <td className="cell">{row.kindTitle}</td>
+                      <td className="cell">{row.stepTitle}</td>
                       <td className={numberCell}>{row.count}</td>
                     </tr>
                   ))}
@@ -169,14 +167,14 @@ export default function DashboardPage() {
             <tbody>
               {data.overdue.map((row) => (
                 <tr key={`${row.reference}-${row.dueAt}-${row.description}`}>
-                  <td className={cell}>
+                  <td className="cell">
                     <Link to={`/incidents/${row.reference}`} className="link">
                       {row.reference}
                     </Link>
                     <div className="text-muted">{row.kindTitle}</div>
                   </td>
-                  <td className={cell}>{row.description}</td>
-                  <td className={cell}>{formatDateTime(row.dueAt)}</td>
+                  <td className="cell">{row.description}</td>
+                  <td className="cell">{formatDateTime(row.dueAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -197,12 +195,12 @@ export default function DashboardPage() {
             <tbody>
               {data.pausedChannels.map((row) => (
                 <tr key={row.id}>
-                  <td className={cell}>
+                  <td className="cell">
                     {row.handle} <span className="text-muted">({row.platform})</span>
                   </td>
-                  <td className={cell}>{row.pausedByName ?? "Holdfast"}</td>
-                  <td className={cell}>{formatDateTime(row.pausedAt)}</td>
-                  <td className={cell}>
+                  <td className="cell">{row.pausedByName ?? "Holdfast"}</td>
+                  <td className="cell">{formatDateTime(row.pausedAt)}</td>
+                  <td className="cell">
                     {row.incidentReference ? (
                       <Link to={`/incidents/${row.incidentReference}`} className="link">
                         {row.incidentReference}
@@ -236,7 +234,7 @@ export default function DashboardPage() {
               <tbody>
                 {data.timings.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row" className={`${cell} text-left font-normal`}>
+                    <th scope="row" className="row-header-cell">
                       {row.label}
                     </th>
                     <td className={numberCell}>{row.count}</td>

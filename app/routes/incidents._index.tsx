@@ -32,8 +32,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const headerCell = "border-b-2 border-ink py-2 pr-4 text-left align-bottom font-semibold";
-const cell = "border-b border-gray-300 py-2 pr-4 align-top";
 
 function withPage(query: string, page: number): string {
   const params = new URLSearchParams(query);
@@ -206,35 +204,35 @@ export default function Incidents() {
               </caption>
               <thead>
                 <tr>
-                  <th scope="col" className={headerCell}>Reference</th>
-                  <th scope="col" className={headerCell}>Path</th>
-                  <th scope="col" className={headerCell}>Title</th>
-                  <th scope="col" className={headerCell}>Reported by</th>
-                  <th scope="col" className={headerCell}>Step</th>
-                  <th scope="col" className={headerCell}>Reported</th>
-                  <th scope="col" className={headerCell}>Last updated</th>
+                  <th scope="col" className="header-cell">Reference</th>
+                  <th scope="col" className="header-cell">Path</th>
+                  <th scope="col" className="header-cell">Title</th>
+                  <th scope="col" className="header-cell">Reported by</th>
+                  <th scope="col" className="header-cell">Step</th>
+                  <th scope="col" className="header-cell">Reported</th>
+                  <th scope="col" className="header-cell">Last updated</th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.reference} className={row.overdue ? "bg-red-50" : undefined}>
-                    <th scope="row" className={`${cell} whitespace-nowrap text-left font-normal`}>
+                    <th scope="row" className="row-header-cell whitespace-nowrap">
                       <Link to={`/incidents/${row.reference}`} className="link font-semibold">
                         {row.reference}
                       </Link>
                     </th>
-                    <td className={cell}>{row.kindTitle}</td>
-                    <td className={cell}>{row.title}</td>
-                    <td className={cell}>
+                    <td className="cell">{row.kindTitle}</td>
+                    <td className="cell">{row.title}</td>
+                    <td className="cell">
                       {row.reporterName}
                       <span className="block text-muted">{row.reporterService}</span>
                     </td>
-                    <td className={cell}>
+                    <td className="cell">
                       {row.stepTitle}
                       {row.overdue ? <span className="tag mt-1 block w-fit bg-danger text-white">Overdue</span> : null}
                     </td>
-                    <td className={cell}>{formatDateTime(row.createdAt)}</td>
-                    <td className={cell}>{formatDateTime(row.updatedAt)}</td>
+                    <td className="cell">{formatDateTime(row.createdAt)}</td>
+                    <td className="cell">{formatDateTime(row.updatedAt)}</td>
                   </tr>
                 ))}
               </tbody>
