@@ -6,17 +6,18 @@ import {
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useNavigation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "./tailwind.css";
+import { useInAppLinkClicks } from "./components/in-app-links";
 import { mayViewDashboard } from "./models/dashboard.server";
 import { getUser, hasRole } from "./utils/auth.server";
 import { takeNotice } from "./utils/notice.server";
@@ -45,11 +46,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
+/** Whether a main navigation link is the page shown or one below it (Home only for itself). */
+function isCurrentSection(to: string, pathname: string): boolean {
+  return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+}
+
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
+  const { pathname } = useLocation();
+  const followInApp = useInAppLinkClicks();
   const user = data?.user;
-  const navClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded px-2 py-1 text-white underline-offset-4 hover:underline ${isActive ? "underline decoration-2" : "no-underline"}`;
   return (
     <header className="bg-ink text-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:block focus:bg-focus focus:p-2 focus:text-ink">
@@ -60,7 +66,9 @@ function Header() {
           Holdfast
         </Link>
         {user ? (
-          <nav aria-label="Main" className="flex flex-wrap items-center gap-2">
+          // Plain links followed in the app by one handler: a NavLink each cost every page more
+          // than its own content (docs/decisions/0015).
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-2" onClick={followInApp}>
             {[
               { to: "/", label: "Home", shown: true },
               { to: "/incidents", label: "Incidents", shown: true },
@@ -73,11 +81,19 @@ function Header() {
               { to: "/admin/verify", label: "Verify", shown: user.isAdmin },
             ]
               .filter((link) => link.shown)
-              .map((link) => (
-                <NavLink key={link.to} to={link.to} end={link.to === "/"} className={navClass}>
-                  {link.label}
-                </NavLink>
-              ))}
+              .map((link) => {
+                const current = isCurrentSection(link.to, pathname);
+                return (
+                  <a
+                    key={link.to}
+                    href={link.to}
+                    aria-current={current ? "page" : undefined}
+                    className={`rounded px-2 py-1 text-white underline-offset-4 hover:underline ${current ? "underline decoration-2" : "no-underline"}`}
+                  >
+                    {link.label}
+                  </a>
+                );
+              })}
             <span className="px-2 text-gray-200">{user.name}</span>
             <Form method="post" action="/sign-out">
               <button type="submit" className="rounded border border-white px-3 py-1 text-white hover:bg-white hover:text-ink">

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { useInAppLinkClicks } from "./in-app-links";
 import { formatDateTime } from "~/utils/dates";
 
 export interface IncidentListItem {
@@ -9,14 +9,15 @@ export interface IncidentListItem {
 }
 
 export function IncidentList({ items, empty }: { items: IncidentListItem[]; empty: string }) {
+  const followInApp = useInAppLinkClicks();
   if (items.length === 0) return <p className="text-muted">{empty}</p>;
   return (
-    <ul className="divide-y divide-gray-300 border-y border-gray-300">
+    <ul className="divide-y divide-gray-300 border-y border-gray-300" onClick={followInApp}>
       {items.map((item) => (
         <li key={item.reference} className="py-3">
-          <Link to={`/incidents/${item.reference}`} className="link font-semibold">
+          <a href={`/incidents/${item.reference}`} className="link font-semibold">
             {item.reference}: {item.title}
-          </Link>
+          </a>
           <p className="text-sm text-muted">
             {item.stepTitle} · reported {formatDateTime(item.createdAt)}
           </p>

@@ -21,6 +21,7 @@ import { discardStoredEvidence } from "../utils/evidence.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
 import { preparedPerDatabase } from "../utils/prepared.server";
+import { allRows } from "../utils/statements.server";
 import { openDeadlinesOf } from "./deadlines.server";
 
 export class NoOneToNotifyError extends Error {}
@@ -84,7 +85,7 @@ export function sendIncidentEvent(
 
 /** The people above someone in the reporting line, nearest first. */
 export function managementChainIds(db: Db, personId: number): number[] {
-  const rows = db.all<{ id: number }>(sql`
+  const rows = allRows<{ id: number }>(db, sql`
     with recursive chain(id, depth) as (
       select line_manager_id, 1 from people where id = ${personId} and line_manager_id is not null
       union all
@@ -106,8 +107,13 @@ export function canViewIncident(db: Db, user: CurrentUser, incident: Incident): 
   return managementChainIds(db, incident.reporterId).includes(user.id);
 }
 
+// Every incident page, evidence page and step taken starts here.
+const incidentByReference = preparedPerDatabase((db) =>
+  db.select().from(incidents).where(eq(incidents.reference, sql.placeholder("reference"))).prepare(),
+);
+
 export function findIncidentForUser(db: Db, reference: string, user: CurrentUser): Incident | null {
-  const incident = db.select().from(incidents).where(eq(incidents.reference, reference)).get();
+  const incident = incidentByReference(db).get({ reference });
   if (!incident || !canViewIncident(db, user, incident)) return null;
   return incident;
 }

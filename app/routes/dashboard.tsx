@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { useInAppLinkClicks } from "~/components/in-app-links";
 import type { ReactNode } from "react";
 import { dashboardCharts } from "~/components/dashboard-charts.server";
 import { DASHBOARD_ROLES, dashboardCacheKey, getDashboard, type MonthCounts } from "~/models/dashboard.server";
@@ -116,6 +117,7 @@ function MonthTable({ caption, series, months }: { caption: string; series: { ke
 
 export default function DashboardPage() {
   const data = useLoaderData<typeof loader>();
+  const followInApp = useInAppLinkClicks();
   const openTotal = data.openByStep.reduce((sum, row) => sum + row.count, 0);
   const kindSeries = data.abuseByKind.kinds.map((kind) => ({ key: kind.key, label: kind.label }));
   const platformSeries = data.abuseByPlatform.platforms.map((platform) => ({ key: platform, label: platform }));
@@ -164,13 +166,13 @@ export default function DashboardPage() {
           <table className="mt-4 w-full border-collapse text-sm">
             <caption className="sr-only">Steps whose deadline has passed</caption>
             <TableHead columns={[{ label: "Incident" }, { label: "What is overdue" }, { label: "Was due" }]} />
-            <tbody>
+            <tbody onClick={followInApp}>
               {data.overdue.map((row) => (
                 <tr key={`${row.reference}-${row.dueAt}-${row.description}`}>
                   <td className="cell">
-                    <Link to={`/incidents/${row.reference}`} className="link">
+                    <a href={`/incidents/${row.reference}`} className="link">
                       {row.reference}
-                    </Link>
+                    </a>
                     <div className="text-muted">{row.kindTitle}</div>
                   </td>
                   <td className="cell">{row.description}</td>
@@ -192,7 +194,7 @@ export default function DashboardPage() {
           <table className="mt-4 w-full border-collapse text-sm">
             <caption className="sr-only">Channels whose scheduled posts are stopped</caption>
             <TableHead columns={[{ label: "Channel" }, { label: "Paused by" }, { label: "Since" }, { label: "Incident" }]} />
-            <tbody>
+            <tbody onClick={followInApp}>
               {data.pausedChannels.map((row) => (
                 <tr key={row.id}>
                   <td className="cell">
@@ -202,9 +204,9 @@ export default function DashboardPage() {
                   <td className="cell">{formatDateTime(row.pausedAt)}</td>
                   <td className="cell">
                     {row.incidentReference ? (
-                      <Link to={`/incidents/${row.incidentReference}`} className="link">
+                      <a href={`/incidents/${row.incidentReference}`} className="link">
                         {row.incidentReference}
-                      </Link>
+                      </a>
                     ) : (
                       <span className="text-muted">Not shown</span>
                     )}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useInAppLinkClicks } from "~/components/in-app-links";
 import { Pagination } from "~/components/pagination";
 import {
   filterQuery,
@@ -42,6 +43,7 @@ function withPage(query: string, page: number): string {
 
 export default function Incidents() {
   const { rows, total, page, pageCount, filters, query, filtered, options } = useLoaderData<typeof loader>();
+  const followInApp = useInAppLinkClicks();
   const first = (page - 1) * PAGE_SIZE + 1;
   const last = first + rows.length - 1;
   return (
@@ -213,13 +215,13 @@ export default function Incidents() {
                   <th scope="col" className="header-cell">Last updated</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody onClick={followInApp}>
                 {rows.map((row) => (
                   <tr key={row.reference} className={row.overdue ? "bg-red-50" : undefined}>
                     <th scope="row" className="row-header-cell whitespace-nowrap">
-                      <Link to={`/incidents/${row.reference}`} className="link font-semibold">
+                      <a href={`/incidents/${row.reference}`} className="link font-semibold">
                         {row.reference}
-                      </Link>
+                      </a>
                     </th>
                     <td className="cell">{row.kindTitle}</td>
                     <td className="cell">{row.title}</td>

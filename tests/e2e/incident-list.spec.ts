@@ -5,7 +5,7 @@ import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
 import { organisationDate } from "../../app/utils/dates";
 import { people as directory } from "../../db/schema";
 import { SAMPLE_ABUSE_REPORT } from "../helpers/staff-abuse";
-import { expectAccessible, people, signIn, signOut, withDatabase } from "./support";
+import { expectAccessible, isSameDocument, markDocument, people, signIn, signOut, withDatabase } from "./support";
 
 /**
  * The incident list: a line manager filters it, opens an incident and downloads the CSV; a
@@ -30,8 +30,12 @@ test("a line manager filters the incident list, opens an incident and downloads 
   const { parksPost, parksAbuse, libraryPost } = reportIncidents();
 
   await signIn(page, people.headOfParks);
+  // The main navigation's links are followed inside the app, without loading a new document.
+  await markDocument(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incidents" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incidents" })).toHaveAttribute("aria-current", "page");
+  expect(await isSameDocument(page)).toBe(true);
   const table = page.getByRole("table");
   await expect(table.getByRole("link", { name: parksPost })).toBeVisible();
   await expect(table.getByRole("link", { name: parksAbuse })).toBeVisible();
@@ -77,8 +81,16 @@ test("a line manager filters the incident list, opens an incident and downloads 
 
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page.getByLabel("Path")).toHaveValue("");
-  await page.getByRole("table").getByRole("link", { name: parksAbuse }).click();
+  // A row's link with Ctrl (or Cmd) opens a new tab, as any link does; a plain click stays in the app.
+  const rowLink = page.getByRole("table").getByRole("link", { name: parksAbuse });
+  const [tab] = await Promise.all([page.context().waitForEvent("page"), rowLink.click({ modifiers: ["ControlOrMeta"] })]);
+  await expect(tab).toHaveURL(new RegExp(`/incidents/${parksAbuse}$`));
+  await tab.close();
+  await expect(page).toHaveURL(/\/incidents$/);
+  await markDocument(page);
+  await rowLink.click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${parksAbuse}$`));
+  expect(await isSameDocument(page)).toBe(true);
   await expect(page).toHaveTitle(new RegExp(`^${parksAbuse}:`));
   await expectAccessible(page);
   await signOut(page);

@@ -43,6 +43,24 @@ export async function signIn(page: Page, person: { email: string }, password = D
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Sign in to Holdfast");
 }
 
+/** Waits until React has hydrated the page, so that a click is the app's and not only the browser's. */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => {
+    const main = document.getElementById("main");
+    return main !== null && Object.keys(main).some((key) => key.startsWith("__reactProps"));
+  });
+}
+
+/** Marks the loaded document, to tell later whether a link was followed in the app or loaded a new document. */
+export async function markDocument(page: Page) {
+  await waitForHydration(page);
+  await page.evaluate(() => Object.assign(window, { holdfastDocumentMark: true }));
+}
+
+export async function isSameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => "holdfastDocumentMark" in window);
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByText("You have signed out.")).toBeVisible();

@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, organisationDate, organisationLocalToUtc, toOrganisationLocalInput } from "../../app/utils/dates";
+import { formatDateTime, formatDuration, organisationDate, organisationLocalToUtc, toOrganisationLocalInput } from "../../app/utils/dates";
 
 describe("the organisation's clock (Europe/London)", () => {
+  it("shows a moment as UK time to the minute, the same whether or not that minute was shown before", () => {
+    const cases: [string, string][] = [
+      ["2026-11-23T14:05:00.000Z", "Mon, 23 Nov 2026, 14:05"],
+      ["2026-11-23T14:05:59.999Z", "Mon, 23 Nov 2026, 14:05"],
+      ["2026-07-01T08:30:00Z", "Wed, 1 Jul 2026, 09:30"],
+      // The clocks go back at 02:00 BST on 25 October 2026: 00:59 and 01:00 UTC both read 01:xx.
+      ["2026-10-25T00:59:00.000Z", "Sun, 25 Oct 2026, 01:59"],
+      ["2026-10-25T01:00:00.000Z", "Sun, 25 Oct 2026, 01:00"],
+      // Not UTC: read as written, not by its first sixteen characters.
+      ["2026-07-01T08:30:00+05:00", "Wed, 1 Jul 2026, 04:30"],
+    ];
+    for (let round = 0; round < 2; round += 1) {
+      for (const [iso, shown] of cases) expect(formatDateTime(iso)).toBe(shown);
+    }
+  });
+
   it("reads a datetime-local value as UK time, in winter and in summer", () => {
     expect(organisationLocalToUtc("2026-11-23T14:05")?.toISOString()).toBe("2026-11-23T14:05:00.000Z");
     expect(organisationLocalToUtc("2026-07-01T09:30")?.toISOString()).toBe("2026-07-01T08:30:00.000Z");
