@@ -178,7 +178,7 @@ export function resumePausesOfIncident(
 // Queries for the pages
 
 /** Every channel, with its open pause (if any) and how many posts wait or are held. */
-export function listChannels(tx: Queryable) {
+export function channelRegisterQuery(tx: Queryable) {
   return tx
     .select({
       id: channels.id,
@@ -199,12 +199,17 @@ export function listChannels(tx: Queryable) {
     .leftJoin(channelPauses, openPauseOf(channels.id))
     .leftJoin(people, eq(people.id, channelPauses.pausedById))
     .leftJoin(incidents, eq(incidents.id, channelPauses.incidentId))
-    .orderBy(asc(channels.owningService), asc(channels.platform), asc(channels.handle))
-    .all()
-    .map(({ pausedAt, pausedByName, pauseReason, incidentReference, ...channel }) => ({
-      ...channel,
-      pause: pausedAt === null ? null : { pausedAt, pausedByName, reason: pauseReason ?? "", incidentReference },
-    }));
+    .orderBy(asc(channels.owningService), asc(channels.platform), asc(channels.handle));
+}
+
+type ChannelRegisterRow = ReturnType<ReturnType<typeof channelRegisterQuery>["all"]>[number];
+
+/** The register's rows with each channel's open pause, if any, as one object. */
+export function channelRegisterRows(rows: ChannelRegisterRow[]) {
+  return rows.map(({ pausedAt, pausedByName, pauseReason, incidentReference, ...channel }) => ({
+    ...channel,
+    pause: pausedAt === null ? null : { pausedAt, pausedByName, reason: pauseReason ?? "", incidentReference },
+  }));
 }
 
 export interface OpenPauseDetails {

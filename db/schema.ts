@@ -167,7 +167,11 @@ export const incidentEvents = sqliteTable(
     previousHash: text("previous_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (table) => [uniqueIndex("incident_events_incident_sequence_unique").on(table.incidentId, table.sequence)],
+  (table) => [
+    uniqueIndex("incident_events_incident_sequence_unique").on(table.incidentId, table.sequence),
+    // The steps an incident reached (the incident page's stepper), without reading every event.
+    index("incident_events_incident_step_idx").on(table.incidentId, table.toStep),
+  ],
 );
 
 export const DEADLINE_STATUSES = ["pending", "met", "fired", "cancelled"] as const;

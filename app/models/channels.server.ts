@@ -1,6 +1,7 @@
 import * as channelStore from "../../db/channels";
 import { ChannelError, type ChannelDetails, type HeldPostDecision } from "../../db/channels";
 import type { Db } from "../../db/client";
+import { preparedPerDatabase } from "../utils/prepared.server";
 
 /**
  * The channel register and queue for the pages. Each change runs db/channels.ts in its own
@@ -25,8 +26,13 @@ function change(db: Db, write: (tx: Parameters<Parameters<Db["transaction"]>[0]>
   }
 }
 
+// The register is read by the channels page, the dashboard (paused channels) and the crisis
+// plan step: built and compiled once per connection (see preparedPerDatabase).
+const channelRegister = preparedPerDatabase((db) => channelStore.channelRegisterQuery(db).prepare());
+
+/** Every channel, with its open pause (if any) and how many posts wait or are held. */
 export function listChannels(db: Db) {
-  return channelStore.listChannels(db);
+  return channelStore.channelRegisterRows(channelRegister(db).all());
 }
 
 export function getChannel(db: Db, channelId: number) {

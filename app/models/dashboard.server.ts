@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { allRows } from "../utils/statements.server";
-import { listChannels } from "../../db/channels";
+import { listChannels } from "./channels.server";
 import type { Role } from "../../db/schema";
 import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../machines/index";
 import { ABUSE_KINDS, type AbuseKind } from "../../machines/staff-abuse";
@@ -131,7 +131,7 @@ function overdue(db: Db, user: CurrentUser, now: Date): OverdueRow[] {
       select i.reference, i.kind, i.title, d.description, d.dueAt
       from open_deadlines as d
       join incidents as i on i.id = d.incidentId
-      where ${visibleTo(user)}
+      where ${visibleTo(user, "per row")}
       order by d.dueAt asc, i.id asc`)
     .map((row) => ({ reference: row.reference, kindTitle: escalationPathFor(row.kind).title, title: row.title, description: row.description, dueAt: row.dueAt }));
 }

@@ -173,13 +173,21 @@ function likeContaining(value: string): string {
  * the viewer in the reporting line): every incident of a path their role reads, the incidents
  * whose stored access (incident_access, from each path's `accessOf`) names them or one of their
  * roles, and reports from anyone below them. Mirrors canViewIncident; no snapshot is opened.
+ *
+ * `lookup`: "sets" gathers the incidents granted and the people below once per query (best when
+ * many incidents are checked: the list and its count); "per row" looks each incident up in the
+ * indexes (best when only a few are: the dashboard's overdue steps), saving the sets' set-up.
  */
-export function visibleTo(user: CurrentUser): SQL {
+export function visibleTo(user: CurrentUser, lookup: "sets" | "per row" = "sets"): SQL {
   const grantees = accessGrantees({ personIds: [user.id], roles: user.roles });
   const kinds = kindsReadableByRole(user.roles);
   const inList = (values: string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
-  return sql`(${kinds.length > 0 ? sql`i.kind in (${inList(kinds)}) or ` : sql``}i.id in (select incident_id from incident_access where grantee in (${inList(grantees)}))
-    or i.reporter_id in (select id from reports))`;
+  const byRole = kinds.length > 0 ? sql`i.kind in (${inList(kinds)}) or ` : sql``;
+  return lookup === "sets"
+    ? sql`(${byRole}i.id in (select incident_id from incident_access where grantee in (${inList(grantees)}))
+    or i.reporter_id in (select id from reports))`
+    : sql`(${byRole}exists (select 1 from incident_access as access where access.incident_id = i.id and access.grantee in (${inList(grantees)}))
+    or exists (select 1 from reports where reports.id = i.reporter_id))`;
 }
 
 function filterSql(filters: IncidentFilters, now: Date): SQL[] {

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "../../db/client";
-import { heldPostsForIncident, listChannels } from "../../db/channels";
+import { heldPostsForIncident } from "../../db/channels";
+import { listChannels } from "./channels.server";
 import { channels, people } from "../../db/schema";
 import type { MistakenPostIntent } from "../schemas/mistaken-post-steps";
 import { mistakenPostStepSchemas } from "../schemas/mistaken-post-steps";

@@ -9,7 +9,6 @@ import {
   createScheduledPost,
   getChannel,
   heldPostsForIncident,
-  listChannels,
   openPausesForIncident,
   pauseChannels,
   resumePausesOfIncident,
@@ -21,6 +20,7 @@ import {
   type PauseOptions,
 } from "../../db/channels";
 import { openDatabase, type Db } from "../../db/client";
+import { listChannels } from "../../app/models/channels.server";
 import { channelPauses, channels, incidents, publications, scheduledPosts } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 

@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportMistakenPost } from "../../app/models/incidents.server";
-import { openDatabase } from "../../db/client";
 import { incidents } from "../../db/schema";
 import { applyEvent } from "../../db/workflow";
 import { escalationPaths } from "../../machines/index";
@@ -43,29 +43,25 @@ describe("migration 0008: screenshot facts leave the machine context", () => {
     const current = incident.snapshot as { context: Record<string, unknown> };
     expect(current.context.screenshotCount).toBe(2);
 
-    // The same incident as version 1 stored it, in a database that has not had 0008 yet.
+    // The same incident as version 1 stored it, before 0008.
     const { screenshotCount: _count, ...contextWithoutCount } = current.context;
     const versionOne = { ...current, context: { ...contextWithoutCount, screenshots: files } };
     test.db.update(incidents).set({ snapshot: versionOne, machineVersion: 1 }).where(eq(incidents.id, incident.id)).run();
-    const migration = test.db.get<{ hash: string }>(sql`select hash from __drizzle_migrations order by created_at desc limit 1`)!;
-    test.db.run(sql`delete from __drizzle_migrations where hash = ${migration.hash}`);
+    // Then migration 0008's SQL, statement by statement as drizzle runs it.
+    const migration = readFileSync(new URL("../../db/migrations/0008_slim_screenshot_context.sql", import.meta.url), "utf8");
+    for (const statement of migration.split("--> statement-breakpoint")) test.db.$client.exec(statement);
 
-    const reopened = openDatabase(test.path);
-    try {
-      const migrated = reopened.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;
-      expect(migrated.machineVersion).toBe(escalationPaths.mistaken_post.version);
-      expect(migrated.snapshot).toEqual(current);
-      const deleted = applyEvent(reopened, {
-        incidentId: incident.id,
-        event: { type: "RECORD_DELETED", deletedAt: at.toISOString(), by },
-        actor: reporter,
-        now: at,
-        expectedVersion: migrated.version,
-      });
-      // Deletion is refused without a screenshot (mayRecordDeletion): the count carried over.
-      expect(deleted.state).toBe("riskAssessment");
-    } finally {
-      reopened.$client.close();
-    }
+    const migrated = test.db.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;
+    expect(migrated.machineVersion).toBe(escalationPaths.mistaken_post.version);
+    expect(migrated.snapshot).toEqual(current);
+    const deleted = applyEvent(test.db, {
+      incidentId: incident.id,
+      event: { type: "RECORD_DELETED", deletedAt: at.toISOString(), by },
+      actor: reporter,
+      now: at,
+      expectedVersion: migrated.version,
+    });
+    // Deletion is refused without a screenshot (mayRecordDeletion): the count carried over.
+    expect(deleted.state).toBe("riskAssessment");
   });
 });

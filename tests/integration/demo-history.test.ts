@@ -5,7 +5,7 @@ import { exportIncidents, NO_FILTERS, searchIncidents } from "../../app/models/i
 import { listOutbox } from "../../app/models/mailbox.server";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { deliverDueEmails } from "../../app/workers/outbox.server";
-import { listChannels } from "../../db/channels";
+import { listChannels } from "../../app/models/channels.server";
 import { seedDemoHistory, type DemoHistorySummary } from "../../db/demo-history";
 import { verifyRecords } from "../../db/verify";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";

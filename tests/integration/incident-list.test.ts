@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   csvCell,
@@ -8,7 +8,9 @@ import {
   NO_FILTERS,
   parseFilters,
   referencesVisibleInSql,
+  reportsCte,
   searchIncidents,
+  visibleTo,
   type IncidentFilters,
   type IncidentListRow,
 } from "../../app/models/incident-list.server";
@@ -17,6 +19,7 @@ import { loader as csvLoader } from "../../app/routes/incidents.csv";
 import { loader as listLoader } from "../../app/routes/incidents._index";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
 import { organisationDate } from "../../app/utils/dates";
+import { allRows } from "../../app/utils/statements.server";
 import { db as appDb } from "../../app/utils/db.server";
 import { channels, incidentAccess, incidents, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
@@ -173,6 +176,9 @@ function expectSqlAgreesWithCanViewIncident(database: TestDatabase) {
     const user = database.user(demo.key);
     const expected = all.filter((incident) => canViewIncident(database.db, user, incident)).map((incident) => incident.reference);
     expect(sorted(referencesVisibleInSql(database.db, user)), demo.key).toEqual(sorted(expected));
+    // The same rule looked up incident by incident (the dashboard's overdue steps) admits the same.
+    const perRow = allRows<{ reference: string }>(database.db, sql`with recursive ${reportsCte(user)} select i.reference from incidents as i where ${visibleTo(user, "per row")}`);
+    expect(sorted(perRow.map((row) => row.reference)), `${demo.key}, per row`).toEqual(sorted(expected));
   }
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `incident_events_incident_step_idx` ON `incident_events` (`incident_id`,`to_step`);
