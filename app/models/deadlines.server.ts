@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { allRows } from "../utils/statements.server";
+import { allRows, oneRow } from "../utils/statements.server";
 import { OPEN_DEADLINE_STATUSES } from "../../db/schema";
 
 export interface OpenDeadline {
@@ -22,6 +22,14 @@ const openStatuses = sql.join(
 export function incidentOverdueSql(now: Date): SQL {
   return sql`i.id in (select d.incident_id from deadlines as d
     where d.status in (${openStatuses}) and d.due_at < ${now.toISOString()})`;
+}
+
+/**
+ * When the next open deadline falls due after `now` (null if none will): until then no incident
+ * becomes overdue by the clock alone, so what incidentOverdueSql found still holds.
+ */
+export function nextDeadlineDue(db: Db, now: Date): string | null {
+  return oneRow<{ dueAt: string | null }>(db, sql`select min(due_at) as dueAt from deadlines where status in (${openStatuses}) and due_at >= ${now.toISOString()}`)?.dueAt ?? null;
 }
 
 /**

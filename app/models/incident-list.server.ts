@@ -10,7 +10,7 @@ import type { CurrentUser } from "../utils/auth.server";
 import { addCalendarDays, organisationLocalToUtc } from "../utils/dates";
 import { PAGE_SIZE, SORTS, type SortKey } from "../schemas/incident-list";
 import { canViewIncident } from "./incidents.server";
-import { incidentOverdueSql } from "./deadlines.server";
+import { incidentOverdueSql, nextDeadlineDue } from "./deadlines.server";
 
 /**
  * The incident list, its search and its CSV export. Who may see what is decided in SQL (so a
@@ -333,17 +333,22 @@ export interface SearchResult {
   pageCount: number;
 }
 
-/** One page (25 rows) of the incidents this person may see that match the filters, and how many match in all. */
+/**
+ * One page (25 rows) of the incidents this person may see that match the filters, and how many
+ * match in all. The list is the most read page: a page and the count are kept until the database
+ * changes or, as the overdue flags and filter follow the clock, until the next deadline falls due.
+ */
 export function searchIncidents(db: Db, user: CurrentUser, filters: IncidentFilters, page = 1, now = new Date()): SearchResult {
-  const raw = query(db, user, filters, now, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  // The count reads every match; kept until the database changes, except when it depends on the
-  // clock (overdue), so paging through a list does not count it again and again.
-  const total = filters.overdueOnly
-    ? countMatches(db, user, filters, now)
-    : cachedUntilDataChanges(db, `incident-count:${viewerCacheKey(user)}:${filterQuery(filters)}`, () =>
-        countMatches(db, user, filters, now),
-      );
-  return { rows: toListRows(db, user, raw), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const viewerAndFilters = `${viewerCacheKey(user)}:${filterQuery(filters)}`;
+  const clock = { now, until: () => nextDeadlineDue(db, now) };
+  const total = cachedUntilDataChanges(db, `incident-count:${viewerAndFilters}`, () => countMatches(db, user, filters, now), clock);
+  const rows = cachedUntilDataChanges(
+    db,
+    `incident-page:${viewerAndFilters}:${page}`,
+    () => toListRows(db, user, query(db, user, filters, now, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })),
+    clock,
+  );
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 /** Every incident this person may see that matches the filters, for the CSV export. */

@@ -158,9 +158,22 @@ function cookie() {
   return sessionCookie;
 }
 
+// Checking a cookie's signature is an HMAC, done twice a page (the root's loader and the page's):
+// the token a given Cookie header carries never changes, so it is kept. Whether the session is
+// still valid is asked of the database every time.
+const tokensByCookieHeader = new Map<string, string | null>();
+const MAX_COOKIE_HEADERS = 1_000;
+
 async function sessionToken(request: Request): Promise<string | null> {
-  const value = await cookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" ? value : null;
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  const known = tokensByCookieHeader.get(header);
+  if (known !== undefined) return known;
+  const value = await cookie().parse(header);
+  const token = typeof value === "string" ? value : null;
+  if (tokensByCookieHeader.size >= MAX_COOKIE_HEADERS) tokensByCookieHeader.delete(tokensByCookieHeader.keys().next().value!);
+  tokensByCookieHeader.set(header, token);
+  return token;
 }
 
 export function commitSessionCookie(token: string): Promise<string> {

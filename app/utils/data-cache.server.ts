@@ -13,22 +13,23 @@ const MAX_ENTRIES = 200;
 interface Entry {
   stamp: string;
   value: unknown;
+  /** For a value that follows the clock: the span of time it holds for (ISO times; null: no end). */
+  clock: { from: string; until: string | null } | null;
 }
 
-const caches = new WeakMap<Db, { changes: Statement; entries: Map<string, Entry> }>();
+const caches = new WeakMap<Db, { stamp: Statement; entries: Map<string, Entry> }>();
 
 function cacheOf(db: Db) {
   let cache = caches.get(db);
   if (!cache) {
-    cache = { changes: db.$client.prepare("select total_changes()").pluck(), entries: new Map() };
+    cache = { stamp: db.$client.prepare("select total_changes() || ':' || (select data_version from pragma_data_version())").pluck(), entries: new Map() };
     caches.set(db, cache);
   }
   return cache;
 }
 
 export function dataStamp(db: Db): string {
-  const cache = cacheOf(db);
-  return `${cache.changes.get() as number}:${db.$client.pragma("data_version", { simple: true }) as number}`;
+  return cacheOf(db).stamp.get() as string;
 }
 
 /** What a viewer's cached figures depend on: who they are and their roles (which decide what they see). */
@@ -36,18 +37,29 @@ export function viewerCacheKey(user: { id: number; roles: readonly string[] }): 
   return `${user.id}:${[...user.roles].sort().join(",")}`;
 }
 
-/** The value for this key as last computed, if nothing has been written since; else computes it. */
-export function cachedUntilDataChanges<T>(db: Db, key: string, compute: () => T): T {
+/**
+ * The value for this key as last computed, if nothing has been written since; else computes it.
+ * A value that also follows the clock (what is overdue) passes `clock`: the time it is computed
+ * for, and when it stops holding by the clock alone (say, when the next deadline falls due).
+ */
+export function cachedUntilDataChanges<T>(
+  db: Db,
+  key: string,
+  compute: () => T,
+  clock?: { now: Date; until: (value: T) => string | null },
+): T {
   const { entries } = cacheOf(db);
   const stamp = dataStamp(db);
   const entry = entries.get(key);
   entries.delete(key);
-  if (entry && entry.stamp === stamp) {
+  const now = clock?.now.toISOString();
+  const holdsNow = (span: Entry["clock"]) => !span || (now !== undefined && span.from <= now && (span.until === null || now < span.until));
+  if (entry && entry.stamp === stamp && holdsNow(entry.clock)) {
     entries.set(key, entry); // most recently used last
     return entry.value as T;
   }
   const value = compute();
-  entries.set(key, { stamp, value });
+  entries.set(key, { stamp, value, clock: clock && now ? { from: now, until: clock.until(value) } : null });
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;
 }

@@ -1,6 +1,9 @@
+import { createCookie } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  commitSessionCookie,
   endSession,
+  getUser,
   hashPassword,
   MAX_FAILED_SIGN_INS,
   SESSION_IDLE_MS,
@@ -79,5 +82,27 @@ describe("sessions", () => {
     const token = await signedInToken("dan.okafor@eastbridge.gov.uk");
     endSession(test.db, token);
     expect(userForSessionToken(test.db, token, NOW)).toBeNull();
+  });
+});
+
+describe("the session cookie", () => {
+  it("has its signature checked once per Cookie header, and its session on every request", async () => {
+    process.env.DATABASE_PATH = test.path;
+    process.env.SESSION_SECRET = "s".repeat(32);
+    const token = await signedInToken("priya.shah@eastbridge.gov.uk", new Date());
+    const cookie = (await commitSessionCookie(token)).split(";")[0];
+    const page = (cookieHeader: string) => new Request("http://localhost/incidents", { headers: { Cookie: cookieHeader } });
+    expect((await getUser(page(cookie)))?.email).toBe("priya.shah@eastbridge.gov.uk");
+    expect((await getUser(page(cookie)))?.email).toBe("priya.shah@eastbridge.gov.uk");
+
+    // The same token signed with another secret is refused, though its genuine cookie was seen.
+    const forged = (await createCookie("holdfast_session", { secrets: ["not the server's secret"] }).serialize(token)).split(";")[0];
+    expect(forged).not.toBe(cookie);
+    expect(await getUser(page(forged))).toBeNull();
+    expect(await getUser(page("holdfast_session=nonsense"))).toBeNull();
+
+    // A cookie already checked does not outlive its session.
+    endSession(test.db, token);
+    expect(await getUser(page(cookie))).toBeNull();
   });
 });

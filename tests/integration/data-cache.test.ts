@@ -42,6 +42,17 @@ describe("values cached until the database changes", () => {
     expect(cachedUntilDataChanges(test.db, "key", () => ++computed)).toBe(2);
   });
 
+  it("that follow the clock hold only from the time they were worked out for until the time they gave", () => {
+    let computed = 0;
+    const at = (iso: string) => ({ now: new Date(iso), until: () => "2026-11-23T10:00:00.000Z" });
+    const cached = (iso: string) => cachedUntilDataChanges(test.db, "clock", () => ++computed, at(iso));
+    expect(cached("2026-11-23T09:00:00.000Z")).toBe(1);
+    expect(cached("2026-11-23T09:59:59.999Z")).toBe(1);
+    // At the time given, and for a time before the one it was worked out for, it is worked out again.
+    expect(cached("2026-11-23T10:00:00.000Z")).toBe(2);
+    expect(cached("2026-11-23T08:00:00.000Z")).toBe(3);
+  });
+
   it("keep at most 200 keys, dropping the least recently used", () => {
     let computed = 0;
     for (let index = 0; index < 201; index += 1) cachedUntilDataChanges(test.db, `key-${index}`, () => ++computed);

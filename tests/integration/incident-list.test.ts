@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   csvCell,
@@ -21,7 +21,7 @@ import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.
 import { organisationDate } from "../../app/utils/dates";
 import { allRows } from "../../app/utils/statements.server";
 import { db as appDb } from "../../app/utils/db.server";
-import { channels, incidentAccess, incidents, type Incident } from "../../db/schema";
+import { channels, deadlines, incidentAccess, incidents, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
 import { applyEvent, backfillIncidentAccess } from "../../db/workflow";
 import type { MistakenPostDetails } from "../../machines/mistaken-post";
@@ -219,6 +219,24 @@ describe("the rows", () => {
     expect(rows.get(old.reference)).toMatchObject({ stepTitle: "Tell the line manager and Communications", overdue: true });
     expect(rows.get(parks.reference)?.overdue).toBe(true);
     expect(rows.get(hub.reference)?.overdue).toBe(false);
+  });
+
+  it("follow the clock: a step that falls due shows as overdue at once, with nothing written", () => {
+    const ceo = test.user("ceo");
+    const dueAt = test.db
+      .select({ dueAt: deadlines.dueAt })
+      .from(deadlines)
+      .where(and(eq(deadlines.incidentId, hub.id), eq(deadlines.status, "pending")))
+      .orderBy(deadlines.dueAt)
+      .get()!.dueAt;
+    const afterDue = new Date(Date.parse(dueAt) + 1000);
+    const hubRow = (filters: Partial<IncidentFilters>, now: Date) =>
+      searchIncidents(test.db, ceo, { ...NO_FILTERS, ...filters }, 1, now).rows.find((row) => row.reference === hub.reference);
+    expect(hubRow({}, NOW)?.overdue).toBe(false);
+    expect(hubRow({}, NOW)?.overdue).toBe(false);
+    expect(hubRow({ overdueOnly: true }, NOW)).toBeUndefined();
+    expect(hubRow({}, afterDue)?.overdue).toBe(true);
+    expect(hubRow({ overdueOnly: true }, afterDue)?.overdue).toBe(true);
   });
 });
 
