@@ -119,13 +119,16 @@ const sessionLookup = preparedPerDatabase((database) =>
 
 /** The person a session token belongs to, or null when it is unknown, expired or idle too long. */
 export function userForSessionToken(database: Db, token: string, now: Date): CurrentUser | null {
-  const tokenHash = sha256(token);
+  return userForTokenHash(database, sha256(token), now);
+}
+
+function userForTokenHash(database: Db, tokenHash: string, now: Date): CurrentUser | null {
   const row = sessionLookup(database).get({ tokenHash });
   if (!row) return null;
   const nowMs = now.getTime();
   const expired = Date.parse(row.expiresAt) <= nowMs || Date.parse(row.lastSeenAt) + SESSION_IDLE_MS <= nowMs;
   if (expired || !row.active) {
-    database.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+    deleteSession(database, tokenHash);
     return null;
   }
   if (nowMs - Date.parse(row.lastSeenAt) >= TOUCH_EVERY_MS) {
@@ -140,8 +143,12 @@ export function userForSessionToken(database: Db, token: string, now: Date): Cur
   };
 }
 
+function deleteSession(database: Db, tokenHash: string) {
+  database.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+}
+
 export function endSession(database: Db, token: string) {
-  database.delete(sessions).where(eq(sessions.tokenHash, sha256(token))).run();
+  deleteSession(database, sha256(token));
 }
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined;
@@ -158,22 +165,22 @@ function cookie() {
   return sessionCookie;
 }
 
-// Checking a cookie's signature is an HMAC, done twice a page (the root's loader and the page's):
-// the token a given Cookie header carries never changes, so it is kept. Whether the session is
-// still valid is asked of the database every time.
-const tokensByCookieHeader = new Map<string, string | null>();
+// Checking a cookie's signature (an HMAC) and hashing its token are done twice a page (the
+// root's loader and the page's): what a given Cookie header carries never changes, so the token's
+// hash is kept. Whether the session is still valid is asked of the database every time.
+const tokenHashesByCookieHeader = new Map<string, string | null>();
 const MAX_COOKIE_HEADERS = 1_000;
 
-async function sessionToken(request: Request): Promise<string | null> {
+async function sessionTokenHash(request: Request): Promise<string | null> {
   const header = request.headers.get("Cookie");
   if (!header) return null;
-  const known = tokensByCookieHeader.get(header);
+  const known = tokenHashesByCookieHeader.get(header);
   if (known !== undefined) return known;
   const value = await cookie().parse(header);
-  const token = typeof value === "string" ? value : null;
-  if (tokensByCookieHeader.size >= MAX_COOKIE_HEADERS) tokensByCookieHeader.delete(tokensByCookieHeader.keys().next().value!);
-  tokensByCookieHeader.set(header, token);
-  return token;
+  const tokenHash = typeof value === "string" ? sha256(value) : null;
+  if (tokenHashesByCookieHeader.size >= MAX_COOKIE_HEADERS) tokenHashesByCookieHeader.delete(tokenHashesByCookieHeader.keys().next().value!);
+  tokenHashesByCookieHeader.set(header, tokenHash);
+  return tokenHash;
 }
 
 export function commitSessionCookie(token: string): Promise<string> {
@@ -181,8 +188,8 @@ export function commitSessionCookie(token: string): Promise<string> {
 }
 
 export async function getUser(request: Request): Promise<CurrentUser | null> {
-  const token = await sessionToken(request);
-  return token ? userForSessionToken(db(), token, new Date()) : null;
+  const tokenHash = await sessionTokenHash(request);
+  return tokenHash ? userForTokenHash(db(), tokenHash, new Date()) : null;
 }
 
 /** The signed-in person, or a redirect to sign in that brings them back here afterwards. */
@@ -218,8 +225,8 @@ export async function requireAnyRole(request: Request, roles: readonly Role[]): 
 
 /** Ends the session server-side and clears the cookie. */
 export async function signOut(request: Request) {
-  const token = await sessionToken(request);
-  if (token) endSession(db(), token);
+  const tokenHash = await sessionTokenHash(request);
+  if (tokenHash) deleteSession(db(), tokenHash);
   return redirect("/sign-in?signedOut=1", {
     headers: { "Set-Cookie": await cookie().serialize("", { maxAge: 0 }) },
   });
