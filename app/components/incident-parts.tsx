@@ -31,8 +31,10 @@ export interface TimelinePaging {
 }
 
 /** 1,000 rather than 1000. */
+const countFormat = new Intl.NumberFormat("en-GB");
+
 export function formatCount(value: number): string {
-  return value.toLocaleString("en-GB");
+  return countFormat.format(value);
 }
 
 export interface EvidenceEntry {

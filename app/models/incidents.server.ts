@@ -22,6 +22,8 @@ import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
 import { preparedPerDatabase } from "../utils/prepared.server";
 import { allRows } from "../utils/statements.server";
+import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
+import { latestEvidence } from "./evidence.server";
 import { openDeadlinesOf } from "./deadlines.server";
 
 export class NoOneToNotifyError extends Error {}
@@ -336,8 +338,19 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
   if (!incident) return null;
   const path = escalationPathFor(incident.kind);
   const snapshot = path.machine.resolveState(incident.snapshot as never);
-  // The stepper needs the steps ever reached, not the timeline.
-  const visited = stepsReached(db, incident.id);
+  // What the page reads about the incident (not about the clock or what this person may do) is
+  // kept until the database changes: in a crisis many people have the same incident open.
+  const { visited, openDeadlines, ...readings } = cachedUntilDataChanges(
+    db,
+    `incident-page:${viewerCacheKey(user)}:${incident.id}:${options.timelinePage ?? ""}`,
+    () => ({
+      // The stepper needs the steps ever reached, not the timeline.
+      visited: stepsReached(db, incident.id),
+      openDeadlines: openDeadlinesOf(db, incident.id),
+      ...latestEvidence(db, incident.id),
+      ...getTimelinePage(db, incident, options.timelinePage ?? null),
+    }),
+  );
   const definedSteps = listSteps(path.machine);
   const statuses = stepStatuses(path.machine, snapshot, visited);
   const now = new Date().toISOString();
@@ -355,8 +368,8 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
     context: snapshot.context as Record<string, unknown>,
     steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
-    deadlines: openDeadlinesOf(db, incident.id).map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt <= now })),
-    ...getTimelinePage(db, incident, options.timelinePage ?? null),
+    deadlines: openDeadlines.map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt <= now })),
+    ...readings,
     allowedEvents: Object.keys(path.eventLabels).filter((type) =>
       // taskIndex 0 stands for "a task": per-task rights are checked again when one is updated.
       snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles }, taskIndex: 0 } as never),

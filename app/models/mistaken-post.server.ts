@@ -6,7 +6,6 @@ import { listChannels } from "./channels.server";
 import { channels, people } from "../../db/schema";
 import type { MistakenPostIntent } from "../schemas/mistaken-post-steps";
 import { mistakenPostStepSchemas } from "../schemas/mistaken-post-steps";
-import { latestEvidence } from "./evidence.server";
 
 
 type StepValue<Intent extends MistakenPostIntent> = z.output<(typeof mistakenPostStepSchemas)[Intent]>;
@@ -83,7 +82,6 @@ export function mistakenPostEventFrom(db: Db, value: AnyStepValue): { type: stri
 export function mistakenPostPageExtras(db: Db, incidentId: number, page: { state: string; allowedEvents: string[] }) {
   const { state } = page;
   return {
-    ...latestEvidence(db, incidentId),
     heldPosts: state === "reviewingHeldPosts" ? heldPostsForIncident(db, incidentId) : [],
     channels:
       state === "crisisPlan"

@@ -5,7 +5,6 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { MistakenPostIncident, type MistakenPostPage } from "~/components/mistaken-post-incident";
 import { StaffAbuseIncident, type StaffAbusePage } from "~/components/staff-abuse-incident";
 import type { StepActionData } from "~/components/step-form";
-import { latestEvidence } from "~/models/evidence.server";
 import { attachScreenshots, findIncidentForUser, incidentPage, sendIncidentEvent } from "~/models/incidents.server";
 import { mistakenPostEventFrom, mistakenPostPageExtras, STEP_CONFIRMATIONS, StepInputError } from "~/models/mistaken-post.server";
 import { isMistakenPostIntent, mistakenPostStepSchemas } from "~/schemas/mistaken-post-steps";
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const extras =
     page.incident.kind === "mistaken_post"
       ? mistakenPostPageExtras(db(), page.incident.id, { state: page.incident.state, allowedEvents: page.allowedEvents })
-      : { ...latestEvidence(db(), page.incident.id), heldPosts: [], channels: [], taskOwners: [] };
+      : { heldPosts: [], channels: [], taskOwners: [] };
   return json({ page: { ...page, ...extras, userId: user.id } });
 }
 

@@ -240,3 +240,28 @@ describe("the page of every evidence file", () => {
     expect((await call(evidenceLoader as Loader, `/incidents/${incident.reference}/evidence`, "")).status).toBe(302);
   });
 });
+
+describe("the incident page, read again after a change", () => {
+  it("never shows what it read before the change", () => {
+    const reporter = test.user("library-assistant");
+    const manager = test.user("libraries-manager");
+    const at = eventTime(EVENTS + 1);
+    const fresh = reportMistakenPost(test.db, reporter, { platform: "Facebook", account: "@EastbridgeLibraries", link: null, postedAt: at.toISOString(), whatHappened: "A second wrong post." }, at);
+    const read = () => incidentPage(test.db, fresh.reference, manager, { timelinePage: null })!;
+    expect(read()).toMatchObject({ timelinePaging: { total: 1 }, evidenceCount: 0, deadlines: [{ overdue: expect.any(Boolean) }] });
+    expect(read().timeline.map((entry) => entry.label)).toEqual(["Reported"]);
+
+    applyEvent(test.db, { incidentId: fresh.id, event: { type: "ACKNOWLEDGE", by: { id: manager.id, name: manager.name, roles: manager.roles } }, actor: manager, now: at });
+    applyEvent(test.db, {
+      incidentId: fresh.id,
+      event: { type: "ATTACH_SCREENSHOT", by: { id: reporter.id, name: reporter.name, roles: reporter.roles }, file: { originalName: "second.png", mediaType: "image/png", sizeBytes: 10, sha256: "e".repeat(64), storagePath: "test/second.png" } },
+      actor: reporter,
+      now: at,
+    });
+    const after = read();
+    expect(after.timelinePaging.total).toBe(3);
+    expect(after.evidence.map((file) => file.originalName)).toEqual(["second.png"]);
+    expect(after.steps.find((step) => step.id === "awaitingAcknowledgement")?.status).toBe("done");
+    expect(after.deadlines).toEqual([]);
+  });
+});
