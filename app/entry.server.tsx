@@ -6,7 +6,7 @@ import { renderToString } from "react-dom/server";
  * Every page is rendered whole, to one string. No route streams (there is no defer or Suspense),
  * so Remix's default streaming render only cut each page into 2 KB pieces, each compressed on
  * zlib's thread pool and written to the socket on its own: about twenty writes for the incident
- * list, a fifth of its time under load (docs/decisions/0015-pages-rendered-whole.md). One string
+ * list, a fifth of its time under load (docs/decisions/0015-pages-rendered-whole-and-lean-snapshots.md). One string
  * is one compression and one write.
  */
 export default function handleRequest(

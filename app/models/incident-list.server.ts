@@ -344,7 +344,7 @@ export function searchIncidents(db: Db, user: CurrentUser, filters: IncidentFilt
   const total = cachedUntilDataChanges(db, `incident-count:${viewerAndFilters}`, () => countMatches(db, user, filters, now), clock);
   const rows = cachedUntilDataChanges(
     db,
-    `incident-page:${viewerAndFilters}:${page}`,
+    `incident-list-page:${viewerAndFilters}:${page}`,
     () => toListRows(db, user, query(db, user, filters, now, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })),
     clock,
   );

@@ -339,7 +339,8 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
   const path = escalationPathFor(incident.kind);
   const snapshot = path.machine.resolveState(incident.snapshot as never);
   // What the page reads about the incident (not about the clock or what this person may do) is
-  // kept until the database changes: in a crisis many people have the same incident open.
+  // kept until the database changes, so rereading or paging through an incident reads nothing
+  // twice. It is kept per viewer, never shared, so nothing read for one person can reach another.
   const { visited, openDeadlines, ...readings } = cachedUntilDataChanges(
     db,
     `incident-page:${viewerCacheKey(user)}:${incident.id}:${options.timelinePage ?? ""}`,
@@ -368,7 +369,7 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
     context: snapshot.context as Record<string, unknown>,
     steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
-    deadlines: openDeadlines.map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt <= now })),
+    deadlines: openDeadlines.map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt < now })),
     ...readings,
     allowedEvents: Object.keys(path.eventLabels).filter((type) =>
       // taskIndex 0 stands for "a task": per-task rights are checked again when one is updated.

@@ -227,6 +227,7 @@ export async function requireAnyRole(request: Request, roles: readonly Role[]): 
 export async function signOut(request: Request) {
   const tokenHash = await sessionTokenHash(request);
   if (tokenHash) deleteSession(db(), tokenHash);
+  tokenHashesByCookieHeader.delete(request.headers.get("Cookie") ?? "");
   return redirect("/sign-in?signedOut=1", {
     headers: { "Set-Cookie": await cookie().serialize("", { maxAge: 0 }) },
   });

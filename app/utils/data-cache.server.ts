@@ -53,7 +53,9 @@ export function cachedUntilDataChanges<T>(
   const entry = entries.get(key);
   entries.delete(key);
   const now = clock?.now.toISOString();
-  const holdsNow = (span: Entry["clock"]) => !span || (now !== undefined && span.from <= now && (span.until === null || now < span.until));
+  // A value that follows the clock holds only for its span; one that does not, only for callers without a clock.
+  const holdsNow = (span: Entry["clock"]) =>
+    now === undefined ? span === null : span !== null && span.from <= now && (span.until === null || now < span.until);
   if (entry && entry.stamp === stamp && holdsNow(entry.clock)) {
     entries.set(key, entry); // most recently used last
     return entry.value as T;

@@ -51,6 +51,9 @@ describe("values cached until the database changes", () => {
     // At the time given, and for a time before the one it was worked out for, it is worked out again.
     expect(cached("2026-11-23T10:00:00.000Z")).toBe(2);
     expect(cached("2026-11-23T08:00:00.000Z")).toBe(3);
+    // A value kept without a clock is never taken for one that follows it, nor the other way round.
+    expect(cachedUntilDataChanges(test.db, "clock", () => ++computed)).toBe(4);
+    expect(cached("2026-11-23T09:00:00.000Z")).toBe(5);
   });
 
   it("keep at most 200 keys, dropping the least recently used", () => {
