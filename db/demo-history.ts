@@ -3,10 +3,10 @@ import sharp from "sharp";
 import { reportMistakenPost } from "../app/models/incidents.server";
 import { mistakenPostEventFrom } from "../app/models/mistaken-post.server";
 import { reportStaffAbuse } from "../app/models/staff-abuse.server";
-import { addCalendarDays, ORGANISATION_TIME_ZONE, organisationDate, organisationLocalToUtc } from "../app/utils/dates";
+import { addCalendarDays, organisationClockParts, organisationDate, organisationLocalToUtc } from "../app/utils/dates";
 import { discardStoredEvidence, receiveEvidenceUpload, type StoredEvidence } from "../app/utils/evidence.server";
 import { fireDueDeadlines } from "../app/workers/deadlines.server";
-import type { EvidenceFacts } from "../machines/effects";
+import { evidenceFactsOf } from "../machines/effects";
 import type { MistakenPostContext } from "../machines/mistaken-post";
 import type { StaffAbuseContext } from "../machines/staff-abuse";
 import { heldPostsForIncident } from "./channels";
@@ -182,21 +182,11 @@ function screenshotSvg(platform: string, seed: number): string {
 }
 
 function screenshotName(at: Date, index: number): string {
-  const local = new Intl.DateTimeFormat("en-GB", {
-    timeZone: ORGANISATION_TIME_ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
-  const part = (type: string) => local.find((candidate) => candidate.type === type)?.value ?? "00";
+  const { year, month, day, hour, minute, second } = organisationClockParts(at);
   // Names as phones and laptops give them.
   return index % 2 === 0
-    ? `Screenshot_${part("year")}${part("month")}${part("day")}-${part("hour")}${part("minute")}${part("second")}.png`
-    : `Screenshot ${part("year")}-${part("month")}-${part("day")} at ${part("hour")}.${part("minute")}.${part("second")}.png`;
+    ? `Screenshot_${year}${month}${day}-${hour}${minute}${second}.png`
+    : `Screenshot ${year}-${month}-${day} at ${hour}.${minute}.${second}.png`;
 }
 
 async function storeScreenshots(planned: PlannedScreenshot[], directory: string): Promise<StoredEvidence[]> {
@@ -410,14 +400,7 @@ function takeStep(db: Db, scope: StepScope): number {
       return 1;
     case "screenshot": {
       const file = scope.files[step.screenshotIndex!];
-      const facts: EvidenceFacts = {
-        originalName: file.originalName,
-        mediaType: file.mediaType,
-        sizeBytes: file.sizeBytes,
-        sha256: file.sha256,
-        storagePath: file.storagePath,
-      };
-      send({ type: "ATTACH_SCREENSHOT", file: facts });
+      send({ type: "ATTACH_SCREENSHOT", file: evidenceFactsOf(file) });
       return 1;
     }
     case "crisisPlan": {

@@ -143,7 +143,7 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
   const setDeadline = (params: SetDeadlineParams) => {
     // A new due time replaces a waiting one; a deadline that already fired stays open (the step is
     // still late) until the step is done.
-    closeDeadlinesOfKey(tx, incident.id, params.key, ["pending"], "cancelled", nowIso);
+    closeDeadlines(tx, incident.id, { key: params.key, from: ["pending"], status: "cancelled", at: nowIso });
     tx.insert(deadlines)
       .values({
         incidentId: incident.id,
@@ -182,11 +182,11 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
           for (const params of (action.params as { deadlines: SetDeadlineParams[] }).deadlines) setDeadline(params);
           break;
         case "cancelDeadline":
-          closeDeadlinesOfKey(tx, incident.id, (action.params as CancelDeadlineParams).key, OPEN_DEADLINE_STATUSES, "met", nowIso);
+          closeDeadlines(tx, incident.id, { key: (action.params as CancelDeadlineParams).key, from: OPEN_DEADLINE_STATUSES, status: "met", at: nowIso });
           break;
         case "cancelDeadlines":
           for (const key of (action.params as { keys: string[] }).keys) {
-            closeDeadlinesOfKey(tx, incident.id, key, OPEN_DEADLINE_STATUSES, "met", nowIso);
+            closeDeadlines(tx, incident.id, { key, from: OPEN_DEADLINE_STATUSES, status: "met", at: nowIso });
           }
           break;
         case "recordEvidence": {
@@ -218,25 +218,21 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
   }
 }
 
-function closeDeadlinesOfKey(
+/** Closes an incident's deadlines in the `from` statuses: those of one key, or (key null) all of them. */
+function closeDeadlines(
   tx: Queryable,
   incidentId: number,
-  key: string,
-  from: readonly DeadlineStatus[],
-  status: "met" | "cancelled",
-  at: string,
+  close: { key: string | null; from: readonly DeadlineStatus[]; status: "met" | "cancelled"; at: string },
 ) {
   tx.update(deadlines)
-    .set({ status, closedAt: at })
-    .where(and(eq(deadlines.incidentId, incidentId), eq(deadlines.key, key), inArray(deadlines.status, [...from])))
-    .run();
-}
-
-/** A closed incident waits for nothing: its open deadlines are closed with it. */
-function closeAllOpenDeadlines(tx: Queryable, incidentId: number, at: string) {
-  tx.update(deadlines)
-    .set({ status: "cancelled", closedAt: at })
-    .where(and(eq(deadlines.incidentId, incidentId), inArray(deadlines.status, [...OPEN_DEADLINE_STATUSES])))
+    .set({ status: close.status, closedAt: close.at })
+    .where(
+      and(
+        eq(deadlines.incidentId, incidentId),
+        close.key === null ? undefined : eq(deadlines.key, close.key),
+        inArray(deadlines.status, [...close.from]),
+      ),
+    )
     .run();
 }
 
@@ -428,7 +424,8 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
       });
       storeAccess(tx, incident.id, path.accessOf(next.context));
       writeEffects(tx, { incident, context: next.context, actorId: options.actor?.id ?? null, now: options.now }, actions);
-      if (next.status === "done") closeAllOpenDeadlines(tx, incident.id, nowIso);
+      // A closed incident waits for nothing: its open deadlines are closed with it.
+      if (next.status === "done") closeDeadlines(tx, incident.id, { key: null, from: OPEN_DEADLINE_STATUSES, status: "cancelled", at: nowIso });
       return updated;
     },
     { behavior: "immediate" },

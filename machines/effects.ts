@@ -19,6 +19,11 @@ export interface EvidenceFacts {
   storagePath: string;
 }
 
+/** Just the facts the record keeps of a stored file (a stored upload carries more, its path on disk). */
+export function evidenceFactsOf(file: EvidenceFacts): EvidenceFacts {
+  return { originalName: file.originalName, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256, storagePath: file.storagePath };
+}
+
 /** The roles that may read incidents: every incident of a path, or one that brought them in. */
 export type ReadingRole = "communications" | "hr_safety";
 

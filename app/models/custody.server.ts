@@ -53,7 +53,7 @@ export interface CustodyEntry {
 }
 
 /** An incident's custody events in the order they happened, with who and which file. */
-export function listCustody(db: Db, incidentId: number, options: { packsOnly?: boolean } = {}): CustodyEntry[] {
+export function listCustody(db: Db, incidentId: number): CustodyEntry[] {
   return db
     .select({
       id: custodyEvents.id,
@@ -66,7 +66,7 @@ export function listCustody(db: Db, incidentId: number, options: { packsOnly?: b
     .from(custodyEvents)
     .innerJoin(people, eq(people.id, custodyEvents.personId))
     .leftJoin(evidenceFiles, eq(evidenceFiles.id, custodyEvents.evidenceFileId))
-    .where(and(eq(custodyEvents.incidentId, incidentId), options.packsOnly ? inArray(custodyEvents.action, PACK_ACTIONS) : undefined))
+    .where(eq(custodyEvents.incidentId, incidentId))
     .orderBy(asc(custodyEvents.at), asc(custodyEvents.id))
     .all()
     .map((row) => ({ ...row, label: CUSTODY_LABELS[row.action], fileName: row.fileName ?? null }));

@@ -16,7 +16,7 @@ import { listSteps, stepStatuses } from "../../machines/steps";
 import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/index.server";
 import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
-import type { EvidenceFacts } from "../../machines/effects";
+import { evidenceFactsOf, type EvidenceFacts } from "../../machines/effects";
 import { discardStoredEvidence } from "../utils/evidence.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
@@ -133,24 +133,21 @@ const timelineColumns = {
   actorName: people.name,
 };
 
+/** Timeline events with who acted (no one when Holdfast itself did, as a deadline passed). */
+function selectTimeline(db: Db) {
+  return db.select(timelineColumns).from(incidentEvents).leftJoin(people, eq(people.id, incidentEvents.actorId));
+}
+
 /** The events of an incident's timeline, oldest first, as people read them. */
 function timelineQuery(db: Db, incidentId: number) {
-  return db
-    .select(timelineColumns)
-    .from(incidentEvents)
-    .leftJoin(people, eq(people.id, incidentEvents.actorId))
-    .where(eq(incidentEvents.incidentId, incidentId))
-    .orderBy(asc(incidentEvents.sequence));
+  return selectTimeline(db).where(eq(incidentEvents.incidentId, incidentId)).orderBy(asc(incidentEvents.sequence));
 }
 
 // The incident page's queries, prepared once (see preparedPerDatabase). Event n is the one that
 // produced version n (db/schema.ts), so a page is a range of sequences found through the index on
 // (incident_id, sequence), and the incident's version is how many events there are.
 const eventsPageQuery = preparedPerDatabase((db) =>
-  db
-    .select(timelineColumns)
-    .from(incidentEvents)
-    .leftJoin(people, eq(people.id, incidentEvents.actorId))
+  selectTimeline(db)
     .where(and(eq(incidentEvents.incidentId, sql.placeholder("incidentId")), gte(incidentEvents.sequence, sql.placeholder("fromSequence"))))
     .orderBy(asc(incidentEvents.sequence))
     .limit(sql.placeholder("limit"))
@@ -420,18 +417,11 @@ export function attachScreenshots(
   let version = options.expectedVersion;
   let last: EventOutcome | null = null;
   for (const [index, file] of options.files.entries()) {
-    const facts: EvidenceFacts = {
-      originalName: file.originalName,
-      mediaType: file.mediaType,
-      sizeBytes: file.sizeBytes,
-      sha256: file.sha256,
-      storagePath: file.storagePath,
-    };
     last = sendIncidentEvent(db, {
       incident: options.incident,
       expectedVersion: version,
       user: options.user,
-      event: { type: "ATTACH_SCREENSHOT", file: facts },
+      event: { type: "ATTACH_SCREENSHOT", file: evidenceFactsOf(file) },
     });
     if (!last.ok) {
       void discardStoredEvidence(options.files.slice(index));

@@ -74,23 +74,23 @@ export function mistakenPostEventFrom(db: Db, value: AnyStepValue): { type: stri
 }
 
 /**
- * What the mistaken-post page needs beyond the incident itself. Each list is only read when a
- * form on the page shows it: the channels (with their counts of scheduled posts) on the crisis
- * plan step, the held posts on the step that reviews them, the possible task owners on the
- * crisis plan step and wherever this person may add a task.
+ * What the mistaken-post page needs beyond the incident itself. Each list is read only when the
+ * machine lets this person send the event of a form that shows it (as the page decides which
+ * forms to show): the channels for the crisis plan, the held posts for their review, the possible
+ * task owners for the crisis plan and for adding a task.
  */
-export function mistakenPostPageExtras(db: Db, incidentId: number, page: { state: string; allowedEvents: string[] }) {
-  const { state } = page;
+export function mistakenPostPageExtras(db: Db, incidentId: number, page: { allowedEvents: string[] }) {
+  const may = (type: string) => page.allowedEvents.includes(type);
   return {
-    heldPosts: state === "reviewingHeldPosts" ? heldPostsForIncident(db, incidentId) : [],
+    heldPosts: may("RESUME_SCHEDULE") ? heldPostsForIncident(db, incidentId) : [],
     channels:
-      state === "crisisPlan"
+      may("CREATE_CRISIS_PLAN")
         ? listChannels(db)
             .filter((channel) => channel.active)
             .map((channel) => ({ id: channel.id, label: `${channel.handle} (${channel.platform})`, paused: channel.pause !== null }))
         : [],
     taskOwners:
-      state === "crisisPlan" || page.allowedEvents.includes("ADD_TASK")
+      may("CREATE_CRISIS_PLAN") || may("ADD_TASK")
         ? db.select({ id: people.id, name: people.name, jobTitle: people.jobTitle }).from(people).where(eq(people.active, true)).orderBy(asc(people.name)).all()
         : [],
   };

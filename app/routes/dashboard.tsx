@@ -31,7 +31,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const numberHeader = "header-cell text-right";
 const numberCell = "cell text-right tabular-nums";
 
-
 /** "12 min", "3 h 5 min", "2 d 4 h": a length of time in minutes, for a table. */
 function formatMinutes(minutes: number | null): string {
   if (minutes === null) return "No data";

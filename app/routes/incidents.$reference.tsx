@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response("Not found", { status: 404 });
   const extras =
     page.incident.kind === "mistaken_post"
-      ? mistakenPostPageExtras(db(), page.incident.id, { state: page.incident.state, allowedEvents: page.allowedEvents })
+      ? mistakenPostPageExtras(db(), page.incident.id, { allowedEvents: page.allowedEvents })
       : { heldPosts: [], channels: [], taskOwners: [] };
   return json({ page: { ...page, ...extras, userId: user.id } });
 }

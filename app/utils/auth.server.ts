@@ -6,6 +6,7 @@ import type { Db } from "../../db/client";
 import { people, personRoles, sessions, signInAttempts, type Role } from "../../db/schema";
 import { db } from "./db.server";
 import { preparedPerDatabase } from "./prepared.server";
+import { setBounded } from "./bounded-map";
 import { env } from "./env.server";
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
@@ -178,8 +179,7 @@ async function sessionTokenHash(request: Request): Promise<string | null> {
   if (known !== undefined) return known;
   const value = await cookie().parse(header);
   const tokenHash = typeof value === "string" ? sha256(value) : null;
-  if (tokenHashesByCookieHeader.size >= MAX_COOKIE_HEADERS) tokenHashesByCookieHeader.delete(tokenHashesByCookieHeader.keys().next().value!);
-  tokenHashesByCookieHeader.set(header, tokenHash);
+  setBounded(tokenHashesByCookieHeader, header, tokenHash, MAX_COOKIE_HEADERS);
   return tokenHash;
 }
 

@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../db/client";
+import { setBounded } from "./bounded-map";
 
 /**
  * Values worked out from the database, kept until anything is written to it. The stamp is this
@@ -51,17 +52,15 @@ export function cachedUntilDataChanges<T>(
   const { entries } = cacheOf(db);
   const stamp = dataStamp(db);
   const entry = entries.get(key);
-  entries.delete(key);
   const now = clock?.now.toISOString();
   // A value that follows the clock holds only for its span; one that does not, only for callers without a clock.
   const holdsNow = (span: Entry["clock"]) =>
     now === undefined ? span === null : span !== null && span.from <= now && (span.until === null || now < span.until);
   if (entry && entry.stamp === stamp && holdsNow(entry.clock)) {
-    entries.set(key, entry); // most recently used last
+    setBounded(entries, key, entry, MAX_ENTRIES); // most recently used last
     return entry.value as T;
   }
   const value = compute();
-  entries.set(key, { stamp, value, clock: clock && now ? { from: now, until: clock.until(value) } : null });
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  setBounded(entries, key, { stamp, value, clock: clock && now ? { from: now, until: clock.until(value) } : null }, MAX_ENTRIES);
   return value;
 }

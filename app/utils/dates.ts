@@ -1,3 +1,5 @@
+import { setBounded } from "./bounded-map";
+
 /** The organisation's clock: dates and times are shown, and "today" is judged, in this zone. */
 export const ORGANISATION_TIME_ZONE = "Europe/London";
 
@@ -33,8 +35,7 @@ export function formatDateTime(isoTime: string): string {
   let text = formattedMinutes.get(minute);
   if (text === undefined) {
     text = dateTimeFormat.format(new Date(`${minute}Z`));
-    if (formattedMinutes.size >= MAX_FORMATTED_MINUTES) formattedMinutes.delete(formattedMinutes.keys().next().value!);
-    formattedMinutes.set(minute, text);
+    setBounded(formattedMinutes, minute, text, MAX_FORMATTED_MINUTES);
   }
   return text;
 }
@@ -52,7 +53,6 @@ export function formatCalendarDate(isoDate: string): string {
   return calendarDateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** The calendar date (YYYY-MM-DD) in the organisation's time zone at the given moment. */
 const monthFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "short", year: "numeric" });
 
 /** "Nov 2026" for "2026-11": a calendar month, as the dashboard names it. */
@@ -66,6 +66,7 @@ export function addCalendarDays(isoDate: string, days: number): string {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
+/** The calendar date (YYYY-MM-DD) in the organisation's time zone at the given moment. */
 export function organisationDate(at: Date): string {
   return isoDateFormat.format(at);
 }
@@ -97,7 +98,7 @@ export function organisationLocalToUtc(local: string): Date | null {
   return new Date(corrected);
 }
 
-const zonedPartsFormat = new Intl.DateTimeFormat("en-GB", {
+const organisationClockFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: ORGANISATION_TIME_ZONE,
   hourCycle: "h23",
   year: "numeric",
@@ -105,23 +106,24 @@ const zonedPartsFormat = new Intl.DateTimeFormat("en-GB", {
   day: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
+  second: "2-digit",
 });
 
-/** Year, month, day, hour and minute of a moment on the organisation's clock, zero-padded. */
-function zonedParts(at: Date) {
-  const parts = zonedPartsFormat.formatToParts(at);
+/** Year, month, day, hour, minute and second of a moment on the organisation's clock, zero-padded. */
+export function organisationClockParts(at: Date) {
+  const parts = organisationClockFormat.formatToParts(at);
   const value = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return { year: value("year"), month: value("month"), day: value("day"), hour: value("hour"), minute: value("minute") };
+  return { year: value("year"), month: value("month"), day: value("day"), hour: value("hour"), minute: value("minute"), second: value("second") };
 }
 
 function zoneOffsetMinutes(at: Date): number {
-  const parts = zonedParts(at);
+  const parts = organisationClockParts(at);
   const zoned = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
   return Math.round((zoned - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
 /** The value for a datetime-local input showing this moment in the organisation's zone. */
 export function toOrganisationLocalInput(at: Date): string {
-  const parts = zonedParts(at);
+  const parts = organisationClockParts(at);
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }

@@ -2,6 +2,7 @@ import type { Statement } from "better-sqlite3";
 import type { SQL } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
+import { setBounded } from "./bounded-map";
 
 /**
  * Raw SQL (drizzle's `sql` template) run through a per-connection cache of compiled statements,
@@ -21,14 +22,8 @@ function statementFor(db: Db, query: SQL): { statement: Statement; params: unkno
     cache = new Map();
     caches.set(db, cache);
   }
-  let statement = cache.get(text);
-  if (statement) {
-    cache.delete(text); // most recently used last
-  } else {
-    statement = db.$client.prepare(text);
-    if (cache.size >= MAX_STATEMENTS) cache.delete(cache.keys().next().value!);
-  }
-  cache.set(text, statement);
+  const statement = cache.get(text) ?? db.$client.prepare(text);
+  setBounded(cache, text, statement, MAX_STATEMENTS); // most recently used last
   return { statement, params };
 }
 
