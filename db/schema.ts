@@ -90,8 +90,13 @@ export const signInAttempts = sqliteTable(
     email: text("email").notNull(),
     at: text("at").notNull(),
     succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
+    /** The address the attempt came from, for the per-client limit beside the per-account one. */
+    client: text("client").notNull().default(""),
   },
-  (table) => [index("sign_in_attempts_email_at_idx").on(table.email, table.at)],
+  (table) => [
+    index("sign_in_attempts_email_at_idx").on(table.email, table.at),
+    index("sign_in_attempts_client_at_idx").on(table.client, table.at),
+  ],
 );
 
 export const settings = sqliteTable("settings", {
