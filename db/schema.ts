@@ -125,9 +125,15 @@ export const incidents = sqliteTable(
     version: integer("version").notNull(),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
+    /**
+     * The key the report form was shown with: a second send of the same form (a retry after a
+     * lost answer, a second press) finds this incident instead of opening another.
+     */
+    submissionKey: text("submission_key"),
   },
   (table) => [
     uniqueIndex("incidents_reference_unique").on(table.reference),
+    uniqueIndex("incidents_submission_key_unique").on(table.reporterId, table.submissionKey),
     index("incidents_reporter_idx").on(table.reporterId),
     index("incidents_kind_state_idx").on(table.kind, table.state),
     // Covers the incident list (order, visibility and filters) without reading the snapshots.
@@ -396,6 +402,24 @@ export const custodyEvents = sqliteTable(
     at: text("at").notNull(),
   },
   (table) => [index("custody_events_incident_idx").on(table.incidentId, table.at)],
+);
+
+/**
+ * What each person did lately that is limited per minute (sending a report, uploading a file),
+ * written in the transaction that records it: the limits count these rows. Rows older than the
+ * limits' window are deleted as new ones are written.
+ */
+export const recentActions = sqliteTable(
+  "recent_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    action: text("action", { enum: ["report", "upload"] }).notNull(),
+    at: text("at").notNull(),
+  },
+  (table) => [index("recent_actions_person_idx").on(table.personId, table.action, table.at)],
 );
 
 export type Person = typeof people.$inferSelect;
