@@ -1,6 +1,7 @@
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
+import { NonceContext } from "./components/nonce";
 
 /**
  * Every page is rendered whole, to one string. No route streams (there is no defer or Suspense),
@@ -14,8 +15,13 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
-  const markup = renderToString(<RemixServer context={remixContext} url={request.url} />);
+  const markup = renderToString(
+    <NonceContext.Provider value={loadContext.cspNonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={loadContext.cspNonce} />
+    </NonceContext.Provider>,
+  );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(`<!DOCTYPE html>${markup}`, { status: responseStatusCode, headers: responseHeaders });
 }

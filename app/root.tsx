@@ -18,6 +18,7 @@ import {
 import type { ReactNode } from "react";
 import stylesheet from "./tailwind.css";
 import { useInAppLinkClicks } from "./components/in-app-links";
+import { useNonce } from "./components/nonce";
 import { mayViewDashboard } from "./models/dashboard.server";
 import { getUser, hasRole } from "./utils/auth.server";
 import { takeNotice } from "./utils/notice.server";
@@ -123,6 +124,7 @@ function LoadingBar() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en-GB" className="h-full bg-gray-50">
       <head>
@@ -140,8 +142,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="mx-auto max-w-5xl border-t border-gray-300 px-4 py-6">
           <Link to="/accessibility">Accessibility statement</Link>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../db/client";
 import { absentPersonIds } from "../../db/directory";
-import { absences, people, personRoles, type Role } from "../../db/schema";
+import { absences, people, personRoles, sessions, type Role } from "../../db/schema";
 import { END_BEFORE_START_MESSAGE, ROLE_OPTIONS, isCalendarDate } from "../schemas/person";
 import { normaliseEmail } from "../utils/auth.server";
 import { organisationDate } from "../utils/dates";
@@ -186,12 +186,17 @@ export function createPerson(db: Db, details: PersonDetails, passwordHash: strin
   });
 }
 
-/** Saves the details and replaces the roles; the password changes only when a new hash is given. */
+/**
+ * Saves the details and replaces the roles; the password changes only when a new hash is given.
+ * A new password ends every session the person has (someone who learnt the old one is signed
+ * out with it), except `keepSessionTokenHash`: the administrator's own, when they set their own.
+ */
 export function updatePerson(
   db: Db,
   id: number,
   details: PersonDetails,
   passwordHash?: string,
+  keepSessionTokenHash?: string,
 ): SaveOutcome<PersonField> {
   return db.transaction((tx) => {
     const problem = problemWith(tx, id, details);
@@ -200,6 +205,11 @@ export function updatePerson(
       .set({ ...columnsFor(details), ...(passwordHash ? { passwordHash } : {}) })
       .where(eq(people.id, id))
       .run();
+    if (passwordHash) {
+      tx.delete(sessions)
+        .where(and(eq(sessions.personId, id), ne(sessions.tokenHash, keepSessionTokenHash ?? "")))
+        .run();
+    }
     replaceRoles(tx, id, details.roles);
     return { ok: true, id };
   });

@@ -15,7 +15,7 @@ import {
   updatePerson,
 } from "~/models/people.server";
 import { INTENTS, absenceSchema, editPersonSchema, removeAbsenceSchema } from "~/schemas/person";
-import { hashPassword, requireRole } from "~/utils/auth.server";
+import { hashPassword, requireRole, sessionTokenHash } from "~/utils/auth.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -47,7 +47,7 @@ function replyTo(intent: string, result: SubmissionResult<string[]>) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, "admin");
+  const admin = await requireRole(request, "admin");
   const person = findPerson(params.personId);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -61,6 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       person.id,
       { ...details, lineManagerId: lineManagerId ?? null },
       password ? await hashPassword(password) : undefined,
+      admin.id === person.id ? ((await sessionTokenHash(request)) ?? undefined) : undefined,
     );
     if (!outcome.ok) {
       return replyTo(

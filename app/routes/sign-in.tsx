@@ -5,7 +5,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary, SubmitButton, TextField, useValidatedForm } from "~/components/forms";
-import { commitSessionCookie, getUser, safeRedirect, signIn } from "~/utils/auth.server";
+import { commitSessionCookie, getUser, safeRedirect, signIn, type SignInResult } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Holdfast" }];
@@ -26,25 +26,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ signedOut: url.searchParams.has("signedOut") });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  const result = await signIn(db(), submission.value, new Date());
+  const result = await signIn(db(), submission.value, new Date(), context.clientAddress);
   if (!result.ok) {
-    const message =
-      result.reason === "locked"
-        ? `Too many attempts to sign in to this account. Wait ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"} and try again, or ask an administrator for help.`
-        : "The email address or password is not right. Check them and try again.";
-    return json(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
-      status: result.reason === "locked" ? 429 : 401,
+    return json(submission.reply({ formErrors: [signInRefusal(result)], hideFields: ["password"] }), {
+      status: result.reason === "invalid" ? 401 : 429,
     });
   }
   return redirect(safeRedirect(submission.value.redirectTo), {
     headers: { "Set-Cookie": await commitSessionCookie(result.token) },
   });
+}
+
+function signInRefusal(result: Exclude<SignInResult, { ok: true }>): string {
+  if (result.reason === "invalid") return "The email address or password is not right. Check them and try again.";
+  const wait = `Wait ${result.retryAfterMinutes} minute${result.retryAfterMinutes === 1 ? "" : "s"} and try again, or ask an administrator for help.`;
+  return result.reason === "locked"
+    ? `Too many attempts to sign in to this account. ${wait}`
+    : `Too many attempts to sign in from this connection. ${wait}`;
 }
 
 export default function SignIn() {

@@ -13,6 +13,11 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 export const SESSION_IDLE_MS = 30 * 60_000;
 /** Failed sign-ins allowed per account in the window before the account is paused. */
 export const MAX_FAILED_SIGN_INS = 5;
+/**
+ * Failed sign-ins allowed from one client address in the window, whichever accounts they name:
+ * enough for an office behind one address to mistype, far too few to spray passwords.
+ */
+export const MAX_FAILED_SIGN_INS_PER_CLIENT = 20;
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 /** lastSeenAt is written at most this often, so reading a page is not a write every time. */
 const TOUCH_EVERY_MS = 60_000;
@@ -43,15 +48,16 @@ export interface CurrentUser {
 export type SignInResult =
   | { ok: true; token: string; personId: number }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+  | { ok: false; reason: "locked" | "client-limited"; retryAfterMinutes: number };
 
-function failedAttemptsSince(database: Db, email: string, since: Date) {
+/** Failed attempts in the window, for one account or from one client address. */
+function failedAttemptsSince(database: Db, who: { email: string } | { client: string }, since: Date) {
   return database
     .select({ count: sql<number>`count(*)`, oldest: sql<string | null>`min(${signInAttempts.at})` })
     .from(signInAttempts)
     .where(
       and(
-        eq(signInAttempts.email, email),
+        "email" in who ? eq(signInAttempts.email, who.email) : eq(signInAttempts.client, who.client),
         eq(signInAttempts.succeeded, false),
         gte(signInAttempts.at, since.toISOString()),
       ),
@@ -59,21 +65,33 @@ function failedAttemptsSince(database: Db, email: string, since: Date) {
     .get() ?? { count: 0, oldest: null };
 }
 
+/** Whole minutes until the oldest counted failure leaves the window, when there are too many. */
+function minutesUntilFree(failures: { count: number; oldest: string | null }, limit: number, now: Date): number | null {
+  if (failures.count < limit || !failures.oldest) return null;
+  const freeAt = Date.parse(failures.oldest) + SIGN_IN_WINDOW_MS;
+  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000));
+}
+
 /**
  * Checks an email and password. After MAX_FAILED_SIGN_INS failures within SIGN_IN_WINDOW_MS the
- * account refuses every attempt (even a right one) until the oldest failure leaves the window.
+ * account refuses every attempt (even a right one) until the oldest failure leaves the window;
+ * after MAX_FAILED_SIGN_INS_PER_CLIENT failures from one client address, so does every account
+ * tried from there, so a client cannot spray a few guesses over many accounts.
  */
 export async function signIn(
   database: Db,
   credentials: { email: string; password: string },
   now: Date,
+  client = "",
 ): Promise<SignInResult> {
   const email = normaliseEmail(credentials.email);
-  const failures = failedAttemptsSince(database, email, new Date(now.getTime() - SIGN_IN_WINDOW_MS));
-  if (failures.count >= MAX_FAILED_SIGN_INS && failures.oldest) {
-    const freeAt = Date.parse(failures.oldest) + SIGN_IN_WINDOW_MS;
-    return { ok: false, reason: "locked", retryAfterMinutes: Math.max(1, Math.ceil((freeAt - now.getTime()) / 60_000)) };
-  }
+  const windowStart = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const accountWait = minutesUntilFree(failedAttemptsSince(database, { email }, windowStart), MAX_FAILED_SIGN_INS, now);
+  if (accountWait !== null) return { ok: false, reason: "locked", retryAfterMinutes: accountWait };
+  const clientWait = client
+    ? minutesUntilFree(failedAttemptsSince(database, { client }, windowStart), MAX_FAILED_SIGN_INS_PER_CLIENT, now)
+    : null;
+  if (clientWait !== null) return { ok: false, reason: "client-limited", retryAfterMinutes: clientWait };
   const person = database
     .select({ id: people.id, passwordHash: people.passwordHash, active: people.active })
     .from(people)
@@ -82,7 +100,7 @@ export async function signIn(
   const hash = person?.passwordHash ?? (await unknownAccountHash);
   const passwordMatches = await argon2.verify(hash, credentials.password);
   const succeeded = Boolean(person?.active && person.passwordHash && passwordMatches);
-  database.insert(signInAttempts).values({ email, at: now.toISOString(), succeeded }).run();
+  database.insert(signInAttempts).values({ email, at: now.toISOString(), succeeded, client }).run();
   if (!succeeded || !person) return { ok: false, reason: "invalid" };
 
   const token = randomBytes(32).toString("base64url");
@@ -155,10 +173,13 @@ export function endSession(database: Db, token: string) {
 let sessionCookie: ReturnType<typeof createCookie> | undefined;
 
 function cookie() {
-  sessionCookie ??= createCookie("holdfast_session", {
+  const production = env().NODE_ENV === "production";
+  // In production the __Host- prefix makes the browser refuse the cookie unless it is Secure,
+  // for the whole site and set by this host alone: no sibling subdomain can plant or shadow it.
+  sessionCookie ??= createCookie(production ? "__Host-holdfast_session" : "holdfast_session", {
     httpOnly: true,
     sameSite: "lax",
-    secure: env().NODE_ENV === "production",
+    secure: production,
     path: "/",
     secrets: [env().sessionSecret],
     maxAge: SESSION_ABSOLUTE_MS / 1000,
@@ -172,7 +193,8 @@ function cookie() {
 const tokenHashesByCookieHeader = new Map<string, string | null>();
 const MAX_COOKIE_HEADERS = 1_000;
 
-async function sessionTokenHash(request: Request): Promise<string | null> {
+/** The hash of the token in the request's session cookie, whether or not the session is still valid. */
+export async function sessionTokenHash(request: Request): Promise<string | null> {
   const header = request.headers.get("Cookie");
   if (!header) return null;
   const known = tokenHashesByCookieHeader.get(header);
@@ -233,10 +255,23 @@ export async function signOut(request: Request) {
   });
 }
 
-/** Only paths inside this app, so a crafted link cannot send someone elsewhere after sign-in. */
+// Any origin will do as long as no path can name it: it only tells a same-site path from the rest.
+const SAME_SITE_BASE = "http://holdfast.invalid";
+
+/**
+ * Where to go after signing in: a path on this site, as the browser would resolve it, or the
+ * fallback. Resolving it first is what catches the tricks: a browser drops tabs and new lines
+ * from "/\t/evil.test", leaving "//evil.test", another site. What comes back is the resolved
+ * path, percent-encoded, so it is also always a valid Location header.
+ */
 export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (typeof target !== "string" || !target.startsWith("/")) return fallback;
+  let resolved: URL;
+  try {
+    resolved = new URL(target, SAME_SITE_BASE);
+  } catch {
     return fallback;
   }
-  return target;
+  if (resolved.origin !== SAME_SITE_BASE) return fallback;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -27,6 +27,15 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** How often the outbox and deadline workers look for work. */
   WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  /**
+   * Which proxies to believe about the client's address (Express's "trust proxy": a number of
+   * hops, or addresses), for the per-client sign-in limit. Off by default: the address is the
+   * connection's own. Behind a reverse proxy, set it, or every client looks like the proxy.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value) => (value === "true" ? true : value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value)),
   /** Whether an empty database gets the demo history (past incidents) as well as the demo organisation. */
   DEMO_HISTORY: z.enum(["on", "off"], { errorMap: () => ({ message: "must be on or off" }) }).default("on"),
 });

@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { evidenceFiles, incidents, people as directory, reportDrafts } from "../../db/schema";
 import { E2E_DATA_DIRECTORY } from "../../playwright.config";
 import { makePng } from "../helpers/images";
-import { expectAccessible, people, recentLocalTime, signIn, withDatabase } from "./support";
+import { expectAccessible, people, recentLocalTime, sameOrigin, signIn, withDatabase } from "./support";
 
 const NOT_A_PICTURE = { name: "notes.png", mimeType: "image/png", buffer: Buffer.from("this is not a picture") };
 
@@ -252,7 +252,7 @@ test.describe("reporting abuse with JavaScript off", () => {
     await expect(page.getByRole("heading", { level: 1, name: "What kind of abuse was it?" })).toBeVisible();
     await expectProblem(page, "Choose what kind of abuse it was");
     // Sending straight away is refused the same way.
-    const send = await page.request.post("/report/abuse/check", { form: {}, maxRedirects: 0 });
+    const send = await page.request.post("/report/abuse/check", { form: {}, maxRedirects: 0, headers: sameOrigin(page) });
     expect(send.status()).toBe(302);
     expect(send.headers()["location"]).toBe("/report/abuse/kind?return=check&missing");
     await page.getByLabel("Harassment or bullying").check();

@@ -113,3 +113,8 @@ export function withDatabase<T>(run: (database: Db) => T): T {
     database.$client.close();
   }
 }
+
+/** The header a page's own form carries: a request made outside the page must say it too, or it is refused as cross-site. */
+export function sameOrigin(page: Page): { Origin: string } {
+  return { Origin: new URL(page.url()).origin };
+}
