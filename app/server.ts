@@ -11,8 +11,9 @@ import { hashPassword } from "./utils/auth.server";
 import { db } from "./utils/db.server";
 import { env, EnvironmentError } from "./utils/env.server";
 import { evidenceDirectory } from "./utils/evidence.server";
+import { shutDownOnSignals } from "./utils/shutdown.server";
 import { startWorkers } from "./workers/index.server";
-import { createSendMail } from "./workers/outbox.server";
+import { createMailer } from "./workers/outbox.server";
 
 /**
  * The Holdfast server: checks the environment, brings the database up to date, seeds the demo
@@ -45,9 +46,10 @@ async function main() {
     if (config.DEMO_HISTORY === "on") await addDemoHistory(database, now, config.dataDirectory);
   }
 
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, sinkDirectory: config.mailSinkDirectory });
   const workers = startWorkers({
     db: database,
-    send: createSendMail({ smtpUrl: config.SMTP_URL, sinkDirectory: config.mailSinkDirectory }),
+    mailer,
     from: config.MAIL_FROM,
     appUrl: config.appUrl,
     intervalMs: config.WORKER_INTERVAL_MS,
@@ -78,14 +80,7 @@ async function main() {
     if (build.mode === "development") void broadcastDevReady(build);
   });
 
-  const shutdown = async () => {
-    server.close();
-    await workers.stop();
-    database.$client.close();
-    process.exit(0);
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  shutDownOnSignals({ server, workers, mailer, database });
 }
 
 /**

@@ -64,12 +64,14 @@ function duePosts(db: Queryable, now: string, postId?: number) {
 /**
  * Publishes every post due by `now`, one at a time. A failure leaves the post scheduled, to be
  * tried again on the next pass, and is returned rather than thrown so the other posts still go.
+ * Once `stop` is aborted (the server is shutting down) no further post is started.
  */
-export async function publishDuePosts(db: Db, adapter: PublishingAdapter, now: Date): Promise<PublishResult> {
+export async function publishDuePosts(db: Db, adapter: PublishingAdapter, now: Date, stop?: AbortSignal): Promise<PublishResult> {
   const nowIso = now.toISOString();
   const result: PublishResult = { published: 0, skipped: 0, failed: [] };
   const due = duePosts(db, nowIso).limit(100).all();
   for (const candidate of due) {
+    if (stop?.aborted) break;
     // Immediately before sending: a pause or an edit since the list was read must win.
     const post = db.transaction((tx) => duePosts(tx, nowIso, candidate.id).get(), { behavior: "immediate" });
     if (!post) {

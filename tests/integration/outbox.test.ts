@@ -1,64 +1,28 @@
 import { readdirSync, readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { simpleParser } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reportMistakenPost } from "../../app/models/incidents.server";
-import { createSendMail, deliverDueEmails, MAX_ATTEMPTS, messageIdFor } from "../../app/workers/outbox.server";
+import { createMailer, deliverDueEmails, MAX_ATTEMPTS, messageIdFor, type Mailer } from "../../app/workers/outbox.server";
 import { outbox } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
 
 const NOW = new Date("2026-11-20T16:55:00.000Z");
 const APP_URL = "http://holdfast.test";
 
-/** A real SMTP server on loopback that keeps what it receives and can be told to refuse. */
-async function startSmtpServer() {
-  const received: ParsedMail[] = [];
-  let refuseNext = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (refuseNext > 0) {
-        refuseNext -= 1;
-        const error = new Error("Mailbox temporarily unavailable") as Error & { responseCode: number };
-        error.responseCode = 450;
-        return callback(error);
-      }
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    refuse(count: number) {
-      refuseNext = count;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 let test: TestDatabase;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let smtp: SmtpPeer;
+let mailer: Mailer;
 
 beforeEach(async () => {
   test = createTestDatabase({ now: NOW });
-  smtp = await startSmtpServer();
+  smtp = await startSmtpPeer({ parse: true });
+  mailer = createMailer({ smtpUrl: smtp.url, sinkDirectory: test.directory });
 });
 afterEach(async () => {
+  mailer.close();
   await smtp.close();
   test.close();
 });
@@ -77,7 +41,7 @@ const rows = () => test.db.select().from(outbox).orderBy(asc(outbox.id)).all();
 describe("the outbox worker over real SMTP", () => {
   it("sends each queued email once, with a Message-ID derived from its row, and records it as sent", async () => {
     const incident = report();
-    const send = createSendMail({ smtpUrl: smtp.url, sinkDirectory: test.directory });
+    const { send } = mailer;
     const result = await deliverDueEmails(test.db, { send, from: "Holdfast <holdfast@holdfast.test>", appUrl: APP_URL, now: () => NOW });
     expect(result).toEqual({ sent: 4, failed: 0 });
 
@@ -101,7 +65,7 @@ describe("the outbox worker over real SMTP", () => {
 
   it("retries a refused email with backoff, and gives up after the last attempt", async () => {
     report();
-    const send = createSendMail({ smtpUrl: smtp.url, sinkDirectory: test.directory });
+    const { send } = mailer;
     const options = (at: Date) => ({ send, from: "holdfast@holdfast.test", appUrl: APP_URL, now: () => at });
 
     smtp.refuse(1);
@@ -136,7 +100,7 @@ describe("the outbox worker over real SMTP", () => {
     report();
     const [first] = rows();
     test.db.update(outbox).set({ status: "sending", attempts: 1, claimedUntil: new Date(NOW.getTime() + 60_000).toISOString() }).where(eq(outbox.id, first.id)).run();
-    const send = createSendMail({ smtpUrl: smtp.url, sinkDirectory: test.directory });
+    const { send } = mailer;
     expect(await deliverDueEmails(test.db, { send, from: "holdfast@holdfast.test", appUrl: APP_URL, now: () => NOW })).toEqual({ sent: 3, failed: 0 });
     const later = new Date(NOW.getTime() + 2 * 60_000);
     expect(await deliverDueEmails(test.db, { send, from: "holdfast@holdfast.test", appUrl: APP_URL, now: () => later })).toEqual({ sent: 1, failed: 0 });
@@ -148,7 +112,7 @@ describe("the embedded mail sink", () => {
   it("writes each message to a file named by its Message-ID, so sending a row again adds nothing", async () => {
     report();
     const sinkDirectory = join(test.directory, "mail");
-    const send = createSendMail({ sinkDirectory });
+    const { send } = createMailer({ sinkDirectory });
     await deliverDueEmails(test.db, { send, from: "holdfast@localhost", appUrl: APP_URL, now: () => NOW });
     const files = readdirSync(sinkDirectory);
     expect(files).toHaveLength(4);
