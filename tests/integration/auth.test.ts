@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -6,11 +7,13 @@ import {
   getUser,
   hashPassword,
   MAX_FAILED_SIGN_INS,
+  MAX_FAILED_SIGN_INS_PER_CLIENT,
   SESSION_IDLE_MS,
   signIn,
   SIGN_IN_WINDOW_MS,
   userForSessionToken,
 } from "../../app/utils/auth.server";
+import { getPerson, updatePerson } from "../../app/models/people.server";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 const PASSWORD = "correct horse battery staple";
@@ -23,6 +26,14 @@ beforeAll(async () => {
   test = createTestDatabase({ now: NOW, passwordHash: await hashPassword(PASSWORD) });
 });
 afterAll(() => test.close());
+
+/** What the person form holds for someone now, to save unchanged. */
+function personDetails(id: number) {
+  const person = getPerson(test.db, id);
+  if (!person) throw new Error(`No person ${id}`);
+  const { id: _id, ...details } = person;
+  return details;
+}
 
 async function signedInToken(email: string, at = NOW) {
   const result = await signIn(test.db, { email, password: PASSWORD }, at);
@@ -59,6 +70,34 @@ describe("signing in", () => {
   });
 });
 
+describe("one client guessing over many accounts", () => {
+  it("is stopped after MAX_FAILED_SIGN_INS_PER_CLIENT failures, though no account reached its own limit; other clients are not", async () => {
+    const sprayer = "203.0.113.7";
+    const accounts = ["jo.lee", "owen.price", "ben.carter", "marcus.bell", "ellie.marsh", "sam.patel", "grace.murphy"].map(
+      (name) => `${name}@eastbridge.gov.uk`,
+    );
+    const start = later(60 * 60_000);
+    for (let attempt = 0; attempt < MAX_FAILED_SIGN_INS_PER_CLIENT; attempt += 1) {
+      const email = accounts[attempt % accounts.length];
+      const result = await signIn(test.db, { email, password: `guess ${attempt}` }, new Date(start.getTime() + attempt * 1000), sprayer);
+      expect(result).toEqual({ ok: false, reason: "invalid" });
+    }
+    const after = new Date(start.getTime() + 60_000);
+    // Every account refused from that client, even with the right password...
+    expect(await signIn(test.db, { email: "dan.okafor@eastbridge.gov.uk", password: PASSWORD }, after, sprayer)).toEqual({
+      ok: false,
+      reason: "client-limited",
+      retryAfterMinutes: 14,
+    });
+    // ...while the people themselves, from their own connections, still sign in.
+    expect((await signIn(test.db, { email: "jo.lee@eastbridge.gov.uk", password: PASSWORD }, after, "198.51.100.20")).ok).toBe(true);
+    // And the client is free again once its failures leave the window.
+    const free = new Date(start.getTime() + SIGN_IN_WINDOW_MS + MAX_FAILED_SIGN_INS_PER_CLIENT * 1000);
+    expect((await signIn(test.db, { email: "dan.okafor@eastbridge.gov.uk", password: PASSWORD }, free, sprayer)).ok).toBe(true);
+    // Each wrong guess is a real argon2 check, about a second apiece on a busy machine.
+  }, 120_000);
+});
+
 describe("sessions", () => {
   it("end after 30 minutes without activity", async () => {
     const token = await signedInToken("jo.lee@eastbridge.gov.uk");
@@ -76,6 +115,26 @@ describe("sessions", () => {
       expect(userForSessionToken(test.db, token, later(minutes * 60_000))).not.toBeNull();
     }
     expect(userForSessionToken(test.db, token, later(12 * 60 * 60_000))).toBeNull();
+  });
+
+  it("all end when an administrator sets a new password, except the administrator's own when they set their own", async () => {
+    const onPhone = await signedInToken("grace.murphy@eastbridge.gov.uk");
+    const onDesktop = await signedInToken("grace.murphy@eastbridge.gov.uk");
+    const grace = test.person("dir-place");
+    const details = personDetails(grace.id);
+    expect(updatePerson(test.db, grace.id, details).ok).toBe(true);
+    expect(userForSessionToken(test.db, onPhone, NOW)).not.toBeNull();
+    expect(updatePerson(test.db, grace.id, details, await hashPassword("a new password for Grace")).ok).toBe(true);
+    expect(userForSessionToken(test.db, onPhone, NOW)).toBeNull();
+    expect(userForSessionToken(test.db, onDesktop, NOW)).toBeNull();
+
+    const admin = test.person("admin");
+    const adminHere = await signedInToken("alex.morgan@eastbridge.gov.uk");
+    const adminElsewhere = await signedInToken("alex.morgan@eastbridge.gov.uk");
+    const keep = createHash("sha256").update(adminHere).digest("hex");
+    expect(updatePerson(test.db, admin.id, personDetails(admin.id), await hashPassword(PASSWORD), keep).ok).toBe(true);
+    expect(userForSessionToken(test.db, adminHere, NOW)).not.toBeNull();
+    expect(userForSessionToken(test.db, adminElsewhere, NOW)).toBeNull();
   });
 
   it("end on the server at sign-out", async () => {
