@@ -5,6 +5,7 @@ import compression from "compression";
 import express from "express";
 import type { Db } from "../db/client";
 import { seedDemoHistory } from "../db/demo-history";
+import { logEvidenceFolderCheck } from "../db/evidence-folder";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
 import { backfillIncidentAccess } from "../db/workflow";
 import { hashPassword } from "./utils/auth.server";
@@ -45,6 +46,8 @@ async function main() {
     console.log("Empty database: added the demo organisation (see the README for the logins).");
     if (config.DEMO_HISTORY === "on") await addDemoHistory(database, now, config.dataDirectory);
   }
+  // Before anything is served or uploaded: files named by the database but not stored, and the reverse.
+  await logEvidenceFolderCheck(database, evidenceDirectory(config.dataDirectory));
 
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, sinkDirectory: config.mailSinkDirectory });
   const workers = startWorkers({

@@ -33,6 +33,15 @@ function printReport(report: VerificationReport) {
       "folder as they are now, before anything else changes, and tell whoever looks after Holdfast.",
     );
   }
+  if (report.orphanFiles.length > 0) {
+    lines.push(
+      "",
+      `Also, ${report.orphanFiles.length === 1 ? "1 file" : `${report.orphanFiles.length} files`} in the evidence folder no record names`,
+      "(uploads never recorded, for example cut off by a restart). No record refers to them, so they",
+      "do not change the result above:",
+      ...report.orphanFiles.map((path) => `  ${path}`),
+    );
+  }
   console.log(lines.join("\n"));
 }
 

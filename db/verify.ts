@@ -3,6 +3,7 @@ import { resolve, sep } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { rehashStoredEvidence } from "../app/utils/evidence.server";
 import type { Db } from "./client";
+import { checkEvidenceFolder } from "./evidence-folder";
 import { GENESIS_HASH, hashTimelineEvent, type TimelineEventFields } from "./workflow";
 
 /**
@@ -42,7 +43,9 @@ export type VerificationProblemKind =
   /** A file record that no event of the timeline records being attached. */
   | "file_not_in_timeline"
   /** The timeline records a file being attached, but there is no record of it. */
-  | "file_record_missing";
+  | "file_record_missing"
+  /** A screenshot kept in a report not yet sent is not in the evidence folder. */
+  | "draft_file_missing";
 
 export interface VerificationProblem {
   kind: VerificationProblemKind;
@@ -71,6 +74,11 @@ export interface VerificationReport {
   eventsChecked: number;
   filesChecked: number;
   problems: VerificationProblem[];
+  /**
+   * Files in the evidence folder that no row names (uploads never recorded, such as one cut off
+   * by a crash before its row committed): listed, but not a problem, since no record refers to them.
+   */
+  orphanFiles: string[];
   startedAt: string;
   finishedAt: string;
 }
@@ -577,7 +585,28 @@ export async function verifyRecords(db: Db, evidenceDirectory: string): Promise<
     );
   }
 
-  return { ok: problems.length === 0, incidentsChecked, eventsChecked, filesChecked, problems, startedAt, finishedAt: new Date().toISOString() };
+  // The incidents' files were re-hashed above; the drafts' files and the orphans come from the folder.
+  const folder = await checkEvidenceFolder(db, evidenceDirectory);
+  for (const file of folder.missing) {
+    if (file.source !== "draft") continue;
+    problems.push(
+      problem(
+        { kind: "draft_file_missing", sequence: null },
+        () => `A screenshot of ${file.namedBy} is missing: nothing is stored at ${file.storagePath} in the evidence folder`,
+      ),
+    );
+  }
+
+  return {
+    ok: problems.length === 0,
+    incidentsChecked,
+    eventsChecked,
+    filesChecked,
+    problems,
+    orphanFiles: folder.orphans,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+  };
 }
 
 /** "3 incidents, 41 events and 2 files". */

@@ -243,6 +243,8 @@ export interface OpenIncidentOptions {
   /** The machine's input; the report itself. */
   input: unknown;
   now: Date;
+  /** The key of the report form that opened it (one incident per key and reporter). */
+  submissionKey?: string;
 }
 
 /** Creates an incident at the machine's first step and records the report as event 1. */
@@ -267,6 +269,7 @@ export function openIncident(db: Db, options: OpenIncidentOptions): Incident {
           version: 1,
           createdAt: nowIso,
           updatedAt: nowIso,
+          submissionKey: options.submissionKey,
         })
         .returning()
         .get();

@@ -14,8 +14,10 @@ import {
   type QuestionSlug,
 } from "../schemas/staff-abuse-report";
 import type { CurrentUser } from "../utils/auth.server";
-import { discardStoredEvidence } from "../utils/evidence.server";
-import { attachScreenshots } from "./incidents.server";
+import { discardUnrecordedEvidence } from "./evidence.server";
+import { recordScreenshots } from "./incidents.server";
+import { recordActions } from "./limits.server";
+import { sendReportOnce, type ReportSent } from "./report-sending.server";
 import { deleteDraft, loadDraft, saveDraft, type DraftData } from "./report-drafts.server";
 import { reportStaffAbuse } from "./staff-abuse.server";
 
@@ -94,6 +96,30 @@ export function saveScreenshotsPage(
   saveDraft(db, personId, ABUSE_DRAFT_KIND, answers, now);
 }
 
+/**
+ * The screenshots page's save, in one transaction: the files just uploaded are added to the draft
+ * and counted as the person's uploads, the one asked for is taken out, and the reason is kept.
+ * Returns the draft's screenshots now, and the one taken out for the caller to delete from disk.
+ */
+export function updateDraftScreenshots(
+  db: Db,
+  personId: number,
+  change: { added: DraftScreenshot[]; removing: string | null; noScreenshotReason: string | null },
+  now: Date,
+): { screenshots: DraftScreenshot[]; removed: DraftScreenshot[] } {
+  return db.transaction(
+    () => {
+      const saved = draftScreenshots(loadAbuseDraft(db, personId)?.data);
+      const removed = saved.filter((file) => file.storagePath === change.removing);
+      const screenshots = [...saved.filter((file) => file.storagePath !== change.removing), ...change.added];
+      saveScreenshotsPage(db, personId, { screenshots, noScreenshotReason: change.noScreenshotReason }, now);
+      recordActions(db, personId, "upload", change.added.length, now);
+      return { screenshots, removed };
+    },
+    { behavior: "immediate" },
+  );
+}
+
 export type DraftCheck = { ok: true; report: AbuseReport; screenshots: DraftScreenshot[] } | { ok: false; slug: PageSlug };
 
 /** The report the draft makes, or the first page whose answers are missing or no longer right. */
@@ -132,29 +158,33 @@ export function resumeSlug(data: DraftData | undefined): PageSlug {
   return check.ok ? "check" : check.slug;
 }
 
-export type SendOutcome =
-  | { ok: true; incident: Incident; screenshotsAttached: boolean }
-  | { ok: false; slug: PageSlug };
+export type SendOutcome = ReportSent | { ok: false; slug: PageSlug | null };
 
 /**
- * Sends the draft as a staff abuse report: the incident is opened (the line manager and HR and
- * safety are told), the screenshots attached, and the draft deleted. Its files now belong to the
- * incident, so they are kept. Null when there is no draft.
+ * Sends the draft as a staff abuse report, once per form (see sendReportOnce): the incident is
+ * opened (the line manager and HR and safety are told), the draft's screenshots attached and the
+ * draft deleted, all in one transaction. Its files now belong to the incident, so they are kept.
+ * Refused with the page to go back to when an answer is missing, or with no page (slug null)
+ * when there is no draft: it was sent from another copy of the page, or never started.
  */
-export function sendAbuseReport(db: Db, user: CurrentUser, now: Date): SendOutcome | null {
-  const draft = loadAbuseDraft(db, user.id);
-  // Nothing to send: it was sent a moment ago (a second press of the button) or never started.
-  if (!draft) return null;
-  const check = checkDraft(draft.data);
-  if (!check.ok) return check;
-  const incident = reportStaffAbuse(db, { id: user.id, name: user.name }, check.report, now);
-  const attached = attachScreenshots(db, { incident, expectedVersion: incident.version, user, files: check.screenshots });
-  deleteDraft(db, user.id, ABUSE_DRAFT_KIND);
-  return { ok: true, incident, screenshotsAttached: attached === null || attached.ok };
+export function sendAbuseReport(db: Db, user: CurrentUser, submissionKey: string, now: Date): SendOutcome {
+  return sendReportOnce(db, { reporterId: user.id, submissionKey, now }, (): { ok: true; incident: Incident } | { ok: false; slug: PageSlug | null } => {
+    const draft = loadAbuseDraft(db, user.id);
+    if (!draft) return { ok: false, slug: null };
+    const check = checkDraft(draft.data);
+    if (!check.ok) return check;
+    const reported = reportStaffAbuse(db, { id: user.id, name: user.name }, check.report, now, submissionKey);
+    const incident = recordScreenshots(db, { incident: reported, expectedVersion: reported.version, user, files: check.screenshots, now });
+    deleteDraft(db, user.id, ABUSE_DRAFT_KIND);
+    return { ok: true, incident };
+  });
 }
 
-/** "Start again": the draft and the files it kept are deleted. */
+/**
+ * "Start again": the draft is deleted, and the files it kept unless a sent report names them
+ * (a draft left behind by a report sent before sending was one transaction).
+ */
 export async function discardAbuseDraft(db: Db, personId: number): Promise<void> {
   const deleted = deleteDraft(db, personId, ABUSE_DRAFT_KIND);
-  await discardStoredEvidence(draftScreenshots(deleted?.data));
+  await discardUnrecordedEvidence(db, draftScreenshots(deleted?.data));
 }

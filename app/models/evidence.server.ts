@@ -1,8 +1,54 @@
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { pathsNamed } from "../../db/evidence-folder";
 import { evidenceFiles, people, type EvidenceFile } from "../../db/schema";
+import {
+  discardStoredEvidence,
+  EVIDENCE_MAX_FILES,
+  receiveEvidenceUpload,
+  type EvidenceUpload,
+  type StoredEvidence,
+} from "../utils/evidence.server";
 import { choosePage } from "../utils/params";
 import { preparedPerDatabase } from "../utils/prepared.server";
+import { allowanceLeft, limitMessage, UPLOADS_PER_MINUTE } from "./limits.server";
+
+/**
+ * Deletes stored files, with their thumbnails, unless a committed row names them: a file is
+ * evidence from the moment a row records it, whatever asked for it to go (a screenshot removed
+ * from a draft, a draft started again, an upload whose recording failed).
+ */
+export async function discardUnrecordedEvidence(db: Db, files: readonly Pick<StoredEvidence, "storagePath" | "absolutePath">[]) {
+  const named = pathsNamed(db, files.map((file) => file.storagePath));
+  await discardStoredEvidence(files.filter((file) => !named.has(file.storagePath)));
+}
+
+/**
+ * Receives an upload (see receiveEvidenceUpload) within the person's per-minute allowance: files
+ * past it are read through but not kept, each refused with the limit's message, and `limited`
+ * says so. The other fields of the form arrive whole, so nothing typed is lost. The caller records
+ * the kept files as uploads (recordActions) in the transaction that records them.
+ */
+export async function receiveEvidenceWithinLimit(
+  db: Db,
+  request: Request,
+  personId: number,
+  options: { fieldName?: string; now?: Date } = {},
+): Promise<EvidenceUpload & { limited: boolean }> {
+  const allowance = allowanceLeft(db, personId, "upload", options.now ?? new Date());
+  let turnedAway = 0;
+  const upload = await receiveEvidenceUpload(request, {
+    fieldName: options.fieldName,
+    ...(allowance < EVIDENCE_MAX_FILES && {
+      maxFiles: allowance,
+      tooMany: (name: string) => {
+        turnedAway += 1;
+        return `“${name}” was not saved. ${limitMessage("upload", UPLOADS_PER_MINUTE)}`;
+      },
+    }),
+  });
+  return { ...upload, limited: turnedAway > 0 };
+}
 
 /** One evidence file, only when it belongs to this incident (so an id from another incident finds nothing). */
 export function findEvidenceForIncident(db: Db, incidentId: number, evidenceId: number): EvidenceFile | null {

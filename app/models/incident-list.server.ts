@@ -303,6 +303,8 @@ function toListRows(db: Db, user: CurrentUser, rows: RawRow[]): IncidentListRow[
       version: row.version,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
+      // Not read for the list: who may view an incident does not depend on it.
+      submissionKey: null,
     };
     if (!canViewIncident(db, user, incident)) {
       console.warn(`Incident list: ${row.reference} was found for person ${user.id} but canViewIncident refused it`);

@@ -17,19 +17,22 @@ import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/index.server";
 import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
 import { evidenceFactsOf, type EvidenceFacts } from "../../machines/effects";
-import { discardStoredEvidence } from "../utils/evidence.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
 import { preparedPerDatabase } from "../utils/prepared.server";
 import { allRows } from "../utils/statements.server";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
-import { latestEvidence } from "./evidence.server";
+import { discardUnrecordedEvidence, latestEvidence } from "./evidence.server";
+import { recordActions } from "./limits.server";
 import { openDeadlinesOf } from "./deadlines.server";
 
 export class NoOneToNotifyError extends Error {}
 
-/** A member of staff reports a post made by mistake (Haringey 4.2.5). */
-export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDetails, now: Date): Incident {
+/**
+ * A member of staff reports a post made by mistake (Haringey 4.2.5). `submissionKey` is the key
+ * of the form it came from (see sendReportOnce).
+ */
+export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDetails, now: Date, submissionKey?: string): Incident {
   const escalationChain = escalationChainFor(db, reporter.id, now);
   if (escalationChain.length === 0) {
     throw new NoOneToNotifyError(
@@ -50,6 +53,7 @@ export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDe
     reporter,
     input,
     now,
+    submissionKey,
   });
   wakeWorkers();
   return incident;
@@ -67,22 +71,36 @@ export function sendIncidentEvent(
   db: Db,
   options: { incident: Incident; expectedVersion: number; user: CurrentUser; event: { type: string; [key: string]: unknown } },
 ): EventOutcome {
-  const actor = { id: options.user.id, name: options.user.name };
   try {
-    const incident = applyEvent(db, {
-      incidentId: options.incident.id,
-      expectedVersion: options.expectedVersion,
-      // The roles go with the event: the machine's guards decide who may take each step.
-      event: { ...options.event, by: { ...actor, roles: options.user.roles } },
-      actor,
-      now: new Date(),
-    });
+    const incident = applyPersonEvent(db, { ...options, now: new Date() });
     wakeWorkers();
     return { ok: true, incident };
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
-    return { ok: false, code: error.code, message: error.message, changesSince: error.changesSince };
+    return refusedOutcome(error);
   }
+}
+
+const refusedOutcome = (error: WorkflowError): EventOutcome => ({
+  ok: false,
+  code: error.code,
+  message: error.message,
+  changesSince: error.changesSince,
+});
+
+function applyPersonEvent(
+  db: Db,
+  options: { incident: Incident; expectedVersion: number; user: CurrentUser; event: { type: string; [key: string]: unknown }; now: Date },
+): Incident {
+  const actor = { id: options.user.id, name: options.user.name };
+  return applyEvent(db, {
+    incidentId: options.incident.id,
+    expectedVersion: options.expectedVersion,
+    // The roles go with the event: the machine's guards decide who may take each step.
+    event: { ...options.event, by: { ...actor, roles: options.user.roles } },
+    actor,
+    now: options.now,
+  });
 }
 
 /** The people above someone in the reporting line, nearest first. */
@@ -407,28 +425,47 @@ function withPackDownloads(timeline: ReturnType<typeof describeEvents>, packDown
 }
 
 /**
- * Attaches stored screenshots to the incident, one timeline event each, each in its own
- * transaction. If one is refused, it and the files not yet attached are deleted from disk.
+ * Records stored files on the incident, one timeline event each, inside the caller's transaction;
+ * throws a WorkflowError if one is refused. Returns the incident as it is after the last.
+ */
+export function recordScreenshots(
+  db: Db,
+  options: { incident: Incident; expectedVersion: number; user: CurrentUser; files: readonly EvidenceFacts[]; now: Date },
+): Incident {
+  let incident = options.incident;
+  let expectedVersion = options.expectedVersion;
+  for (const file of options.files) {
+    incident = applyPersonEvent(db, { ...options, incident, expectedVersion, event: { type: "ATTACH_SCREENSHOT", file: evidenceFactsOf(file) } });
+    expectedVersion = incident.version;
+  }
+  return incident;
+}
+
+/**
+ * Attaches files just uploaded to the incident, all in one transaction with the person's count
+ * of uploads: all are recorded or none. If they are not, the files are deleted from disk.
  */
 export function attachScreenshots(
   db: Db,
-  options: { incident: Incident; expectedVersion: number; user: CurrentUser; files: (EvidenceFacts & { absolutePath: string })[] },
+  options: { incident: Incident; expectedVersion: number; user: CurrentUser; files: (EvidenceFacts & { absolutePath: string })[]; now?: Date },
 ): EventOutcome | null {
-  let version = options.expectedVersion;
-  let last: EventOutcome | null = null;
-  for (const [index, file] of options.files.entries()) {
-    last = sendIncidentEvent(db, {
-      incident: options.incident,
-      expectedVersion: version,
-      user: options.user,
-      event: { type: "ATTACH_SCREENSHOT", file: evidenceFactsOf(file) },
-    });
-    if (!last.ok) {
-      void discardStoredEvidence(options.files.slice(index));
-      return last;
-    }
-    version = last.incident.version;
+  if (options.files.length === 0) return null;
+  const now = options.now ?? new Date();
+  try {
+    const incident = db.transaction(
+      () => {
+        const attached = recordScreenshots(db, { ...options, now });
+        recordActions(db, options.user.id, "upload", options.files.length, now);
+        return attached;
+      },
+      { behavior: "immediate" },
+    );
+    wakeWorkers();
+    return { ok: true, incident };
+  } catch (error) {
+    void discardUnrecordedEvidence(db, options.files);
+    if (!(error instanceof WorkflowError)) throw error;
+    return refusedOutcome(error);
   }
-  return last;
 }
 

@@ -12,9 +12,9 @@ import { abuseSettings } from "./settings.server";
 /**
  * A member of staff reports abuse they received because of their job (Barnsley section 5). The
  * nearest line manager who is in today is told at once and asked to record support; HR and
- * safety receive the report.
+ * safety receive the report. `submissionKey` is the key of the form it came from (see sendReportOnce).
  */
-export function reportStaffAbuse(db: Db, reporter: Actor, report: AbuseReport, now: Date): Incident {
+export function reportStaffAbuse(db: Db, reporter: Actor, report: AbuseReport, now: Date, submissionKey?: string): Incident {
   const chainIds = managementChainIds(db, reporter.id);
   const rows = chainIds.length
     ? db.select({ id: people.id, name: people.name, active: people.active }).from(people).where(inArray(people.id, chainIds)).all()
@@ -41,6 +41,7 @@ export function reportStaffAbuse(db: Db, reporter: Actor, report: AbuseReport, n
     reporter,
     input,
     now,
+    submissionKey,
   });
   wakeWorkers();
   return incident;

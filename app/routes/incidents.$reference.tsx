@@ -5,13 +5,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { MistakenPostIncident, type MistakenPostPage } from "~/components/mistaken-post-incident";
 import { StaffAbuseIncident, type StaffAbusePage } from "~/components/staff-abuse-incident";
 import type { StepActionData } from "~/components/step-form";
+import { receiveEvidenceWithinLimit } from "~/models/evidence.server";
 import { attachScreenshots, findIncidentForUser, incidentPage, sendIncidentEvent } from "~/models/incidents.server";
 import { mistakenPostEventFrom, mistakenPostPageExtras, STEP_CONFIRMATIONS, StepInputError } from "~/models/mistaken-post.server";
 import { isMistakenPostIntent, mistakenPostStepSchemas } from "~/schemas/mistaken-post-steps";
 import { isStaffAbuseIntent, STAFF_ABUSE_CONFIRMATIONS, staffAbuseEventFrom, staffAbuseStepSchemas } from "~/schemas/staff-abuse-steps";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { EvidenceRequestError, receiveEvidenceUpload } from "~/utils/evidence.server";
+import { EvidenceRequestError } from "~/utils/evidence.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     let upload;
     try {
-      upload = await receiveEvidenceUpload(request);
+      upload = await receiveEvidenceWithinLimit(db(), request, user.id);
     } catch (error) {
       if (!(error instanceof EvidenceRequestError)) throw error;
       return json<ActionData>({ intent: "ATTACH_SCREENSHOT", result: {}, problem: null, refusals: [{ name: "", message: error.message }] }, { status: error.status });
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (upload.refusals.length > 0 || upload.files.length === 0) {
       const refusals = upload.refusals.length ? upload.refusals : [{ name: "", message: "Choose a screenshot to upload" }];
-      return json<ActionData>({ intent: "ATTACH_SCREENSHOT", result: {}, problem: null, refusals }, { status: 400 });
+      return json<ActionData>({ intent: "ATTACH_SCREENSHOT", result: {}, problem: null, refusals }, { status: upload.limited ? 429 : 400 });
     }
     return redirectWithNotice(here, `${upload.files.length === 1 ? "Screenshot" : `${upload.files.length} screenshots`} added to the record.`);
   }

@@ -1,12 +1,16 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../machines/staff-abuse";
 import { AbuseReportPage } from "~/components/abuse-report";
-import { SubmitButton } from "~/components/forms";
+import { ErrorSummary, SubmitButton, useValidatedForm } from "~/components/forms";
 import { checkDraft, loadAbuseDraft, sendAbuseReport } from "~/models/abuse-report.server";
-import { ABUSE_REPORT_PATH, CONNECTED_TO_ROLE, backPath, pagePath, type PageSlug } from "~/schemas/staff-abuse-report";
+import { LimitReachedError } from "~/models/limits.server";
+import { newSubmissionKey } from "~/models/report-sending.server";
+import { ABUSE_REPORT_PATH, CONNECTED_TO_ROLE, backPath, pagePath, sendReportSchema, type PageSlug } from "~/schemas/staff-abuse-report";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
@@ -29,19 +33,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
     report: check.report,
     screenshots: check.screenshots.map(({ originalName, sizeBytes }) => ({ originalName, sizeBytes })),
     back: backPath("check", false),
+    // A new key each time the page is shown: a second send of this copy opens no second incident.
+    submissionKey: newSubmissionKey(),
   });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const outcome = sendAbuseReport(db(), user, new Date());
-  if (!outcome) return redirect(ABUSE_REPORT_PATH);
-  if (!outcome.ok) return missingPage(outcome.slug);
+  const submission = parseWithZod(await request.formData(), { schema: sendReportSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  let outcome;
+  try {
+    outcome = sendAbuseReport(db(), user, submission.value.submissionKey, new Date());
+  } catch (error) {
+    if (!(error instanceof LimitReachedError)) throw error;
+    return json(submission.reply({ formErrors: [error.message] }), { status: error.status });
+  }
+  if (!outcome.ok) return outcome.slug ? missingPage(outcome.slug) : redirect(ABUSE_REPORT_PATH);
   const reference = outcome.incident.reference;
   return redirectWithNotice(
     `/incidents/${reference}`,
-    `Your report ${reference} has been sent. Your line manager and HR and safety have been told.` +
-      (outcome.screenshotsAttached ? "" : " Your screenshots could not be added to it: add them on this page."),
+    `Your report ${reference} has been sent. Your line manager and HR and safety have been told.`,
   );
 }
 
@@ -62,9 +74,11 @@ function Row({ label, change, children }: { label: string; change: PageSlug; chi
 const NOT_GIVEN = <span className="text-muted">Not given</span>;
 
 export default function CheckAnswers() {
-  const { report, screenshots, back } = useLoaderData<typeof loader>();
+  const { report, screenshots, back, submissionKey } = useLoaderData<typeof loader>();
+  const [form, fields] = useValidatedForm(sendReportSchema, useActionData<typeof action>());
   return (
     <AbuseReportPage back={back}>
+      <ErrorSummary form={form} fields={fields} />
       <h1 className="mb-6 text-3xl font-bold">Check your answers before sending your report</h1>
       <dl className="mb-8 border-t border-gray-300">
         <Row label="In danger when you reported it" change="danger">
@@ -124,7 +138,8 @@ export default function CheckAnswers() {
         Your line manager and HR and safety are told as soon as you send it. Only you, your managers and HR and safety can
         see it.
       </p>
-      <Form method="post">
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="submissionKey" value={submissionKey} />
         <SubmitButton pendingText="Sending your report…" className="button w-full sm:w-auto">
           Send report
         </SubmitButton>

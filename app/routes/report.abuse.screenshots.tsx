@@ -11,8 +11,9 @@ import {
   draftScreenshots,
   loadAbuseDraft,
   savedPageProblems,
-  saveScreenshotsPage,
+  updateDraftScreenshots,
 } from "~/models/abuse-report.server";
+import { discardUnrecordedEvidence, receiveEvidenceWithinLimit } from "~/models/evidence.server";
 import {
   EVIDENCE_FIELD,
   SCREENSHOTS_TITLE,
@@ -25,7 +26,7 @@ import {
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from "~/utils/evidence-types";
-import { discardStoredEvidence, EvidenceRequestError, receiveEvidenceUpload } from "~/utils/evidence.server";
+import { EvidenceRequestError } from "~/utils/evidence.server";
 import { formatFileSize } from "~/utils/file-size";
 import { redirectWithNotice } from "~/utils/notice.server";
 
@@ -55,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const here = pagePath("screenshots", { returnToCheck: returnsToCheck(request.url) });
   let upload;
   try {
-    upload = await receiveEvidenceUpload(request, { fieldName: EVIDENCE_FIELD });
+    upload = await receiveEvidenceWithinLimit(db(), request, user.id, { fieldName: EVIDENCE_FIELD });
   } catch (error) {
     if (!(error instanceof EvidenceRequestError)) throw error;
     const nothing = parseWithZod(new FormData(), { schema: screenshotsSchema(0) });
@@ -64,18 +65,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(upload.fields.get("intent") ?? "continue");
   const removing = intent.startsWith(REMOVE_PREFIX) ? intent.slice(REMOVE_PREFIX.length) : null;
 
-  // Read and written with nothing awaited in between, so two uploads at once cannot lose one.
-  const saved = draftScreenshots(loadAbuseDraft(db(), user.id)?.data);
-  const removed = saved.filter((file) => file.storagePath === removing);
-  const screenshots = [...saved.filter((file) => file.storagePath !== removing), ...upload.files];
+  const reason = upload.fields.get("noScreenshotReason");
+  const { screenshots, removed } = updateDraftScreenshots(
+    db(),
+    user.id,
+    { added: upload.files, removing, noScreenshotReason: typeof reason === "string" ? reason : null },
+    new Date(),
+  );
+  await discardUnrecordedEvidence(db(), removed);
   const submission = parseWithZod(upload.fields, { schema: screenshotsSchema(screenshots.length) });
-  const reason = submission.payload.noScreenshotReason;
-  saveScreenshotsPage(db(), user.id, { screenshots, noScreenshotReason: typeof reason === "string" ? reason : null }, new Date());
-  await discardStoredEvidence(removed);
 
   if (upload.refusals.length > 0) {
     const messages = upload.refusals.map((refusal) => refusal.message);
-    return json(submission.reply({ fieldErrors: { [EVIDENCE_FIELD]: messages } }), { status: 400 });
+    return json(submission.reply({ fieldErrors: { [EVIDENCE_FIELD]: messages } }), { status: upload.limited ? 429 : 400 });
   }
   if (removing !== null) {
     return redirectWithNotice(here, removed.length ? `Removed “${removed[0].originalName}”.` : "That screenshot had already been removed.");

@@ -2,9 +2,11 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useValidatedForm } from "~/components/forms";
-import { NoOneToNotifyError, reportMistakenPost } from "~/models/incidents.server";
+import { NoOneToNotifyError } from "~/models/incidents.server";
+import { LimitReachedError } from "~/models/limits.server";
+import { newSubmissionKey, sendMistakenPostReport } from "~/models/report-sending.server";
 import { PLATFORMS, mistakenPostReportSchema } from "~/schemas/mistaken-post";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -14,7 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Report a post made by mistake
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return null;
+  // A new key each time the form is shown: a second send of this copy opens no second incident.
+  return json({ submissionKey: newSubmissionKey() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,26 +27,27 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(submission.reply(), { status: 400 });
   }
   try {
-    const { postedAt, link, ...rest } = submission.value;
-    const incident = reportMistakenPost(
+    const { postedAt, link, submissionKey, ...rest } = submission.value;
+    const { incident } = sendMistakenPostReport(
       db(),
       { id: user.id, name: user.name },
       { ...rest, link: link ?? null, postedAt: postedAt.toISOString() },
-      new Date(),
+      { submissionKey, now: new Date() },
     );
     return redirectWithNotice(
       `/incidents/${incident.reference}`,
       `Your report ${incident.reference} has been sent. Your line manager and the Communications team have been emailed.`,
     );
   } catch (error) {
-    if (error instanceof NoOneToNotifyError) {
-      return json(submission.reply({ formErrors: [error.message] }), { status: 409 });
+    if (error instanceof NoOneToNotifyError || error instanceof LimitReachedError) {
+      return json(submission.reply({ formErrors: [error.message] }), { status: error instanceof LimitReachedError ? error.status : 409 });
     }
     throw error;
   }
 }
 
 export default function ReportMistakenPost() {
+  const { submissionKey } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useValidatedForm(mistakenPostReportSchema, lastResult);
   return (
@@ -57,6 +61,7 @@ export default function ReportMistakenPost() {
       </p>
       <ErrorSummary form={form} fields={fields} />
       <Form method="post" {...getFormProps(form)} noValidate>
+        <input type="hidden" name="submissionKey" value={submissionKey} />
         <SelectField
           field={fields.platform}
           label="Which platform was it posted on?"

@@ -61,6 +61,15 @@ export function organisationMoment(options: { required: string; when: "past" | "
   });
 }
 
+const STALE_FORM = "This form is out of date. Send it again: your answers are still here";
+
+/**
+ * The hidden key a report form is shown with: sending the same form twice (a retry after a lost
+ * answer, a second press) opens one incident. Made by the page, so only a stale or forged form
+ * lacks it.
+ */
+export const submissionKeyField = z.string({ required_error: STALE_FORM }).uuid(STALE_FORM);
+
 /** The incident version the page was showing, so a change on a stale page is caught. */
 export const versionField = z.coerce.number().int().positive();
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalWebAddress, organisationMoment, requiredText } from "./fields";
+import { optionalWebAddress, organisationMoment, requiredText, submissionKeyField } from "./fields";
 
 export const PLATFORMS = ["X (Twitter)", "Facebook", "Instagram", "LinkedIn", "TikTok", "YouTube", "Nextdoor", "Other"] as const;
 
@@ -19,4 +19,5 @@ export const mistakenPostReportSchema = z.object({
   whatHappened: requiredText("Tell us what was posted and what went wrong").pipe(
     z.string().min(10, "Tell us a little more about what was posted (at least 10 characters)"),
   ),
+  submissionKey: submissionKeyField,
 });

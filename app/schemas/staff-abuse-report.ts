@@ -1,6 +1,6 @@
 import { z, type ZodTypeAny } from "zod";
 import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../machines/staff-abuse";
-import { keysOf, optionalText, optionalWebAddress, organisationMoment, requiredText } from "./fields";
+import { keysOf, optionalText, optionalWebAddress, organisationMoment, requiredText, submissionKeyField } from "./fields";
 
 /**
  * The staff abuse report (Barnsley social media policy section 5, step 1), one question group
@@ -125,6 +125,9 @@ export function screenshotsSchema(screenshotCount: number) {
       }
     });
 }
+
+/** The "Send report" form of the check page: only the key it was shown with. */
+export const sendReportSchema = z.object({ submissionKey: submissionKeyField });
 
 /** Every page in order; the last is "check your answers". */
 export const PAGE_SLUGS = [...QUESTION_SLUGS, "screenshots", "check"] as const;

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, readFile, rm, stat, type FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parseFormData, type FileUpload } from "@mjackson/form-data-parser";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -194,6 +194,20 @@ async function syncDirectory(path: string) {
   }
 }
 
+/**
+ * Makes the file's folder (<yyyy>/<mm>) if it is new, and syncs the folders above each one made,
+ * so the folders themselves survive a power cut along with the files put in them.
+ */
+async function makeFolderFor(absolutePath: string) {
+  const folder = dirname(absolutePath);
+  const firstMade = await mkdir(folder, { recursive: true, mode: 0o700 });
+  if (!firstMade) return;
+  for (let made = folder; ; made = dirname(made)) {
+    await syncDirectory(dirname(made));
+    if (made === firstMade) return;
+  }
+}
+
 type Outcome = { stored: StoredEvidence } | { refused: EvidenceRefusal } | null;
 
 const storedIn = (outcomes: Outcome[]) => outcomes.flatMap((outcome) => (outcome && "stored" in outcome ? [outcome.stored] : []));
@@ -205,14 +219,19 @@ interface StoreOptions {
 }
 
 /**
- * Streams one file to a new file under <directory>/<yyyy>/<mm>/<uuid>, hashing the bytes as they
- * arrive and keeping only its first and last bytes in memory for the type and completeness checks.
+ * Streams one file to <directory>/<yyyy>/<mm>/<uuid>, hashing the bytes as they arrive and keeping
+ * only its first and last bytes in memory for the type and completeness checks. The bytes go to
+ * `<uuid>.partial` first; only a complete, accepted file is synced, renamed into place and its
+ * folder synced, all before the caller's transaction records it. So a row never names a file
+ * that is not whole on disk, even after a crash or a power cut, and a crash leaves at most an
+ * unnamed file (reported by the start-up check), never a named one missing.
  */
 async function storeFile(upload: FileUpload, options: StoreOptions): Promise<Outcome> {
   const name = upload.name;
   const now = new Date();
   const storagePath = [now.getUTCFullYear(), String(now.getUTCMonth() + 1).padStart(2, "0"), randomUUID()].join("/");
   const absolutePath = join(options.directory, storagePath);
+  const partialPath = `${absolutePath}.partial`;
   const hash = createHash("sha256");
   let head: Uint8Array = new Uint8Array(0);
   let tail: Uint8Array = new Uint8Array(0);
@@ -241,8 +260,8 @@ async function storeFile(upload: FileUpload, options: StoreOptions): Promise<Out
       }
       hash.update(chunk);
       if (!file) {
-        await mkdir(dirname(absolutePath), { recursive: true, mode: 0o700 });
-        file = await open(absolutePath, "wx", 0o600);
+        await makeFolderFor(absolutePath);
+        file = await open(partialPath, "wx", 0o600);
       }
       await file.write(chunk);
     }
@@ -250,8 +269,10 @@ async function storeFile(upload: FileUpload, options: StoreOptions): Promise<Out
     mediaType ??= detectEvidenceType(head);
     if (!refusal && mediaType && file) {
       if (looksComplete(mediaType, head, tail, sizeBytes)) {
-        // Evidence must survive a power cut once the caller's transaction has committed its row.
         await file.sync();
+        await file.close();
+        file = undefined;
+        await rename(partialPath, absolutePath);
         await syncDirectory(dirname(absolutePath));
         kept = true;
         return {
@@ -263,7 +284,7 @@ async function storeFile(upload: FileUpload, options: StoreOptions): Promise<Out
     return { refused: { name, message: refusal ?? refusalMessages.notAccepted(name) } };
   } finally {
     await file?.close();
-    if (!kept) await rm(absolutePath, { force: true });
+    if (!kept) await rm(partialPath, { force: true });
   }
 }
 
@@ -311,12 +332,20 @@ function requestError(error: unknown, maxBytes: number): unknown {
  */
 export async function receiveEvidenceUpload(
   request: Request,
-  options: { fieldName?: string; maxBytes?: number; maxFiles?: number; directory?: string } = {},
+  options: {
+    fieldName?: string;
+    maxBytes?: number;
+    maxFiles?: number;
+    /** Why a file past maxFiles was not kept, when not the number a request may hold. */
+    tooMany?: (name: string) => string;
+    directory?: string;
+  } = {},
 ): Promise<EvidenceUpload> {
   const {
     fieldName = "evidence",
     maxBytes = EVIDENCE_MAX_BYTES,
     maxFiles = EVIDENCE_MAX_FILES,
+    tooMany = (name: string) => refusalMessages.tooMany(name, maxFiles),
     directory = evidenceDirectory(),
   } = options;
   const parts = new PartReader();
@@ -328,7 +357,7 @@ export async function receiveEvidenceUpload(
     if (upload.fieldName !== fieldName || !upload.name) return parts.drain(upload.stream()).then(() => null);
     fileCount += 1;
     if (fileCount > maxFiles) {
-      const refused = { name: upload.name, message: refusalMessages.tooMany(upload.name, maxFiles) };
+      const refused = { name: upload.name, message: tooMany(upload.name) };
       return parts.drain(upload.stream()).then(() => ({ refused }));
     }
     return storeFile(upload, { maxBytes, directory, parts }).then(withThumbnail);

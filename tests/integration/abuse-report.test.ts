@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
@@ -15,6 +16,7 @@ import {
 import type { CurrentUser } from "../../app/utils/auth.server";
 import { toOrganisationLocalInput } from "../../app/utils/dates";
 import { evidenceFiles, incidents } from "../../db/schema";
+import { verifyRecords } from "../../db/verify";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { makePng } from "../helpers/images";
 
@@ -43,7 +45,7 @@ function storedScreenshot(name: string): DraftScreenshot {
   const bytes = makePng(4, 4);
   const absolutePath = join(directory, name);
   writeFileSync(absolutePath, bytes);
-  return { originalName: `${name}.png`, mediaType: "image/png", sizeBytes: bytes.length, sha256: "b".repeat(64), storagePath: `2026/11/${name}`, absolutePath };
+  return { originalName: `${name}.png`, mediaType: "image/png", sizeBytes: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), storagePath: `2026/11/${name}`, absolutePath };
 }
 
 describe("the staff abuse report draft", () => {
@@ -90,9 +92,10 @@ describe("the staff abuse report draft", () => {
     const screenshot = storedScreenshot("sent");
     saveScreenshotsPage(test.db, reporter.id, { screenshots: [screenshot], noScreenshotReason: null }, new Date());
 
-    const outcome = sendAbuseReport(test.db, reporter, new Date());
-    if (!outcome?.ok) throw new Error("the report was not sent");
-    expect(outcome.screenshotsAttached).toBe(true);
+    const key = randomUUID();
+    const outcome = sendAbuseReport(test.db, reporter, key, new Date());
+    if (!outcome.ok) throw new Error("the report was not sent");
+    expect(outcome.repeated).toBe(false);
     const incident = test.db.select().from(incidents).where(eq(incidents.reference, outcome.incident.reference)).get()!;
     expect(incident.kind).toBe("staff_abuse");
     expect((incident.snapshot as { context: { report: unknown } }).context.report).toEqual({
@@ -112,8 +115,41 @@ describe("the staff abuse report draft", () => {
     expect(files.map((file) => file.storagePath)).toEqual([screenshot.storagePath]);
     expect(existsSync(screenshot.absolutePath)).toBe(true);
     expect(loadAbuseDraft(test.db, reporter.id)).toBeUndefined();
-    // A second press of the button finds nothing left to send.
-    expect(sendAbuseReport(test.db, reporter, new Date())).toBeNull();
+    expect(outcome.incident.version).toBe(2);
+    // The same form sent again (a retry, a second press) finds the incident it opened.
+    const again = sendAbuseReport(test.db, reporter, key, new Date());
+    expect(again).toMatchObject({ ok: true, repeated: true, incident: { id: incident.id, version: 2 } });
+    // Another copy of the page (its own key) finds nothing left to send.
+    expect(sendAbuseReport(test.db, reporter, randomUUID(), new Date())).toEqual({ ok: false, slug: null });
+    expect(test.db.select().from(incidents).where(eq(incidents.reporterId, reporter.id)).all()).toHaveLength(1);
+  });
+
+  it("sends nothing while a page is unanswered, and keeps the draft", () => {
+    const reporter = user("comms2");
+    saveQuestionPage(test.db, reporter.id, "danger", { inDanger: null }, new Date());
+    expect(sendAbuseReport(test.db, reporter, randomUUID(), new Date())).toEqual({ ok: false, slug: "danger" });
+    expect(test.db.select().from(incidents).where(eq(incidents.reporterId, reporter.id)).all()).toEqual([]);
+    expect(loadAbuseDraft(test.db, reporter.id)).toBeDefined();
+  });
+
+  it("starting again never deletes the files of a report already sent", async () => {
+    // A draft left behind after its report was sent (before sending was one transaction, a crash
+    // between attaching the screenshots and deleting the draft left both).
+    const reporter = user("hub-officer");
+    answerQuestions(reporter.id);
+    const sentFile = storedScreenshot("sent-then-left");
+    const unsentFile = storedScreenshot("only-in-draft");
+    saveScreenshotsPage(test.db, reporter.id, { screenshots: [sentFile], noScreenshotReason: null }, new Date());
+    const sent = sendAbuseReport(test.db, reporter, randomUUID(), new Date());
+    if (!sent.ok) throw new Error("the report was not sent");
+    saveScreenshotsPage(test.db, reporter.id, { screenshots: [sentFile, unsentFile], noScreenshotReason: null }, new Date());
+
+    await discardAbuseDraft(test.db, reporter.id);
+    expect(loadAbuseDraft(test.db, reporter.id)).toBeUndefined();
+    expect(existsSync(sentFile.absolutePath)).toBe(true);
+    expect(existsSync(unsentFile.absolutePath)).toBe(false);
+    const report = await verifyRecords(test.db, join(test.directory, "evidence"));
+    expect(report.problems).toEqual([]);
   });
 
   it("starting again deletes the draft and the screenshots it kept", async () => {
