@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -251,8 +251,12 @@ test.describe("reporting abuse with JavaScript off", () => {
     // The skipped pages are asked for, one at a time, with what is missing.
     await expect(page.getByRole("heading", { level: 1, name: "What kind of abuse was it?" })).toBeVisible();
     await expectProblem(page, "Choose what kind of abuse it was");
-    // Sending straight away is refused the same way.
-    const send = await page.request.post("/report/abuse/check", { form: {}, maxRedirects: 0, headers: sameOrigin(page) });
+    // Sending straight away (with the key the page would carry) is refused the same way.
+    const send = await page.request.post("/report/abuse/check", {
+      form: { submissionKey: randomUUID() },
+      maxRedirects: 0,
+      headers: sameOrigin(page),
+    });
     expect(send.status()).toBe(302);
     expect(send.headers()["location"]).toBe("/report/abuse/kind?return=check&missing");
     await page.getByLabel("Harassment or bullying").check();

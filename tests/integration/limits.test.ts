@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadAbuseDraft } from "../../app/models/abuse-report.server";
+import { receiveEvidenceWithinLimit } from "../../app/models/evidence.server";
+import { attachScreenshots } from "../../app/models/incidents.server";
+import { LimitReachedError, REPORTS_PER_MINUTE, UPLOADS_PER_MINUTE } from "../../app/models/limits.server";
+import { sendMistakenPostReport } from "../../app/models/report-sending.server";
+import { action as screenshotsAction } from "../../app/routes/report.abuse.screenshots";
+import { action as mistakenPostAction } from "../../app/routes/report.mistaken-post";
+import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
+import { toOrganisationLocalInput } from "../../app/utils/dates";
+import { db as appDb } from "../../app/utils/db.server";
+import { evidenceFiles, incidents, recentActions } from "../../db/schema";
+import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
+import type { MistakenPostDetails } from "../../machines/mistaken-post";
+import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { makePng } from "../helpers/images";
+import { reportAbuseAs } from "../helpers/staff-abuse";
+
+const PASSWORD = "limits test password";
+let test: TestDatabase;
+
+beforeAll(async () => {
+  test = createTestDatabase({ passwordHash: await hashPassword(PASSWORD) });
+  // The routes use the app's own database connection and evidence folder, configured from the environment.
+  process.env.DATABASE_PATH = test.path;
+  process.env.SESSION_SECRET = "s".repeat(32);
+});
+afterAll(() => {
+  appDb().$client.close();
+  test.close();
+});
+
+async function cookieFor(key: string): Promise<string> {
+  const person = DEMO_PEOPLE.find((candidate) => candidate.key === key)!;
+  const result = await signIn(test.db, { email: demoEmail(person), password: PASSWORD }, new Date());
+  if (!result.ok) throw new Error(`Could not sign in as ${key}`);
+  return (await commitSessionCookie(result.token)).split(";")[0];
+}
+
+const POST: MistakenPostDetails = {
+  platform: "Facebook",
+  account: "@EastbridgeLibraries",
+  link: null,
+  postedAt: new Date("2026-11-20T08:00:00.000Z").toISOString(),
+  whatHappened: "The wrong opening hours were posted.",
+};
+
+const reportsBy = (personId: number) => test.db.select().from(incidents).where(eq(incidents.reporterId, personId)).all();
+
+/** Files as a browser sends them from a file input, with the form's other fields. */
+function uploadRequest(url: string, files: number, fields: Record<string, string> = {}, cookie?: string): Request {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (let index = 0; index < files; index += 1) {
+    form.append("evidence", new File([new Uint8Array(makePng(4 + index, 4))], `shot-${index}.png`, { type: "image/png" }));
+  }
+  return new Request(url, { method: "POST", body: form, headers: cookie ? { Cookie: cookie } : {} });
+}
+
+describe("the limit on reports", () => {
+  it(`opens ${REPORTS_PER_MINUTE} reports a minute, refuses the next with nothing written, and opens again a minute later`, () => {
+    const reporter = test.person("library-assistant");
+    const start = new Date("2026-11-20T09:00:00.000Z");
+    const keys = Array.from({ length: REPORTS_PER_MINUTE }, () => randomUUID());
+    keys.forEach((submissionKey, index) => {
+      sendMistakenPostReport(test.db, reporter, POST, { submissionKey, now: new Date(start.getTime() + index * 5_000) });
+    });
+    const late = new Date(start.getTime() + 59_000);
+    expect(() => sendMistakenPostReport(test.db, reporter, POST, { submissionKey: randomUUID(), now: late })).toThrowError(
+      new LimitReachedError(`You have sent ${REPORTS_PER_MINUTE} reports in the last minute. Wait a minute and try again.`),
+    );
+    expect(reportsBy(reporter.id)).toHaveLength(REPORTS_PER_MINUTE);
+    // A form already sent is not a new report: its retry still finds its incident.
+    expect(sendMistakenPostReport(test.db, reporter, POST, { submissionKey: keys[0], now: late })).toMatchObject({ repeated: true });
+    // Someone else is not held back by it.
+    sendMistakenPostReport(test.db, test.person("hub-officer"), POST, { submissionKey: randomUUID(), now: late });
+    // Once the first has left the minute, one more may be sent.
+    const minuteLater = new Date(start.getTime() + 60_001);
+    expect(sendMistakenPostReport(test.db, reporter, POST, { submissionKey: randomUUID(), now: minuteLater })).toMatchObject({ repeated: false });
+    expect(() => sendMistakenPostReport(test.db, reporter, POST, { submissionKey: randomUUID(), now: minuteLater })).toThrowError(LimitReachedError);
+    // Actions that have left the minute are forgotten as new ones are recorded.
+    const kept = test.db.select().from(recentActions).where(eq(recentActions.personId, reporter.id)).all();
+    expect(kept.every((row) => row.at > start.toISOString())).toBe(true);
+  });
+
+  it("answers 429 on the report form with the message in the error summary, keeping what was typed", async () => {
+    const cookie = await cookieFor("parks-officer");
+    const reporter = test.person("parks-officer");
+    const send = () => {
+      const body = new URLSearchParams({
+        platform: "Facebook",
+        account: "@EastbridgeParks",
+        postedAt: toOrganisationLocalInput(new Date(Date.now() - 30 * 60_000)),
+        whatHappened: "Posted the wrong closing time for the park.",
+        submissionKey: randomUUID(),
+      });
+      const request = new Request("http://localhost/report/mistaken-post", { method: "POST", body, headers: { Cookie: cookie } });
+      return mistakenPostAction({ request, params: {}, context: {} });
+    };
+    for (let sent = 0; sent < REPORTS_PER_MINUTE; sent += 1) expect((await send()).status).toBe(302);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    const reply = await refused.json();
+    expect(reply.error[""]).toEqual([`You have sent ${REPORTS_PER_MINUTE} reports in the last minute. Wait a minute and try again.`]);
+    expect(reply.initialValue).toMatchObject({ account: "@EastbridgeParks", whatHappened: "Posted the wrong closing time for the park." });
+    expect(reportsBy(reporter.id)).toHaveLength(REPORTS_PER_MINUTE);
+  });
+});
+
+describe("the limit on uploads", () => {
+  it(`keeps ${UPLOADS_PER_MINUTE} files a minute, refusing the rest by name with the limit, and keeps them again a minute later`, async () => {
+    const uploader = test.user("hr");
+    const incident = reportAbuseAs(test, "hub-officer");
+    const start = new Date("2026-11-21T09:00:00.000Z");
+    const upload = async (files: number, now: Date) => {
+      const received = await receiveEvidenceWithinLimit(test.db, uploadRequest("http://localhost/upload", files, { version: "1" }), uploader.id, { now });
+      const current = test.db.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;
+      attachScreenshots(test.db, { incident: current, expectedVersion: current.version, user: uploader, files: received.files, now });
+      return received;
+    };
+    for (let batch = 0; batch < 2; batch += 1) expect((await upload(10, start)).limited).toBe(false);
+    const partly = await upload(10, new Date(start.getTime() + 30_000));
+    expect(partly.files).toHaveLength(UPLOADS_PER_MINUTE - 20);
+    expect(partly.limited).toBe(false);
+    const over = await upload(2, new Date(start.getTime() + 40_000));
+    expect(over.limited).toBe(true);
+    expect(over.files).toEqual([]);
+    expect(over.refusals.map((refusal) => refusal.message)).toEqual([0, 1].map(
+      (index) => `“shot-${index}.png” was not saved. You have uploaded ${UPLOADS_PER_MINUTE} files in the last minute. Wait a minute and try again.`,
+    ));
+    // The rest of the form still arrives whole.
+    expect(over.fields.get("version")).toBe("1");
+    expect(test.db.select().from(evidenceFiles).where(eq(evidenceFiles.incidentId, incident.id)).all()).toHaveLength(UPLOADS_PER_MINUTE);
+    const later = await upload(1, new Date(start.getTime() + 61_000));
+    expect(later.files).toHaveLength(1);
+  });
+
+  it("answers 429 on the screenshots page with the files refused and the reason typed kept", async () => {
+    const cookie = await cookieFor("comms2");
+    const person = test.person("comms2");
+    const send = (files: number, reason: string) =>
+      screenshotsAction({
+        request: uploadRequest("http://localhost/report/abuse/screenshots", files, { intent: "upload", noScreenshotReason: reason }, cookie),
+        params: {},
+        context: {},
+      });
+    for (let batch = 0; batch < UPLOADS_PER_MINUTE / 10; batch += 1) expect((await send(10, "")).status).toBe(302);
+    const refused = await send(1, "It was a voice message.");
+    expect(refused.status).toBe(429);
+    const reply = await refused.json();
+    expect(reply.error.evidence).toEqual([
+      `“shot-0.png” was not saved. You have uploaded ${UPLOADS_PER_MINUTE} files in the last minute. Wait a minute and try again.`,
+    ]);
+    const draft = loadAbuseDraft(test.db, person.id)?.data;
+    expect(draft?.noScreenshotReason).toBe("It was a voice message.");
+    expect(draft?.screenshots).toHaveLength(UPLOADS_PER_MINUTE);
+  });
+});
