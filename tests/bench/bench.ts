@@ -11,6 +11,8 @@
  * sending ten thousand emails. Each report submitted during the run still wakes the workers
  * (reportMistakenPost calls wakeWorkers), which write those emails to the mail folder in the
  * temporary directory (SMTP_URL is empty); that is part of what a real submission costs.
+ * Emails per second through the outbox to a real SMTP server are measured on their own
+ * beforehand (outbox-throughput.ts), with and without the connection pool.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -35,6 +37,7 @@ import {
   type ProtectedCharacteristic,
 } from "../../machines/staff-abuse";
 import { hashPassword } from "../../app/utils/auth.server";
+import { measureOutbox } from "./outbox-throughput";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const INCIDENTS = 10_000;
@@ -350,6 +353,8 @@ async function main() {
     console.log(`Temporary database: ${databasePath}`);
     const { timelineReference, incidentsPerSecond } = await prepareDatabase(databasePath);
     const readsAfterChanges = timeReadsAfterChanges(databasePath, timelineReference);
+    // Before the server starts, so the two do not share the machine.
+    const outboxThroughput = await measureOutbox();
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -438,6 +443,7 @@ async function main() {
         `${read} read afresh (as after any change to the database), in-process: median ${timing.median.toFixed(2)} ms, p95 ${timing.p95.toFixed(2)} ms over ${timing.runs} runs`,
       );
     }
+    for (const line of outboxThroughput) console.log(line);
     const writeMet = submissions.requestsPerSecond >= 50 && submissions.p95 < 200;
     console.log(
       `${"Report submissions/s (2xx/3xx only)".padEnd(56)}${submissions.requestsPerSecond.toFixed(1).padStart(9)}${String(submissions.p95).padStart(9)}${"".padStart(8)}  >= 50/s, p95 < 200 ms: ${writeMet ? "met" : "NOT met"}`,
