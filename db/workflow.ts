@@ -2,14 +2,15 @@ import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { and, asc, desc, eq, gt, inArray, like, sql } from "drizzle-orm";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
-import type {
-  CancelDeadlineParams,
-  EvidenceFacts,
-  IncidentAccess,
-  NotifyParams,
-  PauseChannelsParams,
-  ReviewHeldPostParams,
-  SetDeadlineParams,
+import {
+  DEFAULT_READING_POLICY,
+  type CancelDeadlineParams,
+  type EvidenceFacts,
+  type NotifyParams,
+  type PauseChannelsParams,
+  type ReadingPolicy,
+  type ReviewHeldPostParams,
+  type SetDeadlineParams,
 } from "../machines/effects";
 import { escalationPathFor, type IncidentKind } from "../machines/index";
 import { acceptsEventType, listSteps, stepIdOf } from "../machines/steps";
@@ -25,6 +26,7 @@ import {
   OPEN_DEADLINE_STATUSES,
   outbox,
   people,
+  settings,
   type DeadlineStatus,
   type Incident,
 } from "./schema";
@@ -168,7 +170,8 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
             title: incident.title,
             kind: incident.kind,
             incidentPath: `/incidents/${incident.reference}`,
-            context: scope.context,
+            // Only what the path's emails may know: the row outlives the email and is backed up.
+            context: escalationPathFor(incident.kind).emailContextOf(scope.context),
           };
           tx.insert(outbox)
             .values(recipients.map((recipient) => ({ incidentId: incident.id, template: params.template, recipient, data, nextAttemptAt: nowIso })))
@@ -283,7 +286,7 @@ export function openIncident(db: Db, options: OpenIncidentOptions): Incident {
         payload: options.input,
         at: nowIso,
       });
-      storeAccess(tx, incident.id, path.accessOf(snapshot.context));
+      storeAccess(tx, incident, snapshot.context);
       writeEffects(tx, { incident, context: snapshot.context, actorId: options.reporter.id, now: options.now }, actions);
       return incident;
     },
@@ -296,12 +299,27 @@ export function accessGrantees(access: { personIds: readonly number[]; roles: re
   return [...new Set([...access.personIds.map((id) => `person:${id}`), ...access.roles.map((role) => `role:${role}`)])];
 }
 
+/** The setting (admin settings) for how many levels of managers read an abuse report. */
+export const ABUSE_CHAIN_LEVELS_SETTING = "abuse_chain_levels";
+
+/** The organisation's reading policy, as stored in settings (the default until an administrator sets it). */
+export function readingPolicy(db: Queryable): ReadingPolicy {
+  const levels = Number(db.select({ value: settings.value }).from(settings).where(eq(settings.key, ABUSE_CHAIN_LEVELS_SETTING)).get()?.value);
+  return { abuseChainLevels: Number.isInteger(levels) && levels > 0 ? levels : DEFAULT_READING_POLICY.abuseChainLevels };
+}
+
 /** Rewrites who may read the incident (incident_access) from the path's rule for its new context. */
-function storeAccess(tx: Queryable, incidentId: number, access: IncidentAccess) {
-  tx.delete(incidentAccess).where(eq(incidentAccess.incidentId, incidentId)).run();
+function storeAccess(tx: Queryable, incident: { id: number; kind: string }, context: unknown, policy = readingPolicy(tx)) {
+  const access = escalationPathFor(incident.kind).accessOf(context, policy);
+  tx.delete(incidentAccess).where(eq(incidentAccess.incidentId, incident.id)).run();
   tx.insert(incidentAccess)
-    .values(accessGrantees(access).map((grantee) => ({ grantee, incidentId })))
+    .values(accessGrantees(access).map((grantee) => ({ grantee, incidentId: incident.id })))
     .run();
+}
+
+function storeAccessOfEach(tx: Queryable, stored: { id: number; kind: string; snapshot: unknown }[]) {
+  const policy = readingPolicy(tx);
+  for (const incident of stored) storeAccess(tx, incident, (incident.snapshot as { context: unknown }).context, policy);
 }
 
 /**
@@ -310,16 +328,21 @@ function storeAccess(tx: Queryable, incidentId: number, access: IncidentAccess) 
  */
 export function backfillIncidentAccess(db: Db): number {
   const missing = db
-    .select()
+    .select({ id: incidents.id, kind: incidents.kind, snapshot: incidents.snapshot })
     .from(incidents)
     .where(sql`not exists (select 1 from incident_access where incident_access.incident_id = ${incidents.id})`)
     .all();
-  db.transaction((tx) => {
-    for (const incident of missing) {
-      storeAccess(tx, incident.id, escalationPathFor(incident.kind).accessOf((incident.snapshot as { context: unknown }).context));
-    }
-  });
+  db.transaction((tx) => storeAccessOfEach(tx, missing));
   return missing.length;
+}
+
+/**
+ * Rewrites incident_access for every incident of these paths, inside the caller's transaction:
+ * when the reading policy changes, in the same transaction as the setting, so the list and the
+ * incident page never disagree about who may read.
+ */
+export function rewriteIncidentAccess(tx: Queryable, kinds: IncidentKind[]) {
+  storeAccessOfEach(tx, tx.select({ id: incidents.id, kind: incidents.kind, snapshot: incidents.snapshot }).from(incidents).where(inArray(incidents.kind, kinds)).all());
 }
 
 /** Why the machine would not take an event, in words for the person who tried. */
@@ -425,7 +448,7 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
         payload,
         at: nowIso,
       });
-      storeAccess(tx, incident.id, path.accessOf(next.context));
+      storeAccess(tx, incident, next.context);
       writeEffects(tx, { incident, context: next.context, actorId: options.actor?.id ?? null, now: options.now }, actions);
       // A closed incident waits for nothing: its open deadlines are closed with it.
       if (next.status === "done") closeDeadlines(tx, incident.id, { key: null, from: OPEN_DEADLINE_STATUSES, status: "cancelled", at: nowIso });

@@ -1,8 +1,8 @@
 import { Link, Text } from "@react-email/components";
 import { formatDateTime } from "../app/utils/dates";
 import { addMinutes } from "../machines/effects";
-import { PLATFORM_WAIT_HOURS, SUPPORT_DEADLINE_HOURS, type StaffAbuseContext } from "../machines/staff-abuse";
-import { EmailLayout, Fact, Quote } from "./layout";
+import { PLATFORM_WAIT_HOURS, SUPPORT_DEADLINE_HOURS, type StaffAbuseEmailContext } from "../machines/staff-abuse";
+import { EmailLayout, Fact } from "./layout";
 import {
   AbuseFacts,
   lineManager,
@@ -19,22 +19,23 @@ import {
  * Communications when asked to help with removal.
  *
  * PRIVACY: these reports are personal and sometimes special-category data, and an email leaves
- * Holdfast and can be forwarded, printed or read over a shoulder. So no email here says what
- * happened in the person's own words, the impact on them, the protected characteristic, who did
- * it, or shows the screenshots. Each gives only what its recipient needs to act (who, which
- * platform, when, the kind of abuse in general terms, and whether they said they were in danger
- * for the line manager and HR and safety only) and the link to Holdfast, where the rest is
- * behind sign-in. Keep it that way: tests/unit/emails.test.ts checks it.
+ * Holdfast and can be forwarded, printed or read over a shoulder. So no email here names the
+ * kind of abuse, says what happened in the person's own words, the impact on them, the
+ * protected characteristic or who did it, quotes anything written in a step (the support
+ * offered, the outcome), or shows the screenshots. Each gives only what its recipient needs to
+ * act (who, which platform, when, and whether they said they were in danger for the line
+ * manager and HR and safety only) and the link to Holdfast, where the rest is behind sign-in.
+ * Keep it that way: tests/unit/emails.test.ts checks it.
  *
  * The member of staff has just been abused: write calmly, kindly and plainly.
  */
 
 type Data = StaffAbuseEmailData;
 
-const supportDueAt = (context: StaffAbuseContext) => addMinutes(context.reportedAt, SUPPORT_DEADLINE_HOURS * 60);
+const supportDueAt = (context: StaffAbuseEmailContext) => addMinutes(context.reportedAt, SUPPORT_DEADLINE_HOURS * 60);
 
 /** For the line manager and HR and safety: what the person said about their safety. */
-function DangerNote({ context }: { context: StaffAbuseContext }) {
+function DangerNote({ context }: { context: StaffAbuseEmailContext }) {
   const name = context.reporter.name;
   return context.report.inDanger ? (
     <Text>
@@ -47,7 +48,7 @@ function DangerNote({ context }: { context: StaffAbuseContext }) {
 }
 
 /** For HR and safety: which line manager was asked to support the member of staff. */
-function managerAsked(context: StaffAbuseContext): string {
+function managerAsked(context: StaffAbuseEmailContext): string {
   if (context.supportingManager) {
     return `Their line manager, ${context.supportingManager.name}, has been told and asked to record the support they offer by ${formatDateTime(supportDueAt(context))}.`;
   }
@@ -160,7 +161,7 @@ export function AbuseSupportRecorded(data: Data) {
     >
       <Text>
         {context.reporter.name}, {by} has recorded in Holdfast the support they have offered you after the abuse you
-        reported on {formatDateTime(context.reportedAt)}.
+        reported on {formatDateTime(context.reportedAt)}. You can read what they recorded in your report in Holdfast.
         {support
           ? ` They will check in with you about how you are in ${plural(context.wellbeingFollowUpDays, "day")}, around ${formatDateTime(
               addMinutes(support.at, context.wellbeingFollowUpDays * 24 * 60),
@@ -171,12 +172,7 @@ export function AbuseSupportRecorded(data: Data) {
         If this is not what you need, or you need more, please tell {support ? support.by.name : "your manager"} or HR and
         safety at any time. You do not have to deal with this alone.
       </Text>
-      {support ? (
-        <>
-          <Quote label="Support offered" text={support.offered} />
-          <Fact label="Recorded by" value={`${support.by.name}, ${formatDateTime(support.at)}`} />
-        </>
-      ) : null}
+      {support ? <Fact label="Recorded by" value={`${support.by.name}, ${formatDateTime(support.at)}`} /> : null}
     </EmailLayout>
   );
 }
@@ -325,19 +321,14 @@ export function AbuseClosed(data: Data) {
     >
       <Text>
         {reportDescription(context)}, has been closed{outcome ? ` by ${outcome.by.name}` : ""}. This email goes to{" "}
-        {context.reporter.name} and their line manager. The record is kept in Holdfast, where only the people allowed to
-        see it can read it.
+        {context.reporter.name} and their line manager. The outcome and the whole record are kept in Holdfast, where only
+        the people allowed to see them can read them.
       </Text>
       <Text>
         Thank you, {context.reporter.name}, for reporting it. If it happens again, or you need more support, please
         report it again or talk to your manager or HR and safety.
       </Text>
-      {outcome ? (
-        <>
-          <Quote label="Outcome" text={outcome.summary} />
-          <Fact label="Closed" value={`${outcome.by.name}, ${formatDateTime(outcome.at)}`} />
-        </>
-      ) : null}
+      {outcome ? <Fact label="Closed" value={`${outcome.by.name}, ${formatDateTime(outcome.at)}`} /> : null}
     </EmailLayout>
   );
 }

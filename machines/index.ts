@@ -12,10 +12,16 @@ import {
   staffAbuseEventLabels,
   staffAbuseMachine,
   staffAbuseAccess,
+  staffAbuseEmailContext,
+  staffAbuseSections,
+  staffAbuseView,
+  STAFF_ABUSE_DEADLINE_SECTIONS,
+  STAFF_ABUSE_EVENT_SECTIONS,
+  STAFF_ABUSE_STEP_SECTIONS,
   type StaffAbuseContext,
   type StaffAbuseEvent,
 } from "./staff-abuse";
-import { accessAllows, type IncidentAccess, type ReadingRole } from "./effects";
+import { accessAllows, type IncidentAccess, type ReadingPolicy, type ReadingRole, type ViewerRelation } from "./effects";
 import type { EventLabels } from "./step-meta";
 
 export interface EscalationPath {
@@ -32,7 +38,26 @@ export interface EscalationPath {
   /** The roles that read every incident of this path. */
   readersByRole: readonly ReadingRole[];
   /** Who else may read one incident, besides the reporter's management chain. */
-  accessOf: (context: any) => IncidentAccess;
+  accessOf: (context: any, policy: ReadingPolicy) => IncidentAccess;
+  /** How many levels of today's reporting line above the reporter may read (null: all of it). */
+  chainReach: (policy: ReadingPolicy) => number | null;
+  /** Which sections of the record each viewer sees; null when everyone who may read sees all of it. */
+  needToKnow: NeedToKnow | null;
+  /** What the path's emails may know of the context (stored with each outbox row). */
+  emailContextOf: (context: any) => unknown;
+}
+
+/**
+ * Need to know, as data: the sections a viewer's relations allow, what of the context each
+ * section carries, and the section of each timeline event, piece of work and deadline (those
+ * not listed are seen by everyone who may read the incident).
+ */
+export interface NeedToKnow {
+  sectionsOf: (relations: readonly ViewerRelation[]) => string[];
+  view: (context: any, sections: readonly string[]) => unknown;
+  eventSections: Record<string, string | null>;
+  stepSections: Record<string, string>;
+  deadlineSections: Record<string, string>;
 }
 
 /** Every escalation path, by the incident kind stored in the database. */
@@ -46,6 +71,9 @@ export const escalationPaths = {
       explainMistakenPostRefusal(context, event, accepted),
     readersByRole: ["communications"],
     accessOf: mistakenPostAccess,
+    chainReach: () => null,
+    needToKnow: null,
+    emailContextOf: (context: MistakenPostContext) => context,
   },
   staff_abuse: {
     version: 2,
@@ -56,6 +84,15 @@ export const escalationPaths = {
       explainStaffAbuseRefusal(context, event, accepted),
     readersByRole: ["hr_safety"],
     accessOf: staffAbuseAccess,
+    chainReach: (policy) => policy.abuseChainLevels,
+    needToKnow: {
+      sectionsOf: staffAbuseSections,
+      view: staffAbuseView,
+      eventSections: STAFF_ABUSE_EVENT_SECTIONS,
+      stepSections: STAFF_ABUSE_STEP_SECTIONS,
+      deadlineSections: STAFF_ABUSE_DEADLINE_SECTIONS,
+    },
+    emailContextOf: staffAbuseEmailContext,
   },
 } satisfies Record<string, EscalationPath>;
 
@@ -74,9 +111,52 @@ export function escalationPathFor(kind: string): EscalationPath {
  * Whether the path lets this person read the incident, leaving aside the reporter's management
  * chain. The context is asked for only when no role of the viewer decides it.
  */
-export function pathAllows(kind: string, contextOf: () => unknown, viewer: { id: number; roles: readonly string[] }): boolean {
+export function pathAllows(kind: string, contextOf: () => unknown, viewer: { id: number; roles: readonly string[] }, policy: ReadingPolicy): boolean {
   const path = escalationPathFor(kind);
-  return path.readersByRole.some((role) => viewer.roles.includes(role)) || accessAllows(path.accessOf(contextOf()), viewer);
+  return path.readersByRole.some((role) => viewer.roles.includes(role)) || accessAllows(path.accessOf(contextOf(), policy), viewer);
+}
+
+const READING_ROLES: readonly ReadingRole[] = ["communications", "hr_safety"];
+
+/**
+ * How this person comes to read the incident (none: they may not). `inChain` tells whether they
+ * are above the reporter in today's reporting line, within the path's reach.
+ */
+export function viewerRelations(
+  kind: string,
+  context: unknown,
+  viewer: { id: number; roles: readonly string[] },
+  facts: { isReporter: boolean; inChain: boolean; policy: ReadingPolicy },
+): ViewerRelation[] {
+  const path = escalationPathFor(kind);
+  const access = path.accessOf(context, facts.policy);
+  const named = !facts.isReporter && access.personIds.includes(viewer.id);
+  const roles = READING_ROLES.filter((role) => viewer.roles.includes(role) && (path.readersByRole.includes(role) || access.roles.includes(role)));
+  return [...(facts.isReporter ? (["reporter"] as const) : []), ...(named || facts.inChain ? (["manager"] as const) : []), ...roles];
+}
+
+/** The record as these relations may see it: the context they are sent, and which parts of it they are shown. */
+export interface RecordView {
+  context: unknown;
+  showsEvent: (type: string) => boolean;
+  showsStep: (stepId: string) => boolean;
+  showsDeadline: (key: string) => boolean;
+  /** Evidence files come with ATTACH_SCREENSHOT on every path, so they are shown with its section. */
+  showsEvidence: boolean;
+}
+
+export function recordView(kind: string, context: unknown, relations: readonly ViewerRelation[]): RecordView {
+  const needToKnow = escalationPathFor(kind).needToKnow;
+  if (!needToKnow) return { context, showsEvent: () => true, showsStep: () => true, showsDeadline: () => true, showsEvidence: true };
+  const sections = needToKnow.sectionsOf(relations);
+  const shows = (section: string | null | undefined) => section == null || sections.includes(section);
+  return {
+    context: needToKnow.view(context, sections),
+    showsEvent: (type) => shows(needToKnow.eventSections[type]),
+    showsStep: (stepId) => shows(needToKnow.stepSections[stepId]),
+    showsDeadline: (key) => shows(needToKnow.deadlineSections[key]),
+    showsEvidence: shows(needToKnow.eventSections.ATTACH_SCREENSHOT),
+  };
 }
 
 /** The paths whose every incident this person may read through one of their roles. */

@@ -1,5 +1,5 @@
 import { and, assign, setup } from "xstate";
-import { addMinutes, effectActions, type EvidenceFacts, type IncidentAccess, type PersonRef } from "./effects";
+import { addMinutes, effectActions, type EvidenceFacts, type IncidentAccess, type PersonRef, type ReadingPolicy, type ViewerRelation } from "./effects";
 import type { ActingPerson } from "./mistaken-post";
 import type { EventLabels, StepMeta } from "./step-meta";
 
@@ -490,14 +490,151 @@ export function explainStaffAbuseRefusal(context: StaffAbuseContext, event: Staf
 }
 
 /**
- * Who may read a staff abuse report besides the reporter and their management chain: HR and
- * safety always; Communications only once asked to help with removal. Personal, sometimes
- * special-category data: nobody else.
+ * Who may read a staff abuse report besides today's management chain (as far up as the
+ * organisation's setting reaches, the path's chainReach): the reporter and their managers at the time of the report, as far up as
+ * the organisation's setting reaches; HR and safety always (the path's readersByRole);
+ * Communications only once asked to help with removal. Personal, sometimes special-category
+ * data: nobody else.
  */
-export function staffAbuseAccess(context: StaffAbuseContext): IncidentAccess {
+export function staffAbuseAccess(context: StaffAbuseContext, policy: ReadingPolicy): IncidentAccess {
   return {
-    personIds: [context.reporter.id, ...context.managers.map((manager) => manager.id)],
-    // HR and safety read every report (the path's readersByRole); Communications once asked to help.
+    personIds: [context.reporter.id, ...context.managers.slice(0, policy.abuseChainLevels).map((manager) => manager.id)],
     roles: context.removal.communicationsHelpAsked ? ["communications"] : [],
+  };
+}
+
+/**
+ * The sections of an abuse report's record. Each viewer sees only those their relation needs
+ * (need to know): the page, the evidence pack and the timeline are built from this.
+ */
+export const STAFF_ABUSE_SECTIONS = ["content", "screenshots", "removal", "kind", "impact", "blocking", "police", "support", "outcome"] as const;
+export type StaffAbuseSection = (typeof STAFF_ABUSE_SECTIONS)[number];
+
+const SECTIONS_BY_RELATION: Record<ViewerRelation, readonly StaffAbuseSection[]> = {
+  reporter: STAFF_ABUSE_SECTIONS,
+  // The line manager supports the person; the next level up acts when they cannot.
+  manager: STAFF_ABUSE_SECTIONS,
+  // Receives the violence and aggression report and oversees the police referral and support.
+  hr_safety: STAFF_ABUSE_SECTIONS,
+  // Brought in only to help get the content removed: what was posted, where, when, its link
+  // and account, the screenshots and the removal work. Not the kind of abuse or protected
+  // characteristic, the impact on the person, the police, support or wellbeing.
+  communications: ["content", "screenshots", "removal"],
+};
+
+/** The sections a viewer may see: everything any of their relations to the report allows. */
+export function staffAbuseSections(relations: readonly ViewerRelation[]): StaffAbuseSection[] {
+  return STAFF_ABUSE_SECTIONS.filter((section) => relations.some((relation) => SECTIONS_BY_RELATION[relation].includes(section)));
+}
+
+/** The section each timeline event belongs to; the report itself being made is seen by all who may read. */
+export const STAFF_ABUSE_EVENT_SECTIONS: Record<StaffAbuseEvent["type"] | "REPORTED", StaffAbuseSection | null> = {
+  REPORTED: null,
+  ATTACH_SCREENSHOT: "screenshots",
+  RECORD_BLOCKING: "blocking",
+  RECORD_POLICE_REPORT: "police",
+  RECORD_NO_POLICE_REPORT: "police",
+  POLICE_REMINDER: "police",
+  RECORD_SUPPORT: "support",
+  SUPPORT_OVERDUE: "support",
+  WELLBEING_DUE: "support",
+  RECORD_WELLBEING_FOLLOW_UP: "support",
+  REQUEST_REMOVAL: "removal",
+  ASK_COMMUNICATIONS_HELP: "removal",
+  PLATFORM_SILENT: "removal",
+  RECORD_PLATFORM_ANSWER: "removal",
+  NO_REMOVAL_NEEDED: "removal",
+  CLOSE: "outcome",
+};
+
+/** The section of each piece of work (the steps of the task list) and of each deadline key. */
+export const STAFF_ABUSE_STEP_SECTIONS: Record<string, StaffAbuseSection> = {
+  "open.blocking": "blocking",
+  "open.police": "police",
+  "open.support": "support",
+  "open.removal": "removal",
+};
+export const STAFF_ABUSE_DEADLINE_SECTIONS: Record<string, StaffAbuseSection> = {
+  support: "support",
+  wellbeing: "support",
+  police: "police",
+  platform: "removal",
+};
+
+/** What each section carries of the context. */
+const SECTION_DATA = {
+  content: (context: StaffAbuseContext) => ({
+    platform: context.report.platform,
+    link: context.report.link,
+    happenedAt: context.report.happenedAt,
+    perpetrator: context.report.perpetrator,
+    whatHappened: context.report.whatHappened,
+  }),
+  screenshots: (context: StaffAbuseContext) => ({ screenshotCount: context.screenshotCount, noScreenshotReason: context.report.noScreenshotReason }),
+  removal: (context: StaffAbuseContext) => context.removal,
+  kind: (context: StaffAbuseContext) => ({
+    kinds: context.report.kinds,
+    protectedCharacteristics: context.report.protectedCharacteristics,
+    connectedToRole: context.report.connectedToRole,
+  }),
+  impact: (context: StaffAbuseContext) => ({ impact: context.report.impact, inDanger: context.report.inDanger }),
+  blocking: (context: StaffAbuseContext) => ({ blocking: context.blocking }),
+  police: (context: StaffAbuseContext) => ({ police: context.police, policeReminderHours: context.policeReminderHours }),
+  support: (context: StaffAbuseContext) => ({
+    supportingManager: context.supportingManager,
+    support: context.support,
+    wellbeing: context.wellbeing,
+    wellbeingFollowUpDays: context.wellbeingFollowUpDays,
+  }),
+  outcome: (context: StaffAbuseContext) => ({ outcome: context.outcome }),
+} satisfies Record<StaffAbuseSection, (context: StaffAbuseContext) => unknown>;
+
+/** The report as one viewer may see it: who reported it and when, and only the sections allowed. */
+export type StaffAbuseView = { reporter: PersonRef; reportedAt: string } & {
+  [Section in StaffAbuseSection]?: ReturnType<(typeof SECTION_DATA)[Section]>;
+};
+
+export function staffAbuseView(context: StaffAbuseContext, sections: readonly string[]): StaffAbuseView {
+  const view: Record<string, unknown> = { reporter: context.reporter, reportedAt: context.reportedAt };
+  for (const section of STAFF_ABUSE_SECTIONS) if (sections.includes(section)) view[section] = SECTION_DATA[section](context);
+  return view as StaffAbuseView;
+}
+
+/**
+ * What the path's emails may know, stored with each outbox row: who, where, when, whether the
+ * person said they were in danger, and who acted when. Never what happened, the kind of abuse,
+ * the protected characteristic, the impact, who did it, or anything written in a step (support
+ * offered, police details, wellbeing notes, the outcome): an email can be forwarded, and the
+ * outbox is copied with every backup. The rest stays in Holdfast behind sign-in.
+ */
+export interface StaffAbuseEmailContext {
+  reporter: PersonRef;
+  reportedAt: string;
+  managers: PersonRef[];
+  supportingManager: PersonRef | null;
+  report: Pick<AbuseReport, "platform" | "link" | "happenedAt" | "inDanger">;
+  wellbeingFollowUpDays: number;
+  policeReminderHours: number;
+  support: { by: PersonRef; at: string } | null;
+  removal: { requestedAt: string | null; communicationsHelpAsked: boolean };
+  outcome: { by: PersonRef; at: string } | null;
+}
+
+const whoAndWhen = (step: { by: PersonRef; at: string } | null) => (step ? { by: step.by, at: step.at } : null);
+
+export function staffAbuseEmailContext(context: StaffAbuseContext): StaffAbuseEmailContext {
+  const { platform, link, happenedAt, inDanger } = context.report;
+  return {
+    reporter: context.reporter,
+    reportedAt: context.reportedAt,
+    // Only the nearest is ever named (the line manager); the rest of the chain stays out.
+    managers: context.managers.slice(0, 1),
+    supportingManager: context.supportingManager,
+    report: { platform, link, happenedAt, inDanger },
+    wellbeingFollowUpDays: context.wellbeingFollowUpDays,
+    policeReminderHours: context.policeReminderHours,
+    support: whoAndWhen(context.support),
+    removal: { requestedAt: context.removal.requestedAt, communicationsHelpAsked: context.removal.communicationsHelpAsked },
+    outcome: whoAndWhen(context.outcome),
   };
 }

@@ -4,7 +4,7 @@ import {
   PLATFORM_ANSWERS,
   POLICE_ROUTES,
   PROTECTED_CHARACTERISTICS,
-  type StaffAbuseContext,
+  type StaffAbuseView,
 } from "../../machines/staff-abuse";
 import { GENERAL_PRIVACY_GUIDANCE, PLATFORM_PRIVACY_GUIDANCE } from "../content/platform-guidance";
 import { BLOCKING_STEPS, staffAbuseStepSchemas, type StaffAbuseIntent } from "../schemas/staff-abuse-steps";
@@ -26,7 +26,8 @@ import type { StepView } from "./stepper";
 
 export interface StaffAbusePage {
   incident: { reference: string; title: string; kindTitle: string; version: number; state: string };
-  context: StaffAbuseContext;
+  /** Only the sections of the report this person may see (need to know): the others are never sent. */
+  context: StaffAbuseView;
   steps: StepView[];
   deadlines: { description: string; dueAt: string; overdue: boolean }[];
   timeline: TimelineEntry[];
@@ -57,156 +58,163 @@ function Task(props: { id: string; title: string; status: StepView["status"] | u
 
 export function StaffAbuseIncident({ page, actionData }: { page: StaffAbusePage; actionData: ActionData }) {
   const { incident, context } = page;
+  const { content, removal, support } = context;
   const may = (type: StaffAbuseIntent) => page.allowedEvents.includes(type);
   const form = (intent: StaffAbuseIntent) => ({ intent, schema: staffAbuseStepSchemas[intent], version: incident.version, actionData });
   const status = (region: string) => page.steps.find((step) => step.id === `open.${region}`)?.status;
-  const report = context.report;
-  const platformGuidance = PLATFORM_PRIVACY_GUIDANCE[report.platform] ?? GENERAL_PRIVACY_GUIDANCE;
+  const platform = content?.platform ?? "the platform";
+  const platformGuidance = (content && PLATFORM_PRIVACY_GUIDANCE[content.platform]) ?? GENERAL_PRIVACY_GUIDANCE;
   return (
     <IncidentLayout kindTitle={incident.kindTitle} reference={incident.reference} title={incident.title} steps={page.steps} problem={actionData?.problem}>
-      {report.inDanger && !context.outcome ? (
+      {context.impact?.inDanger && incident.state !== "closed" ? (
         <div role="alert" className="mb-6 border-l-8 border-danger bg-red-50 p-4">
           <p className="text-lg font-bold">If you or anyone is in immediate danger, call 999 now.</p>
           <p>You told us you were in danger when you reported this.</p>
         </div>
       ) : null}
       <p className="mb-4 border-l-4 border-gray-400 pl-3 text-sm">
-        This report is private: only {context.reporter.name}, their managers and HR and safety can see it
-        {context.removal.communicationsHelpAsked ? ", and Communications, who were asked to help with removal" : ""}.
+        This report is private: only {context.reporter.name}, their nearest managers and HR and safety can see it
+        {removal?.communicationsHelpAsked ? ", and Communications, who were asked to help with removal and see only what was posted, the screenshots and the removal" : ""}.
       </p>
       <DeadlineList deadlines={page.deadlines} />
 
       <h2 className="mt-6 text-xl font-bold">What needs doing</h2>
 
-      <Task id="blocking" title="Block the person and check your privacy settings" status={status("blocking")} done={<p className="mt-2">Done by {context.blocking?.by.name}, {context.blocking ? formatDateTime(context.blocking.at) : ""}.</p>}>
-        <ul className="ml-5 mt-2 list-disc">
-          {platformGuidance.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-        {may("RECORD_BLOCKING") ? (
-          <StepForm {...form("RECORD_BLOCKING")} submitLabel="Save" pendingText="Saving…">
-            {(fields) => <ChoiceField field={fields.steps} legend="What have you done?" type="checkbox" options={labelOptions(BLOCKING_STEPS)} />}
-          </StepForm>
-        ) : null}
-      </Task>
+      {context.blocking ? (
+        <Task id="blocking" title="Block the person and check your privacy settings" status={status("blocking")} done={<p className="mt-2">Done by {context.blocking.blocking?.by.name}, {context.blocking.blocking ? formatDateTime(context.blocking.blocking.at) : ""}.</p>}>
+          <ul className="ml-5 mt-2 list-disc">
+            {platformGuidance.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {may("RECORD_BLOCKING") ? (
+            <StepForm {...form("RECORD_BLOCKING")} submitLabel="Save" pendingText="Saving…">
+              {(fields) => <ChoiceField field={fields.steps} legend="What have you done?" type="checkbox" options={labelOptions(BLOCKING_STEPS)} />}
+            </StepForm>
+          ) : null}
+        </Task>
+      ) : null}
 
-      <Task
-        id="police"
-        title="Tell the police"
-        status={status("police")}
-        done={
+      {context.police ? (
+        <Task
+          id="police"
+          title="Tell the police"
+          status={status("police")}
+          done={
+            <p className="mt-2">
+              {context.police.police?.outcome === "reported"
+                ? `Reported by ${POLICE_ROUTES[context.police.police.route]} on ${formatDateTime(context.police.police.reportedAt)}${context.police.police.crimeReference ? `, crime reference ${context.police.police.crimeReference}` : ""}${context.police.police.officer ? `, officer ${context.police.police.officer}` : ""}.`
+                : `Not reported: ${context.police.police?.outcome === "not_reported" ? context.police.police.reason : ""}`}
+            </p>
+          }
+        >
           <p className="mt-2">
-            {context.police?.outcome === "reported"
-              ? `Reported by ${POLICE_ROUTES[context.police.route]} on ${formatDateTime(context.police.reportedAt)}${context.police.crimeReference ? `, crime reference ${context.police.crimeReference}` : ""}${context.police.officer ? `, officer ${context.police.officer}` : ""}.`
-              : `Not reported: ${context.police?.outcome === "not_reported" ? context.police.reason : ""}`}
+            Call <strong>999</strong> if anyone is in immediate danger or a life is threatened. Otherwise call <strong>101</strong> or report online to your local
+            force. Hate can also be reported through True Vision, which passes it to the right force.
           </p>
-        }
-      >
-        <p className="mt-2">
-          Call <strong>999</strong> if anyone is in immediate danger or a life is threatened. Otherwise call <strong>101</strong> or report online to your local
-          force. Hate can also be reported through True Vision, which passes it to the right force.
-        </p>
-        {may("RECORD_POLICE_REPORT") ? (
-          <>
-            <StepForm {...form("RECORD_POLICE_REPORT")} submitLabel="Record the police report" pendingText="Saving…">
+          {may("RECORD_POLICE_REPORT") ? (
+            <>
+              <StepForm {...form("RECORD_POLICE_REPORT")} submitLabel="Record the police report" pendingText="Saving…">
+                {(fields) => (
+                  <>
+                    <ChoiceField field={fields.route} legend="How did you report it?" type="radio" options={labelOptions(POLICE_ROUTES)} />
+                    <TextField field={fields.reportedAt} label="When did you report it?" type="datetime-local" className="max-w-xs" />
+                    <TextField field={fields.crimeReference} label="Crime reference number (if given)" />
+                    <TextField field={fields.officer} label="Officer's name (if given)" />
+                  </>
+                )}
+              </StepForm>
+              <details className="mt-4">
+                <summary className="link cursor-pointer">Not reporting it to the police?</summary>
+                <StepForm {...form("RECORD_NO_POLICE_REPORT")} submitLabel="Record why not" pendingText="Saving…" secondary>
+                  {(fields) => <TextAreaField field={fields.reason} label="Why it is not being reported" rows={3} />}
+                </StepForm>
+              </details>
+            </>
+          ) : null}
+        </Task>
+      ) : null}
+
+      {support ? (
+        <Task
+          id="support"
+          title="Support from the line manager"
+          status={status("support")}
+          done={<p className="mt-2">Support and the wellbeing follow-up are recorded.</p>}
+        >
+          {support.support ? (
+            <p className="mt-2">
+              Support offered by {support.support.by.name}, {formatDateTime(support.support.at)}: “{support.support.offered}”. A wellbeing follow-up is due{" "}
+              {support.wellbeingFollowUpDays} days later.
+            </p>
+          ) : (
+            <p className="mt-2">{support.supportingManager ? `${support.supportingManager.name} has been told and is asked to act straight away.` : "No line manager is in today: HR and safety have the report."}</p>
+          )}
+          {may("RECORD_SUPPORT") ? (
+            <StepForm {...form("RECORD_SUPPORT")} submitLabel="Record the support offered" pendingText="Saving…">
+              {(fields) => <TextAreaField field={fields.offered} label="What support have you offered?" hint="For example, time out, a change to lone visits, counselling through the employee assistance programme." rows={3} />}
+            </StepForm>
+          ) : null}
+          {may("RECORD_WELLBEING_FOLLOW_UP") ? (
+            <StepForm {...form("RECORD_WELLBEING_FOLLOW_UP")} submitLabel="Record the follow-up" pendingText="Saving…">
+              {(fields) => <TextAreaField field={fields.notes} label="How is the member of staff now?" rows={3} />}
+            </StepForm>
+          ) : null}
+        </Task>
+      ) : null}
+
+      {removal ? (
+        <Task
+          id="removal"
+          title="Get the content removed"
+          status={status("removal")}
+          done={
+            <p className="mt-2">
+              {removal.answer ? `${PLATFORM_ANSWERS[removal.answer.outcome]}: ${removal.answer.notes}` : `Not needed: ${removal.notNeededReason ?? ""}`}
+            </p>
+          }
+        >
+          <p className="mt-2">Ask {platform} to remove it first, using its own report button. Communications can help if you ask.</p>
+          {removal.requestedAt ? <p className="mt-2">Asked of the platform {formatDateTime(removal.requestedAt)}.</p> : null}
+          {removal.harmfulContentRouteOffered ? (
+            <div className="mt-3 border-l-8 border-brand bg-blue-50 p-3">
+              <p className="font-semibold">The platform has not acted after 48 hours.</p>
+              <p>
+                Report Harmful Content (UK Safer Internet Centre) can now step in with the platform. Have the date you reported it, or the platform's answer,
+                ready. Criminal content goes to the police instead.
+              </p>
+            </div>
+          ) : null}
+          {may("REQUEST_REMOVAL") ? (
+            <StepForm {...form("REQUEST_REMOVAL")} submitLabel="I have asked the platform" pendingText="Saving…">
+              {(fields) => <TextField field={fields.requestedAt} label="When did you ask the platform?" type="datetime-local" className="max-w-xs" />}
+            </StepForm>
+          ) : null}
+          {may("ASK_COMMUNICATIONS_HELP") ? (
+            <StepForm {...form("ASK_COMMUNICATIONS_HELP")} submitLabel="Ask Communications to help" pendingText="Asking…" secondary>
+              {() => <p className="mb-3 text-sm">Communications will then be able to see this report, so they can help.</p>}
+            </StepForm>
+          ) : null}
+          {may("RECORD_PLATFORM_ANSWER") ? (
+            <StepForm {...form("RECORD_PLATFORM_ANSWER")} submitLabel="Record the platform's answer" pendingText="Saving…">
               {(fields) => (
                 <>
-                  <ChoiceField field={fields.route} legend="How did you report it?" type="radio" options={labelOptions(POLICE_ROUTES)} />
-                  <TextField field={fields.reportedAt} label="When did you report it?" type="datetime-local" className="max-w-xs" />
-                  <TextField field={fields.crimeReference} label="Crime reference number (if given)" />
-                  <TextField field={fields.officer} label="Officer's name (if given)" />
+                  <ChoiceField field={fields.outcome} legend="What did the platform do?" type="radio" options={labelOptions(PLATFORM_ANSWERS)} />
+                  <TextAreaField field={fields.notes} label="What did they say?" rows={3} />
                 </>
               )}
             </StepForm>
+          ) : null}
+          {may("NO_REMOVAL_NEEDED") ? (
             <details className="mt-4">
-              <summary className="link cursor-pointer">Not reporting it to the police?</summary>
-              <StepForm {...form("RECORD_NO_POLICE_REPORT")} submitLabel="Record why not" pendingText="Saving…" secondary>
-                {(fields) => <TextAreaField field={fields.reason} label="Why it is not being reported" rows={3} />}
+              <summary className="link cursor-pointer">Removal not needed?</summary>
+              <StepForm {...form("NO_REMOVAL_NEEDED")} submitLabel="Record why not" pendingText="Saving…" secondary>
+                {(fields) => <TextAreaField field={fields.reason} label="Why removal is not needed" rows={3} />}
               </StepForm>
             </details>
-          </>
-        ) : null}
-      </Task>
-
-      <Task
-        id="support"
-        title="Support from the line manager"
-        status={status("support")}
-        done={<p className="mt-2">Support and the wellbeing follow-up are recorded.</p>}
-      >
-        {context.support ? (
-          <p className="mt-2">
-            Support offered by {context.support.by.name}, {formatDateTime(context.support.at)}: “{context.support.offered}”. A wellbeing follow-up is due{" "}
-            {context.wellbeingFollowUpDays} days later.
-          </p>
-        ) : (
-          <p className="mt-2">{context.supportingManager ? `${context.supportingManager.name} has been told and is asked to act straight away.` : "No line manager is in today: HR and safety have the report."}</p>
-        )}
-        {may("RECORD_SUPPORT") ? (
-          <StepForm {...form("RECORD_SUPPORT")} submitLabel="Record the support offered" pendingText="Saving…">
-            {(fields) => <TextAreaField field={fields.offered} label="What support have you offered?" hint="For example, time out, a change to lone visits, counselling through the employee assistance programme." rows={3} />}
-          </StepForm>
-        ) : null}
-        {may("RECORD_WELLBEING_FOLLOW_UP") ? (
-          <StepForm {...form("RECORD_WELLBEING_FOLLOW_UP")} submitLabel="Record the follow-up" pendingText="Saving…">
-            {(fields) => <TextAreaField field={fields.notes} label="How is the member of staff now?" rows={3} />}
-          </StepForm>
-        ) : null}
-      </Task>
-
-      <Task
-        id="removal"
-        title="Get the content removed"
-        status={status("removal")}
-        done={
-          <p className="mt-2">
-            {context.removal.answer
-              ? `${PLATFORM_ANSWERS[context.removal.answer.outcome]}: ${context.removal.answer.notes}`
-              : `Not needed: ${context.removal.notNeededReason ?? ""}`}
-          </p>
-        }
-      >
-        <p className="mt-2">Ask {report.platform} to remove it first, using its own report button. Communications can help if you ask.</p>
-        {context.removal.requestedAt ? <p className="mt-2">Asked of the platform {formatDateTime(context.removal.requestedAt)}.</p> : null}
-        {context.removal.harmfulContentRouteOffered ? (
-          <div className="mt-3 border-l-8 border-brand bg-blue-50 p-3">
-            <p className="font-semibold">The platform has not acted after 48 hours.</p>
-            <p>
-              Report Harmful Content (UK Safer Internet Centre) can now step in with the platform. Have the date you reported it, or the platform's answer,
-              ready. Criminal content goes to the police instead.
-            </p>
-          </div>
-        ) : null}
-        {may("REQUEST_REMOVAL") ? (
-          <StepForm {...form("REQUEST_REMOVAL")} submitLabel="I have asked the platform" pendingText="Saving…">
-            {(fields) => <TextField field={fields.requestedAt} label="When did you ask the platform?" type="datetime-local" className="max-w-xs" />}
-          </StepForm>
-        ) : null}
-        {may("ASK_COMMUNICATIONS_HELP") ? (
-          <StepForm {...form("ASK_COMMUNICATIONS_HELP")} submitLabel="Ask Communications to help" pendingText="Asking…" secondary>
-            {() => <p className="mb-3 text-sm">Communications will then be able to see this report, so they can help.</p>}
-          </StepForm>
-        ) : null}
-        {may("RECORD_PLATFORM_ANSWER") ? (
-          <StepForm {...form("RECORD_PLATFORM_ANSWER")} submitLabel="Record the platform's answer" pendingText="Saving…">
-            {(fields) => (
-              <>
-                <ChoiceField field={fields.outcome} legend="What did the platform do?" type="radio" options={labelOptions(PLATFORM_ANSWERS)} />
-                <TextAreaField field={fields.notes} label="What did they say?" rows={3} />
-              </>
-            )}
-          </StepForm>
-        ) : null}
-        {may("NO_REMOVAL_NEEDED") ? (
-          <details className="mt-4">
-            <summary className="link cursor-pointer">Removal not needed?</summary>
-            <StepForm {...form("NO_REMOVAL_NEEDED")} submitLabel="Record why not" pendingText="Saving…" secondary>
-              {(fields) => <TextAreaField field={fields.reason} label="Why removal is not needed" rows={3} />}
-            </StepForm>
-          </details>
-        ) : null}
-      </Task>
+          ) : null}
+        </Task>
+      ) : null}
 
       {may("CLOSE") ? (
         <section aria-labelledby="close-title" className="panel mt-6 border-l-8 border-l-brand">
@@ -220,21 +228,22 @@ export function StaffAbuseIncident({ page, actionData }: { page: StaffAbusePage;
       ) : null}
 
       <EvidenceSection reference={incident.reference} evidence={page.evidence} total={page.evidenceCount} canAdd={page.allowedEvents.includes("ATTACH_SCREENSHOT")} version={incident.version} actionData={actionData} thumbnails />
-      {report.noScreenshotReason ? <p className="mt-2">No screenshot: {report.noScreenshotReason}</p> : null}
+      {context.screenshots?.noScreenshotReason ? <p className="mt-2">No screenshot: {context.screenshots.noScreenshotReason}</p> : null}
 
+      {/* Each fact only when its section was sent: a Fact with nothing to show is left out. */}
       <RecordSection id="abuse-report-title" title="The report">
         <Fact term="Reported by">{`${context.reporter.name}, ${formatDateTime(context.reportedAt)}`}</Fact>
-        <Fact term="In danger when reporting">{report.inDanger ? "Yes" : "No"}</Fact>
-        <Fact term="Kind of abuse">{report.kinds.map((kind) => ABUSE_KINDS[kind]).join("; ")}</Fact>
-        <Fact term="Protected characteristic">{report.protectedCharacteristics.map((item) => PROTECTED_CHARACTERISTICS[item]).join("; ") || null}</Fact>
-        <Fact term="Because of their job">{{ yes: "Yes", no: "No", not_sure: "Not sure" }[report.connectedToRole]}</Fact>
-        <Fact term="Where">{report.platform}</Fact>
-        <Fact term="Link">{report.link}</Fact>
-        <Fact term="When">{formatDateTime(report.happenedAt)}</Fact>
-        <Fact term="Who">{report.perpetrator}</Fact>
-        <Fact term="What happened">{report.whatHappened}</Fact>
-        <Fact term="How it affects them">{report.impact}</Fact>
-        <Fact term="Outcome">{context.outcome ? `${context.outcome.summary} (${context.outcome.by.name}, ${formatDateTime(context.outcome.at)})` : null}</Fact>
+        <Fact term="In danger when reporting">{context.impact ? (context.impact.inDanger ? "Yes" : "No") : null}</Fact>
+        <Fact term="Kind of abuse">{context.kind?.kinds.map((kind) => ABUSE_KINDS[kind]).join("; ")}</Fact>
+        <Fact term="Protected characteristic">{context.kind?.protectedCharacteristics.map((item) => PROTECTED_CHARACTERISTICS[item]).join("; ") || null}</Fact>
+        <Fact term="Because of their job">{context.kind ? { yes: "Yes", no: "No", not_sure: "Not sure" }[context.kind.connectedToRole] : null}</Fact>
+        <Fact term="Where">{content?.platform}</Fact>
+        <Fact term="Link">{content?.link}</Fact>
+        <Fact term="When">{content ? formatDateTime(content.happenedAt) : null}</Fact>
+        <Fact term="Who">{content?.perpetrator}</Fact>
+        <Fact term="What happened">{content?.whatHappened}</Fact>
+        <Fact term="How it affects them">{context.impact?.impact}</Fact>
+        <Fact term="Outcome">{context.outcome?.outcome ? `${context.outcome.outcome.summary} (${context.outcome.outcome.by.name}, ${formatDateTime(context.outcome.outcome.at)})` : null}</Fact>
       </RecordSection>
       <Timeline reference={incident.reference} timeline={page.timeline} paging={page.timelinePaging} />
     </IncidentLayout>

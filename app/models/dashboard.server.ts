@@ -8,6 +8,7 @@ import { ABUSE_KINDS, type AbuseKind } from "../../machines/staff-abuse";
 import type { CurrentUser } from "../utils/auth.server";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { organisationDate } from "../utils/dates";
+import { readingPolicy } from "../../db/workflow";
 import { reportsCte, stepTitleOf, visibleTo } from "./incident-list.server";
 import { findIncidentForUser } from "./incidents.server";
 import { openDeadlinesSql } from "./deadlines.server";
@@ -104,14 +105,14 @@ function minutesBetween(fromIso: string, toIso: string): number {
 }
 
 /** The incidents the viewer may see, as a CTE `visible(id)` ready to join on. */
-function withVisible(user: CurrentUser): SQL {
+function withVisible(db: Db, user: CurrentUser): SQL {
   return sql`with recursive ${reportsCte(user)},
-    visible as materialized (select i.id from incidents as i where ${visibleTo(user)})`;
+    visible as materialized (select i.id from incidents as i where ${visibleTo(user, readingPolicy(db))})`;
 }
 
 function openByStep(db: Db, user: CurrentUser): OpenStepRow[] {
   const rows = allRows<{ kind: string; state: string; count: number }>(db, sql`
-    ${withVisible(user)}
+    ${withVisible(db, user)}
     select i.kind, i.state, count(*) as count
     from visible join incidents as i on i.id = visible.id
     where i.state <> 'closed'
@@ -131,7 +132,7 @@ function overdue(db: Db, user: CurrentUser, now: Date): OverdueRow[] {
       select i.reference, i.kind, i.title, d.description, d.dueAt
       from open_deadlines as d
       join incidents as i on i.id = d.incidentId
-      where ${visibleTo(user, "per row")}
+      where ${visibleTo(user, readingPolicy(db), "per row")}
       order by d.dueAt asc, i.id asc`)
     .map((row) => ({ reference: row.reference, kindTitle: escalationPathFor(row.kind).title, title: row.title, description: row.description, dueAt: row.dueAt }));
 }
@@ -162,7 +163,7 @@ function timingRow(key: TimingKey, label: string, values: number[]): TimingRow {
 
 function timings(db: Db, user: CurrentUser): TimingRow[] {
   const rows = allRows<{ kind: string; reportedAt: string | null; acknowledgedAt: string | null; assessedAt: string | null; closedAt: string | null }>(db, sql`
-    ${withVisible(user)}
+    ${withVisible(db, user)}
     select i.kind,
       json_extract(i.snapshot, '$.context.reportedAt') as reportedAt,
       case when i.kind = 'mistaken_post' then json_extract(i.snapshot, '$.context.acknowledgedAt') end as acknowledgedAt,
@@ -202,7 +203,7 @@ function abuseCounts(db: Db, user: CurrentUser, now: Date): Pick<Dashboard, "abu
   // A day's margin either side of the window; the exact month is judged below in the organisation's zone.
   const from = new Date(Date.parse(`${months[0]}-01T00:00:00Z`) - 86_400_000).toISOString();
   const rows = allRows<{ reportedAt: string; kinds: string | null; platform: string | null }>(db, sql`
-    ${withVisible(user)}
+    ${withVisible(db, user)}
     select json_extract(i.snapshot, '$.context.reportedAt') as reportedAt,
       json_extract(i.snapshot, '$.context.report.kinds') as kinds,
       json_extract(i.snapshot, '$.context.report.platform') as platform

@@ -5,6 +5,8 @@ import { OPEN_DEADLINE_STATUSES } from "../../db/schema";
 
 export interface OpenDeadline {
   incidentId: number;
+  /** The piece of work (a path shows some only to those who need to know). */
+  key: string;
   description: string;
   /** The earliest open due time for this piece of work: a fired deadline keeps it late. */
   dueAt: string;
@@ -37,7 +39,7 @@ export function nextDeadlineDue(db: Db, now: Date): string | null {
  * officer now asked to acknowledge) and the earliest due time still open (when it became late).
  */
 export function openDeadlinesSql(where: SQL = sql`1 = 1`): SQL {
-  return sql`select grouped.incident_id as incidentId, latest.description, grouped.due_at as dueAt
+  return sql`select grouped.incident_id as incidentId, grouped.key, latest.description, grouped.due_at as dueAt
     from (
       select incident_id, key, min(due_at) as due_at, max(id) as latest_id
       from deadlines where status in (${openStatuses}) and ${where}

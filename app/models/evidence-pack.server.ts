@@ -4,12 +4,15 @@ import { evidenceFiles, people, type Incident } from "../../db/schema";
 import { escalationPathFor } from "../../machines/index";
 import { listSteps, stepStatuses } from "../../machines/steps";
 import { listCustody, type CustodyEntry } from "./custody.server";
-import { getTimeline } from "./incidents.server";
+import type { RecordView } from "../../machines/index";
+import type { CurrentUser } from "../utils/auth.server";
+import { getTimeline, recordViewFor } from "./incidents.server";
 
 /**
  * Everything an evidence pack states about an incident: its facts, its whole timeline with each
- * event's hash, its evidence files and their chain of custody. Call only after the person has
- * been authorised for the incident, and after recording their download, so the pack lists it.
+ * event's hash, its evidence files and their chain of custody, as far as the person may see them
+ * (need to know: a section hidden on the page is hidden in the pack). Call only after the person
+ * has been authorised for the incident, and after recording their download, so the pack lists it.
  */
 
 export interface PackFile {
@@ -64,10 +67,10 @@ export function packFileName(reference: string, suffix: string): string {
   return `${safeFileName(reference)}-${suffix}`;
 }
 
-/** What the incident is doing now, in words: its step, the pieces of work still open, or that it is closed. */
-function currentStepOf(incident: Incident): string {
+/** What the incident is doing now, in words: its step, the pieces of work still open that this person may see, or that it is closed. */
+function currentStepOf(incident: Incident, view: RecordView): string {
   const path = escalationPathFor(incident.kind);
-  const steps = listSteps(path.machine);
+  const steps = listSteps(path.machine).filter((step) => view.showsStep(step.id));
   const snapshot = path.machine.resolveState(incident.snapshot as never);
   const statuses = stepStatuses(path.machine, snapshot, new Set());
   const current = steps.filter((step) => statuses[step.id] === "current").map((step) => step.title);
@@ -77,25 +80,28 @@ function currentStepOf(incident: Incident): string {
   return step?.title ?? incident.state;
 }
 
-export function evidencePack(db: Db, incident: Incident, generatedBy: string, now: Date = new Date()): EvidencePack {
+export function evidencePack(db: Db, incident: Incident, viewer: CurrentUser, now: Date = new Date()): EvidencePack {
+  const view = recordViewFor(db, viewer, incident);
   const reporter = db.select({ name: people.name }).from(people).where(eq(people.id, incident.reporterId)).get();
-  const files = db
-    .select({
-      id: evidenceFiles.id,
-      originalName: evidenceFiles.originalName,
-      mediaType: evidenceFiles.mediaType,
-      sizeBytes: evidenceFiles.sizeBytes,
-      sha256: evidenceFiles.sha256,
-      receivedAt: evidenceFiles.receivedAt,
-      uploadedByName: people.name,
-      storagePath: evidenceFiles.storagePath,
-    })
-    .from(evidenceFiles)
-    .innerJoin(people, eq(people.id, evidenceFiles.uploadedById))
-    .where(eq(evidenceFiles.incidentId, incident.id))
-    .orderBy(asc(evidenceFiles.receivedAt), asc(evidenceFiles.id))
-    .all()
-    .map((file) => ({ ...file, zipPath: `files/${file.id}-${safeFileName(file.originalName)}` }));
+  const files = !view.showsEvidence
+    ? []
+    : db
+        .select({
+          id: evidenceFiles.id,
+          originalName: evidenceFiles.originalName,
+          mediaType: evidenceFiles.mediaType,
+          sizeBytes: evidenceFiles.sizeBytes,
+          sha256: evidenceFiles.sha256,
+          receivedAt: evidenceFiles.receivedAt,
+          uploadedByName: people.name,
+          storagePath: evidenceFiles.storagePath,
+        })
+        .from(evidenceFiles)
+        .innerJoin(people, eq(people.id, evidenceFiles.uploadedById))
+        .where(eq(evidenceFiles.incidentId, incident.id))
+        .orderBy(asc(evidenceFiles.receivedAt), asc(evidenceFiles.id))
+        .all()
+        .map((file) => ({ ...file, zipPath: `files/${file.id}-${safeFileName(file.originalName)}` }));
   return {
     incident: {
       reference: incident.reference,
@@ -103,9 +109,9 @@ export function evidencePack(db: Db, incident: Incident, generatedBy: string, no
       title: incident.title,
       reporterName: reporter?.name ?? "Unknown",
       reportedAt: incident.createdAt,
-      currentStep: currentStepOf(incident),
+      currentStep: currentStepOf(incident, view),
     },
-    timeline: getTimeline(db, incident).map((event) => ({
+    timeline: getTimeline(db, incident, view.showsEvent).map((event) => ({
       sequence: event.sequence,
       at: event.at,
       actorName: event.actorName,
@@ -116,6 +122,6 @@ export function evidencePack(db: Db, incident: Incident, generatedBy: string, no
     files,
     custody: listCustody(db, incident.id),
     generatedAt: now.toISOString(),
-    generatedBy,
+    generatedBy: viewer.name,
   };
 }

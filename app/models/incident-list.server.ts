@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { accessGrantees } from "../../db/workflow";
+import { accessGrantees, readingPolicy } from "../../db/workflow";
+import type { ReadingPolicy } from "../../machines/effects";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { allRows, oneRow } from "../utils/statements.server";
 import type { Incident } from "../../db/schema";
@@ -170,24 +171,38 @@ function likeContaining(value: string): string {
 
 /**
  * Who may see an incident, as SQL over `i` (incidents) and the CTE `reports` (everyone below
- * the viewer in the reporting line): every incident of a path their role reads, the incidents
- * whose stored access (incident_access, from each path's `accessOf`) names them or one of their
- * roles, and reports from anyone below them. Mirrors canViewIncident; no snapshot is opened.
+ * the viewer in the reporting line, with how many levels below): every incident of a path their
+ * role reads, the incidents whose stored access (incident_access, from each path's `accessOf`)
+ * names them or one of their roles, and reports from anyone below them within the path's reach
+ * (for abuse reports, the organisation's setting). Mirrors canViewIncident; no snapshot is opened.
  *
  * `lookup`: "sets" gathers the incidents granted and the people below once per query (best when
  * many incidents are checked: the list and its count); "per row" looks each incident up in the
  * indexes (best when only a few are: the dashboard's overdue steps), saving the sets' set-up.
  */
-export function visibleTo(user: CurrentUser, lookup: "sets" | "per row" = "sets"): SQL {
+export function visibleTo(user: CurrentUser, policy: ReadingPolicy, lookup: "sets" | "per row" = "sets"): SQL {
   const grantees = accessGrantees({ personIds: [user.id], roles: user.roles });
   const kinds = kindsReadableByRole(user.roles);
   const inList = (values: string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
   const byRole = kinds.length > 0 ? sql`i.kind in (${inList(kinds)}) or ` : sql``;
+  // The reporting line, path by path: each reads as far up as its reach.
+  const withinReach = (kind: string) => {
+    const reach = escalationPaths[kind as IncidentKind].chainReach(policy);
+    return reach === null ? sql`` : sql` and reports.depth <= ${reach}`;
+  };
+  const byChain = sql.join(
+    Object.keys(escalationPaths).map((kind) =>
+      lookup === "sets"
+        ? sql`(i.kind = ${kind} and i.reporter_id in (select id from reports where 1 = 1${withinReach(kind)}))`
+        : sql`(i.kind = ${kind} and exists (select 1 from reports where reports.id = i.reporter_id${withinReach(kind)}))`,
+    ),
+    sql` or `,
+  );
   return lookup === "sets"
     ? sql`(${byRole}i.id in (select incident_id from incident_access where grantee in (${inList(grantees)}))
-    or i.reporter_id in (select id from reports))`
+    or ${byChain})`
     : sql`(${byRole}exists (select 1 from incident_access as access where access.incident_id = i.id and access.grantee in (${inList(grantees)}))
-    or exists (select 1 from reports where reports.id = i.reporter_id))`;
+    or ${byChain})`;
 }
 
 function filterSql(filters: IncidentFilters, now: Date): SQL[] {
@@ -254,7 +269,7 @@ function reporterJoin(filters: IncidentFilters): SQL {
  * ids as the outer loop.
  */
 function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, window: { limit: number; offset: number } | null) {
-  const where = sql.join([visibleTo(user), ...filterSql(filters, now)], sql` and `);
+  const where = sql.join([visibleTo(user, readingPolicy(db)), ...filterSql(filters, now)], sql` and `);
   return allRows<RawRow>(db, sql`
     with recursive ${reportsCte(user)},
     chosen as (
@@ -274,7 +289,7 @@ function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, w
 }
 
 function countMatches(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date): number {
-  const where = sql.join([visibleTo(user), ...filterSql(filters, now)], sql` and `);
+  const where = sql.join([visibleTo(user, readingPolicy(db)), ...filterSql(filters, now)], sql` and `);
   const row = oneRow<{ total: number }>(db, sql`
     with recursive ${reportsCte(user)}
     select count(*) as total from incidents as i indexed by incidents_list_idx ${reporterJoin(filters)} where ${where}`);

@@ -5,12 +5,14 @@ import { incidentEvents, incidents, people, type Incident } from "../../db/schem
 import {
   applyEvent,
   openIncident,
+  readingPolicy,
   WorkflowError,
   type Actor,
   type ChangeSince,
   type WorkflowErrorCode,
 } from "../../db/workflow";
-import { escalationPathFor, pathAllows } from "../../machines/index";
+import { escalationPathFor, pathAllows, recordView, viewerRelations, type RecordView } from "../../machines/index";
+import type { ReadingPolicy, ViewerRelation } from "../../machines/effects";
 import type { MistakenPostDetails, MistakenPostInput } from "../../machines/mistaken-post";
 import { listSteps, stepStatuses } from "../../machines/steps";
 import type { CurrentUser } from "../utils/auth.server";
@@ -116,15 +118,39 @@ export function managementChainIds(db: Db, personId: number): number[] {
   return rows.map((row) => row.id);
 }
 
+/** The reporter's managers in today's reporting line who may read the incident: as far up as its path reaches. */
+function chainWithinReach(db: Db, incident: Incident, policy: ReadingPolicy): number[] {
+  const chain = managementChainIds(db, incident.reporterId);
+  const reach = escalationPathFor(incident.kind).chainReach(policy);
+  return reach === null ? chain : chain.slice(0, reach);
+}
+
 /**
- * Who may see an incident: the reporter, their management chain, and whoever the path's own
- * rule admits (for example Communications on a mistaken post, HR and safety on a staff abuse
- * report). Everyone else is told it does not exist.
+ * Who may see an incident: the reporter, their management chain (for an abuse report, only as
+ * far up as the organisation's setting reaches), and whoever the path's own rule admits (for
+ * example Communications on a mistaken post, HR and safety on a staff abuse report). Everyone
+ * else is told it does not exist.
  */
 export function canViewIncident(db: Db, user: CurrentUser, incident: Incident): boolean {
   if (incident.reporterId === user.id) return true;
-  if (pathAllows(incident.kind, () => (incident.snapshot as { context: unknown }).context, user)) return true;
-  return managementChainIds(db, incident.reporterId).includes(user.id);
+  const policy = readingPolicy(db);
+  if (pathAllows(incident.kind, () => (incident.snapshot as { context: unknown }).context, user, policy)) return true;
+  return chainWithinReach(db, incident, policy).includes(user.id);
+}
+
+/** How this person comes to read the incident: none when canViewIncident refuses them. */
+export function relationsToIncident(db: Db, user: CurrentUser, incident: Incident): ViewerRelation[] {
+  const policy = readingPolicy(db);
+  return viewerRelations(incident.kind, (incident.snapshot as { context: unknown }).context, user, {
+    isReporter: incident.reporterId === user.id,
+    inChain: chainWithinReach(db, incident, policy).includes(user.id),
+    policy,
+  });
+}
+
+/** The sections of the incident this person may see (need to know): used by every page and pack that shows the record. */
+export function recordViewFor(db: Db, user: CurrentUser, incident: Incident): RecordView {
+  return recordView(incident.kind, (incident.snapshot as { context: unknown }).context, relationsToIncident(db, user, incident));
 }
 
 // Every incident page, evidence page and step taken starts here.
@@ -190,20 +216,28 @@ function stepsReached(db: Db, incidentId: number): Set<string> {
 
 type TimelineRow = Awaited<ReturnType<ReturnType<typeof timelineQuery>["all"]>>[number];
 
-function describeEvents(incident: Incident, rows: TimelineRow[]) {
+/** How an event of a section the viewer may not see is listed: that something happened, not what or who. */
+export const PRIVATE_EVENT_LABEL = "A private step of the report (not shown to you)";
+
+/** Events as people read them; those of sections this viewer may not see keep only their number, time and hash. */
+function describeEvents(incident: Incident, rows: TimelineRow[], showsEvent: RecordView["showsEvent"]) {
   const path = escalationPathFor(incident.kind);
   const titles = new Map(listSteps(path.machine).map((step) => [step.id, step.title]));
-  return rows.map((event) => ({
-    ...event,
-    label: path.eventLabels[event.type] ?? event.type,
-    // A path in a parallel state records the state, not one of its pieces of work.
-    stepTitle: titles.get(event.toStep) ?? "",
-  }));
+  return rows.map((event) =>
+    showsEvent(event.type)
+      ? {
+          ...event,
+          label: path.eventLabels[event.type] ?? event.type,
+          // A path in a parallel state records the state, not one of its pieces of work.
+          stepTitle: titles.get(event.toStep) ?? "",
+        }
+      : { ...event, type: "", actorName: null, note: null, label: PRIVATE_EVENT_LABEL, stepTitle: "" },
+  );
 }
 
-/** The whole timeline (the evidence pack lists every event with its hash). */
-export function getTimeline(db: Db, incident: Incident) {
-  return describeEvents(incident, timelineQuery(db, incident.id).all());
+/** The whole timeline as this viewer may see it (the evidence pack lists every event with its hash). */
+export function getTimeline(db: Db, incident: Incident, showsEvent: RecordView["showsEvent"]) {
+  return describeEvents(incident, timelineQuery(db, incident.id).all(), showsEvent);
 }
 
 /**
@@ -235,7 +269,7 @@ export interface TimelinePaging extends PageChoice {
  * side of the page is enough: the one before for the time since the previous entry, the one
  * after to know which pack downloads belong here rather than on the next page.
  */
-export function getTimelinePage(db: Db, incident: Incident, requested: string | null = null) {
+export function getTimelinePage(db: Db, incident: Incident, requested: string | null, showsEvent: RecordView["showsEvent"]) {
   const total = incident.version;
   const pageCount = Math.max(1, Math.ceil(total / TIMELINE_PAGE_SIZE));
   const choice = choosePage(requested, pageCount, pageCount);
@@ -261,7 +295,7 @@ export function getTimelinePage(db: Db, incident: Incident, requested: string | 
   };
   return {
     timeline: withPackDownloads(
-      describeEvents(incident, events),
+      describeEvents(incident, events, showsEvent),
       packs.filter((entry) => !belongsEarlier(entry.at)),
     ),
     timelinePaging: paging,
@@ -331,8 +365,9 @@ export function homeLists(db: Db, user: CurrentUser) {
     .limit(50)
     .all();
   // The path's own rule is pure: no query per row (the SQL above already matched the managers).
+  const policy = readingPolicy(db);
   const abuseReports = abuseCandidates
-    .filter((incident) => incident.reporterId !== user.id && pathAllows(incident.kind, () => (incident.snapshot as { context: unknown }).context, user))
+    .filter((incident) => incident.reporterId !== user.id && pathAllows(incident.kind, () => (incident.snapshot as { context: unknown }).context, user, policy))
     .slice(0, 20);
   return {
     waiting: summarise(waiting),
@@ -356,18 +391,23 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
   // What the page reads about the incident (not about the clock or what this person may do) is
   // kept until the database changes, so rereading or paging through an incident reads nothing
   // twice. It is kept per viewer, never shared, so nothing read for one person can reach another.
-  const { visited, openDeadlines, ...readings } = cachedUntilDataChanges(
+  // Need to know: only the sections this person's relation to the incident allows reach the browser.
+  const { visited, openDeadlines, view, ...readings } = cachedUntilDataChanges(
     db,
     `incident-page:${viewerCacheKey(user)}:${incident.id}:${options.timelinePage ?? ""}`,
-    () => ({
-      // The stepper needs the steps ever reached, not the timeline.
-      visited: stepsReached(db, incident.id),
-      openDeadlines: openDeadlinesOf(db, incident.id),
-      ...latestEvidence(db, incident.id),
-      ...getTimelinePage(db, incident, options.timelinePage ?? null),
-    }),
+    () => {
+      const view = recordViewFor(db, user, incident);
+      return {
+        view,
+        // The stepper needs the steps ever reached, not the timeline.
+        visited: stepsReached(db, incident.id),
+        openDeadlines: openDeadlinesOf(db, incident.id).filter((deadline) => view.showsDeadline(deadline.key)),
+        ...(view.showsEvidence ? latestEvidence(db, incident.id) : { evidence: [], evidenceCount: 0 }),
+        ...getTimelinePage(db, incident, options.timelinePage ?? null, view.showsEvent),
+      };
+    },
   );
-  const definedSteps = listSteps(path.machine);
+  const definedSteps = listSteps(path.machine).filter((step) => view.showsStep(step.id));
   const statuses = stepStatuses(path.machine, snapshot, visited);
   const now = new Date().toISOString();
   return {
@@ -381,7 +421,7 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
       version: incident.version,
       createdAt: incident.createdAt,
     },
-    context: snapshot.context as Record<string, unknown>,
+    context: view.context as Record<string, unknown>,
     steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
     deadlines: openDeadlines.map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt < now })),

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Queryable } from "../../db/directory";
 import { DEFAULT_SETTINGS } from "../../db/seed";
+import { ABUSE_CHAIN_LEVELS_SETTING, readingPolicy, rewriteIncidentAccess } from "../../db/workflow";
 import { people, personRoles, settings } from "../../db/schema";
 import type { MistakenPostPolicy } from "../../machines/mistaken-post";
 import { SEVERITIES, type Severity } from "../../machines/risk";
@@ -79,6 +80,8 @@ export interface AbuseSettings {
   wellbeingFollowUpDays: number;
   /** Hours between reminders while no police report (or reason not to) is recorded. */
   policeReminderHours: number;
+  /** How many levels of managers above the member of staff read their abuse reports (1: the line manager). */
+  chainLevels: number;
 }
 
 function positiveWholeNumber(value: string | null, fallback: number): number {
@@ -90,12 +93,24 @@ export function abuseSettings(db: Db): AbuseSettings {
   return {
     wellbeingFollowUpDays: positiveWholeNumber(readSetting(db, "wellbeing_follow_up_days"), 7),
     policeReminderHours: positiveWholeNumber(readSetting(db, "police_reminder_hours"), 24),
+    chainLevels: readingPolicy(db).abuseChainLevels,
   };
 }
 
+/**
+ * Saves the abuse settings. Who may read every abuse report already made is rewritten in the
+ * same transaction as the reach of the management chain, so the list and the incident page
+ * never disagree about it, not even for a moment.
+ */
 export function setAbuseSettings(db: Db, settingsValue: AbuseSettings) {
-  db.transaction((tx) => {
-    writeSetting(tx, "wellbeing_follow_up_days", String(settingsValue.wellbeingFollowUpDays));
-    writeSetting(tx, "police_reminder_hours", String(settingsValue.policeReminderHours));
-  });
+  db.transaction(
+    (tx) => {
+      writeSetting(tx, "wellbeing_follow_up_days", String(settingsValue.wellbeingFollowUpDays));
+      writeSetting(tx, "police_reminder_hours", String(settingsValue.policeReminderHours));
+      if (readingPolicy(tx).abuseChainLevels === settingsValue.chainLevels) return;
+      writeSetting(tx, ABUSE_CHAIN_LEVELS_SETTING, String(settingsValue.chainLevels));
+      rewriteIncidentAccess(tx, ["staff_abuse"]);
+    },
+    { behavior: "immediate" },
+  );
 }

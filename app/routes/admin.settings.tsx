@@ -34,6 +34,7 @@ const settingsSchema = z.object({
   leaderId: z.coerce.number({ required_error: "Choose the Leader", invalid_type_error: "Choose the Leader" }).int().positive("Choose the Leader"),
   wellbeingFollowUpDays: wholeNumber("Enter the days before the wellbeing follow-up, from 1 to 60", 1, 60),
   policeReminderHours: wholeNumber("Enter the hours between police reminders, from 1 to 168 (a week)", 1, 168),
+  chainLevels: wholeNumber("Enter how many levels of managers can read abuse reports, as a whole number from 1 (the line manager only) to 10", 1, 10),
 });
 
 function wholeNumber(message: string, min: number, max: number) {
@@ -61,17 +62,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json(submission.reply(), { status: 400 });
   }
-  const { acknowledgementMinutes: minutes, notifySeniorLeadersFrom, seniorLeaderIds, leaderId, wellbeingFollowUpDays, policeReminderHours } = submission.value;
+  const { acknowledgementMinutes: minutes, notifySeniorLeadersFrom, seniorLeaderIds, leaderId, wellbeingFollowUpDays, policeReminderHours, chainLevels } = submission.value;
   const known = new Set(leadershipPeople(db()).map((person) => person.id));
   if (![...seniorLeaderIds, leaderId].every((id) => known.has(id))) {
     return json(submission.reply({ formErrors: ["Choose people from the lists: someone chosen is no longer in senior leadership."] }), { status: 400 });
   }
   setAcknowledgementMinutes(db(), minutes);
   setSeverityRule(db(), { notifySeniorLeadersFrom, seniorLeaderIds, leaderId });
-  setAbuseSettings(db(), { wellbeingFollowUpDays, policeReminderHours });
+  setAbuseSettings(db(), { wellbeingFollowUpDays, policeReminderHours, chainLevels });
   return redirectWithNotice(
     "/admin/settings",
-    `Settings saved. Line managers now have ${minutes} minute${minutes === 1 ? "" : "s"} to acknowledge a report; senior leaders are told from ${SEVERITY_LABELS[notifySeniorLeadersFrom].toLowerCase()} severity.`,
+    `Settings saved. Line managers now have ${minutes} minute${minutes === 1 ? "" : "s"} to acknowledge a report; senior leaders are told from ${SEVERITY_LABELS[notifySeniorLeadersFrom].toLowerCase()} severity; abuse reports are read by managers up to ${chainLevels} level${chainLevels === 1 ? "" : "s"} above the member of staff.`,
   );
 }
 
@@ -121,7 +122,14 @@ export default function Settings() {
           type="number"
           className="max-w-[8rem]"
         />
-        <p className="mb-6">A change applies to reports made from now on, not to reports already under way.</p>
+        <p className="mb-6">A change to these two applies to reports made from now on, not to reports already under way.</p>
+        <TextField
+          field={fields.chainLevels}
+          label="Managers who can read a report, in levels above the member of staff"
+          hint="1 is the line manager only; 2 is the line manager and their manager. Managers higher up do not see the report. A change applies at once, to every report, old and new."
+          type="number"
+          className="max-w-[8rem]"
+        />
         <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
       </Form>
     </div>

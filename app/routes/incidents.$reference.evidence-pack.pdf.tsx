@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   // Recorded first, so the pack lists its own download.
   recordCustody(db(), { incidentId: incident.id, evidenceFileId: null, action: "downloaded_pack_pdf", personId: user.id, at: now });
-  const pdf = await renderEvidencePackPdf(evidencePack(db(), incident, user.name, now));
+  const pdf = await renderEvidencePackPdf(evidencePack(db(), incident, user, now));
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!incident) throw new Response("Not found", { status: 404 });
   const now = new Date();
   const directory = evidenceDirectory();
-  const { files, incident: facts } = evidencePack(db(), incident, user.name, now);
+  const { files, incident: facts } = evidencePack(db(), incident, user, now);
   // Every file must be on disk before anything is sent or recorded: a pack is complete or not given.
   const missing = (await Promise.all(files.map((file) => stat(join(directory, file.storagePath)).then(() => null, () => file.id)))).filter((id) => id !== null);
   if (missing.length > 0) {

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { EvidenceList, EvidencePackLinks, formatCount } from "~/components/incident-parts";
 import { Pagination } from "~/components/pagination";
 import { evidencePage } from "~/models/evidence.server";
-import { findIncidentForUser } from "~/models/incidents.server";
+import { findIncidentForUser, recordViewFor } from "~/models/incidents.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { escalationPathFor } from "../../machines/index";
@@ -26,7 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const incident = findIncidentForUser(db(), params.reference ?? "", user);
-  if (!incident) throw new Response("Not found", { status: 404 });
+  // Need to know: someone not shown the files on the incident page is not shown them here either.
+  if (!incident || !recordViewFor(db(), user, incident).showsEvidence) throw new Response("Not found", { status: 404 });
   const listing = evidencePage(db(), incident.id, new URL(request.url).searchParams.get("page"));
   return json({
     incident: {

@@ -15,6 +15,7 @@ import {
   type IncidentListRow,
 } from "../../app/models/incident-list.server";
 import { canViewIncident, reportMistakenPost } from "../../app/models/incidents.server";
+import { abuseSettings, setAbuseSettings } from "../../app/models/settings.server";
 import { loader as csvLoader } from "../../app/routes/incidents.csv";
 import { loader as listLoader } from "../../app/routes/incidents._index";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
@@ -23,7 +24,7 @@ import { allRows } from "../../app/utils/statements.server";
 import { db as appDb } from "../../app/utils/db.server";
 import { channels, deadlines, incidentAccess, incidents, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
-import { applyEvent, backfillIncidentAccess } from "../../db/workflow";
+import { applyEvent, backfillIncidentAccess, readingPolicy } from "../../db/workflow";
 import type { MistakenPostDetails } from "../../machines/mistaken-post";
 import { copyTestDatabase, createTestDatabase, type TestDatabase } from "../helpers/database";
 import { reportAbuseAs } from "../helpers/staff-abuse";
@@ -98,6 +99,10 @@ beforeAll(async () => {
   // The routes use the app's own database connection, configured from the environment.
   process.env.DATABASE_PATH = test.path;
   process.env.SESSION_SECRET = "s".repeat(32);
+  // This organisation lets three levels of managers read abuse reports, so the Chief Executive
+  // (three above the parks and hub officers) sees every incident and the filters can be tried on
+  // all of them; the default reach (two levels) is checked on a copy below.
+  setAbuseSettings(test.db, { ...abuseSettings(test.db), chainLevels: 3 });
   old = reportMistakenPost(test.db, test.person("library-assistant"), post("@EastbridgeLibraries"), new Date("2026-01-10T10:00:00.000Z"));
   crisis = reportMistakenPost(test.db, test.person("library-assistant"), post("@EastbridgeCouncil"), minutesFromNow(-30));
   parks = reportMistakenPost(test.db, test.person("parks-officer"), post("@EastbridgeParks"), minutesFromNow(-20));
@@ -163,6 +168,28 @@ describe("who sees which incidents", () => {
     }
   });
 
+  it("reads abuse reports only as far up the management chain as the organisation's setting reaches", () => {
+    const copy = copyTestDatabase(test);
+    try {
+      // The default: the line manager and the next level up.
+      setAbuseSettings(copy.db, { ...abuseSettings(copy.db), chainLevels: 2 });
+      expect(sorted(references("ceo", {}, copy))).toEqual(sorted(refsOf(old, crisis, parks, hub)));
+      expect(sorted(references("dir-people", {}, copy))).toEqual(sorted(refsOf(old, crisis, hub, abuseHub)));
+      expect(sorted(references("dir-place", {}, copy))).toEqual(sorted(refsOf(crisis, parks, abuseParks)));
+      expect(sorted(references("head-community", {}, copy))).toEqual(sorted(refsOf(old, crisis, hub, abuseHub)));
+      expectSqlAgreesWithCanViewIncident(copy);
+      // The line manager only: the stored access is rewritten with the setting.
+      setAbuseSettings(copy.db, { ...abuseSettings(copy.db), chainLevels: 1 });
+      expect(references("dir-place", { path: "staff_abuse" }, copy)).toEqual([]);
+      expect(references("head-parks", { path: "staff_abuse" }, copy)).toEqual(refsOf(abuseParks));
+      const grantees = copy.db.select({ grantee: incidentAccess.grantee }).from(incidentAccess).where(eq(incidentAccess.incidentId, abuseParks.id)).all();
+      expect(grantees.map((row) => row.grantee).sort()).toEqual([`person:${copy.person("head-parks").id}`, `person:${copy.person("parks-officer").id}`]);
+      expectSqlAgreesWithCanViewIncident(copy);
+    } finally {
+      copy.close();
+    }
+  });
+
   it("never widens what someone sees through a filter", () => {
     expect(references("library-assistant", { path: "staff_abuse" })).toEqual([]);
     expect(references("library-assistant", { service: "Place" })).toEqual([]);
@@ -177,7 +204,7 @@ function expectSqlAgreesWithCanViewIncident(database: TestDatabase) {
     const expected = all.filter((incident) => canViewIncident(database.db, user, incident)).map((incident) => incident.reference);
     expect(sorted(referencesVisibleInSql(database.db, user)), demo.key).toEqual(sorted(expected));
     // The same rule looked up incident by incident (the dashboard's overdue steps) admits the same.
-    const perRow = allRows<{ reference: string }>(database.db, sql`with recursive ${reportsCte(user)} select i.reference from incidents as i where ${visibleTo(user, "per row")}`);
+    const perRow = allRows<{ reference: string }>(database.db, sql`with recursive ${reportsCte(user)} select i.reference from incidents as i where ${visibleTo(user, readingPolicy(database.db), "per row")}`);
     expect(sorted(perRow.map((row) => row.reference)), `${demo.key}, per row`).toEqual(sorted(expected));
   }
 }

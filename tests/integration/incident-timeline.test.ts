@@ -98,12 +98,14 @@ afterAll(() => {
   test.close();
 });
 
+/** A mistaken post shows its whole timeline to everyone who may read it. */
+const showsAll = () => true;
 const eventsOf = (timeline: { sequence: number | null }[]) => timeline.filter((entry) => entry.sequence !== null).map((entry) => entry.sequence);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
 describe("a page of the timeline", () => {
   it("shows the latest page when none is asked for, and counts every event", () => {
-    const { timeline, timelinePaging } = getTimelinePage(test.db, incident);
+    const { timeline, timelinePaging } = getTimelinePage(test.db, incident, null, showsAll);
     expect(timelinePaging).toEqual({ page: 3, pageCount: 3, total: EVENTS, firstNumber: 2 * SIZE + 1, lastNumber: EVENTS, notFound: null, previousAt: eventTime(2 * SIZE).toISOString() });
     expect(eventsOf(timeline)).toEqual(range(2 * SIZE + 1, EVENTS));
     // The download after the last event closes the last page.
@@ -111,7 +113,7 @@ describe("a page of the timeline", () => {
   });
 
   it("numbers pages oldest first: page 1 starts with the report, with nothing before it", () => {
-    const { timeline, timelinePaging } = getTimelinePage(test.db, incident, "1");
+    const { timeline, timelinePaging } = getTimelinePage(test.db, incident, "1", showsAll);
     expect(timelinePaging).toMatchObject({ page: 1, firstNumber: 1, lastNumber: SIZE, previousAt: null, notFound: null });
     expect(eventsOf(timeline)).toEqual(range(1, SIZE));
     expect(timeline[0]).toMatchObject({ label: "Reported", actorName: "Jo Lee", at: eventTime(1).toISOString() });
@@ -124,7 +126,7 @@ describe("a page of the timeline", () => {
   });
 
   it("times the first event of a page from the last entry of the page before", () => {
-    const { timeline, timelinePaging } = getTimelinePage(test.db, incident, "2");
+    const { timeline, timelinePaging } = getTimelinePage(test.db, incident, "2", showsAll);
     expect(timelinePaging).toMatchObject({ page: 2, firstNumber: SIZE + 1, lastNumber: 2 * SIZE, notFound: null });
     expect(eventsOf(timeline)).toEqual(range(SIZE + 1, 2 * SIZE));
     // Page 1 ends with the pack download 10 minutes after its last event; the first event of
@@ -139,13 +141,13 @@ describe("a page of the timeline", () => {
   });
 
   it("times page 3 from the last event of page 2 when no download came between", () => {
-    const { timeline, timelinePaging } = getTimelinePage(test.db, incident, "3");
+    const { timeline, timelinePaging } = getTimelinePage(test.db, incident, "3", showsAll);
     expect(timelinePaging.previousAt).toBe(eventTime(2 * SIZE).toISOString());
     expect(Date.parse(timeline[0].at) - Date.parse(timelinePaging.previousAt!)).toBe(2 * SIZE * 60_000);
   });
 
   it("puts every event and every pack download on exactly one page, in time order", () => {
-    const pages = ["1", "2", "3"].map((page) => getTimelinePage(test.db, incident, page).timeline);
+    const pages = ["1", "2", "3"].map((page) => getTimelinePage(test.db, incident, page, showsAll).timeline);
     const all = pages.flat();
     expect(eventsOf(all)).toEqual(range(1, EVENTS));
     expect(all.filter((entry) => entry.sequence === null).map((entry) => entry.at)).toEqual([packs.endOfPageOne, packs.withFirstOfPageTwo, packs.afterTheLast]);
@@ -163,14 +165,14 @@ describe("a page of the timeline", () => {
     ["", 3, null],
     ["02", 2, null],
   ])("answers ?timeline=%s with page %i, saying when there is no such page", (asked, page, notFound) => {
-    const { timeline, timelinePaging } = getTimelinePage(test.db, incident, asked);
+    const { timeline, timelinePaging } = getTimelinePage(test.db, incident, asked, showsAll);
     expect(timelinePaging).toMatchObject({ page, pageCount: 3, notFound });
     expect(eventsOf(timeline)[0]).toBe((page - 1) * SIZE + 1);
   });
 
   it("shows a short timeline whole, on one page", () => {
     const short = reportMistakenPost(test.db, test.user("library-assistant"), { platform: "X (Twitter)", account: "@EastbridgeLibraries", link: null, postedAt: REPORTED_AT.toISOString(), whatHappened: "A typo." }, REPORTED_AT);
-    const { timeline, timelinePaging } = getTimelinePage(test.db, short, "7");
+    const { timeline, timelinePaging } = getTimelinePage(test.db, short, "7", showsAll);
     expect(timelinePaging).toEqual({ page: 1, pageCount: 1, total: 1, firstNumber: 1, lastNumber: 1, previousAt: null, notFound: "7" });
     expect(timeline).toHaveLength(1);
   });

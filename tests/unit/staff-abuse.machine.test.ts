@@ -4,13 +4,18 @@ import { getShortestPaths } from "xstate/graph";
 import type { ActingPerson } from "../../machines/mistaken-post";
 import {
   explainStaffAbuseRefusal,
+  STAFF_ABUSE_SECTIONS,
+  staffAbuseEmailContext,
   staffAbuseMachine,
+  staffAbuseSections,
+  staffAbuseView,
   type StaffAbuseContext,
   type StaffAbuseEvent,
   type StaffAbuseInput,
 } from "../../machines/staff-abuse";
 import { listSteps, stepStatuses } from "../../machines/steps";
-import { pathAllows } from "../../machines/index";
+import { pathAllows, recordView, viewerRelations } from "../../machines/index";
+import { DEFAULT_READING_POLICY } from "../../machines/effects";
 
 type Snapshot = SnapshotFrom<typeof staffAbuseMachine>;
 
@@ -48,7 +53,8 @@ const input: StaffAbuseInput = {
   policeReminderHours: 24,
 };
 
-const mayView = (context: StaffAbuseContext, viewer: { id: number; roles: string[] }) => pathAllows("staff_abuse", () => context, viewer);
+const mayView = (context: StaffAbuseContext, viewer: { id: number; roles: string[] }, policy = DEFAULT_READING_POLICY) =>
+  pathAllows("staff_abuse", () => context, viewer, policy);
 
 function run(...events: StaffAbuseEvent[]) {
   let [snapshot, actions] = initialTransition(staffAbuseMachine, input);
@@ -212,6 +218,59 @@ describe("staff abuse machine: what each piece of work asks for", () => {
     for (const viewer of [reporter, manager, director, hr]) expect(mayView(snapshot.context, viewer)).toBe(true);
     expect(mayView(snapshot.context, colleague)).toBe(false);
     expect(mayView(snapshot.context, { id: 99, roles: ["leadership", "admin"] })).toBe(false);
+  });
+
+  it("lets managers read only as far up the chain as the organisation's setting reaches", () => {
+    const { snapshot } = run();
+    expect(mayView(snapshot.context, director, { abuseChainLevels: 2 })).toBe(true);
+    expect(mayView(snapshot.context, director, { abuseChainLevels: 1 })).toBe(false);
+    expect(mayView(snapshot.context, manager, { abuseChainLevels: 1 })).toBe(true);
+  });
+
+  describe("need to know", () => {
+    const helped = run({ type: "ASK_COMMUNICATIONS_HELP", at: at(45), by: reporter }).snapshot.context;
+    const relationsOf = (viewer: ActingPerson) =>
+      viewerRelations("staff_abuse", helped, viewer, { isReporter: viewer.id === reporter.id, inChain: false, policy: DEFAULT_READING_POLICY });
+
+    it("gives the reporter, their managers and HR and safety every section", () => {
+      for (const viewer of [reporter, manager, director, hr]) expect(staffAbuseSections(relationsOf(viewer)), viewer.name).toEqual([...STAFF_ABUSE_SECTIONS]);
+    });
+
+    it("gives Communications helping with removal the content, the screenshots and the removal only", () => {
+      expect(relationsOf(comms)).toEqual(["communications"]);
+      expect(staffAbuseSections(["communications"])).toEqual(["content", "screenshots", "removal"]);
+      const view = staffAbuseView(helped, staffAbuseSections(["communications"]));
+      expect(Object.keys(view).sort()).toEqual(["content", "removal", "reportedAt", "reporter", "screenshots"]);
+      expect(view.content).toEqual({ platform: "X (Twitter)", link: input.report.link, happenedAt: input.report.happenedAt, perpetrator: input.report.perpetrator, whatHappened: input.report.whatHappened });
+      const sent = JSON.stringify(view);
+      for (const hidden of [input.report.impact, "hate", "race", "supportingManager", "police", "wellbeing"]) expect(sent).not.toContain(hidden);
+    });
+
+    it("gives someone with no relation nothing, and a Communications officer who is also a manager everything", () => {
+      expect(relationsOf(colleague)).toEqual([]);
+      expect(staffAbuseSections([])).toEqual([]);
+      expect(staffAbuseSections(["communications", "manager"])).toEqual([...STAFF_ABUSE_SECTIONS]);
+    });
+
+    it("hides from Communications the events, pieces of work and deadlines of the sections they may not see", () => {
+      const view = recordView("staff_abuse", helped, ["communications"]);
+      expect(["REPORTED", "ATTACH_SCREENSHOT", "REQUEST_REMOVAL", "RECORD_PLATFORM_ANSWER"].every(view.showsEvent)).toBe(true);
+      expect(["RECORD_POLICE_REPORT", "RECORD_SUPPORT", "RECORD_WELLBEING_FOLLOW_UP", "RECORD_BLOCKING", "CLOSE"].some(view.showsEvent)).toBe(false);
+      expect(listSteps(staffAbuseMachine).filter((step) => view.showsStep(step.id)).map((step) => step.id)).toEqual(["open.removal", "readyToClose", "closed"]);
+      expect(["support", "wellbeing", "police"].some(view.showsDeadline)).toBe(false);
+      expect(view.showsDeadline("platform")).toBe(true);
+      expect(view.showsEvidence).toBe(true);
+    });
+  });
+
+  it("gives its emails no kind of abuse, protected characteristic, impact or words of the report or its steps", () => {
+    const done = run(...allDone).snapshot.context;
+    const emailed = JSON.stringify(staffAbuseEmailContext(done));
+    const report = input.report;
+    for (const secret of [report.whatHappened, report.impact, report.perpetrator!, "threat", "hate", "race", '"kinds"', "connectedToRole", "crimeReference", done.support!.offered, done.wellbeing!.notes]) {
+      expect(emailed).not.toContain(secret);
+    }
+    expect(staffAbuseEmailContext(done).report).toEqual({ platform: report.platform, link: report.link, happenedAt: report.happenedAt, inDanger: report.inDanger });
   });
 
   it("can close only when every piece of work is done, and then takes nothing more", () => {
