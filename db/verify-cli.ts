@@ -1,6 +1,5 @@
-import { EnvironmentError, readEnvironment } from "../app/utils/env.server";
-import { evidenceDirectory } from "../app/utils/evidence.server";
 import { openDatabaseForReading, type Db } from "./client";
+import { readToolEnvironment } from "./tool-environment";
 import { describeCounts, verifyRecords, type VerificationReport } from "./verify";
 
 /**
@@ -46,18 +45,12 @@ function printReport(report: VerificationReport) {
 }
 
 async function main(): Promise<number> {
-  let databasePath: string;
-  let evidenceFolder: string;
-  try {
-    // The check signs no sessions: a stand-in secret keeps readEnvironment from generating one
-    // and writing it beside the database.
-    const environment = readEnvironment({ ...process.env, SESSION_SECRET: "verify".repeat(6) });
-    databasePath = environment.DATABASE_PATH;
-    evidenceFolder = evidenceDirectory(environment.dataDirectory);
-  } catch (error) {
-    console.error(error instanceof EnvironmentError ? error.message : `The environment could not be read: ${reasonOf(error)}`);
+  const environment = readToolEnvironment();
+  if (!environment.ok) {
+    console.error(environment.message);
     return EXIT_CANNOT_CHECK;
   }
+  const { databasePath, evidenceFolder } = environment;
 
   console.log(["Holdfast record check", `  Database: ${databasePath}`, `  Evidence: ${evidenceFolder}`, ""].join("\n"));
 
