@@ -1,10 +1,19 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
 
 /**
  * Journeys run in Debian's Chromium (never a downloaded browser) against the built app, started
  * on its own port with a fresh database and mail folder under tests/.tmp/e2e.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3999);
+// Without E2E_PORT, a port the system says is free, so two runs on one machine never meet. It is
+// chosen once, in the runner, and handed to the workers through the environment they inherit.
+process.env.E2E_PORT ??= execFileSync(process.execPath, [
+  "-e",
+  "const server = require('node:net').createServer().listen(0, '127.0.0.1', () => { console.log(server.address().port); server.close(); })",
+])
+  .toString()
+  .trim();
+const PORT = Number(process.env.E2E_PORT);
 // One folder per port, so two runs on different ports never share a database.
 export const E2E_DATA_DIRECTORY = `tests/.tmp/e2e-${PORT}`;
 

@@ -1,4 +1,3 @@
-import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
@@ -12,6 +11,8 @@ import { hashPassword } from "./utils/auth.server";
 import { db } from "./utils/db.server";
 import { env, EnvironmentError } from "./utils/env.server";
 import { evidenceDirectory } from "./utils/evidence.server";
+import { holdfastRequestHandler } from "./utils/request-handler.server";
+import { contentSecurityPolicy, cspNonce } from "./utils/security-headers.server";
 import { shutDownOnSignals } from "./utils/shutdown.server";
 import { startWorkers } from "./workers/index.server";
 import { createMailer } from "./workers/outbox.server";
@@ -64,8 +65,12 @@ async function main() {
   const app = express();
   app.disable("x-powered-by");
   app.use(compression());
+  app.set("trust proxy", config.TRUST_PROXY);
   app.use((_request, response, next) => {
+    const nonce = cspNonce();
+    response.locals.cspNonce = nonce;
     response.set({
+      "Content-Security-Policy": contentSecurityPolicy(nonce, { development: build.mode === "development" }),
       "X-Content-Type-Options": "nosniff",
       "X-Frame-Options": "DENY",
       "Referrer-Policy": "same-origin",
@@ -75,7 +80,7 @@ async function main() {
   // Fingerprinted build assets can be cached for ever; everything else in public/ for an hour.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: build.mode }));
+  app.all("*", holdfastRequestHandler({ build, mode: build.mode, appOrigin: new URL(config.appUrl).origin }));
 
   const server = app.listen(config.PORT, () => {
     console.log(`Holdfast is ready on http://localhost:${config.PORT}`);

@@ -94,9 +94,13 @@ export async function guardRequest(request: Request, appOrigin: string): Promise
     return request;
   }
   const emptyBody = !request.body || declaredLength === "0";
-  if (contentType !== "application/x-www-form-urlencoded" && !(contentType === "" && emptyBody)) {
-    return refusals.notAForm;
+  if (contentType === "" && emptyBody) {
+    // An empty post (a bare button with no type to its body) is an empty form, as the app reads it.
+    const headers = new Headers(request.headers);
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+    return new Request(request.url, { method: request.method, headers, body: "", signal: request.signal });
   }
+  if (contentType !== "application/x-www-form-urlencoded") return refusals.notAForm;
   if (declaredLength !== null && Number(declaredLength) > FORM_LIMITS.maxFormBytes) return refusals.formTooLarge;
   const body = await readAtMost(request, FORM_LIMITS.maxFormBytes);
   if (body === null) return refusals.formTooLarge;

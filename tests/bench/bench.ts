@@ -241,7 +241,7 @@ async function signInAs(base: string, email: string): Promise<string> {
   const response = await fetch(`${base}/sign-in`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }).toString(),
   });
   const setCookie = response.headers.get("set-cookie");
@@ -281,7 +281,11 @@ async function measure(
 ): Promise<Measured> {
   const headers: Record<string, string> = { "Accept-Encoding": "gzip" };
   if (options.cookie) headers.Cookie = options.cookie;
-  if (options.body) headers["Content-Type"] = "application/x-www-form-urlencoded";
+  if (options.body) {
+    headers["Content-Type"] = "application/x-www-form-urlencoded";
+    // A form is only taken from a page of the same site.
+    headers.Origin = new URL(options.url).origin;
+  }
   // Warm up, and check the page answers as expected before measuring it.
   const check = await fetch(options.url, { method: options.method ?? "GET", headers, body: options.body, redirect: "manual" });
   await check.arrayBuffer();

@@ -31,7 +31,9 @@ test("empty and malformed fields each get their own message, linked from the sum
 
 test("signing out ends the session on the server", async ({ page, context }) => {
   await signIn(page, people.parksOfficer);
-  const [sessionCookie] = (await context.cookies()).filter((cookie) => cookie.name === "holdfast_session");
+  // In production the __Host- prefix: Secure, for the whole site, set by this host alone.
+  const [sessionCookie] = (await context.cookies()).filter((cookie) => cookie.name === "__Host-holdfast_session");
+  expect(sessionCookie.path).toBe("/");
   expect(sessionCookie.httpOnly).toBe(true);
   expect(sessionCookie.sameSite).toBe("Lax");
   expect(sessionCookie.secure).toBe(true);
