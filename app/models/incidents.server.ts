@@ -427,8 +427,9 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
     deadlines: openDeadlines.map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt < now })),
     ...readings,
     allowedEvents: Object.keys(path.eventLabels).filter((type) =>
-      // taskIndex 0 stands for "a task": per-task rights are checked again when one is updated.
-      snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles }, taskIndex: 0 } as never),
+      // Not even which events a hidden section would take now reaches the browser. taskIndex 0
+      // stands for "a task": per-task rights are checked again when one is updated.
+      view.showsEvent(type) && snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles }, taskIndex: 0 } as never),
     ),
   };
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "../../db/client";
 import { people } from "../../db/schema";
-import type { CurrentUser } from "../../app/utils/auth.server";
+import { commitSessionCookie, signIn, type CurrentUser } from "../../app/utils/auth.server";
 import { DEMO_PEOPLE, demoEmail, seedDemoOrganisation } from "../../db/seed";
 
 export interface TestDatabase {
@@ -66,4 +66,12 @@ function testDatabaseAt(db: Db, path: string, directory: string): TestDatabase {
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** The Cookie header of a fresh session for a demo person (the database seeded with this password's hash). */
+export async function sessionCookieFor(test: TestDatabase, key: string, password: string): Promise<string> {
+  const person = DEMO_PEOPLE.find((candidate) => candidate.key === key);
+  const result = person ? await signIn(test.db, { email: demoEmail(person), password }, new Date()) : null;
+  if (!result?.ok) throw new Error(`Could not sign in as ${key}`);
+  return (await commitSessionCookie(result.token)).split(";")[0];
 }

@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loader as incidentLoader } from "../../app/routes/incidents.$reference";
 import { loader as downloadEvidence } from "../../app/routes/incidents.$reference.evidence.$evidenceId";
 import { loader as evidenceThumbnail } from "../../app/routes/incidents.$reference.evidence.$evidenceId.thumbnail";
-import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
+import { hashPassword } from "../../app/utils/auth.server";
 import { db as appDb } from "../../app/utils/db.server";
 import { deadlines, evidenceFiles, outbox, type Incident } from "../../db/schema";
-import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
 import { applyEvent } from "../../db/workflow";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { openDeadlinesOf } from "../../app/models/deadlines.server";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { createTestDatabase, sessionCookieFor, type TestDatabase } from "../helpers/database";
 import { addScreenshot, reportAbuseAs } from "../helpers/staff-abuse";
 
 /**
@@ -24,12 +23,7 @@ let test: TestDatabase;
 let incident: Incident;
 let evidenceId: number;
 
-async function cookieFor(key: string): Promise<string> {
-  const person = DEMO_PEOPLE.find((candidate) => candidate.key === key)!;
-  const result = await signIn(test.db, { email: demoEmail(person), password: PASSWORD }, new Date());
-  if (!result.ok) throw new Error(`Could not sign in as ${key}`);
-  return (await commitSessionCookie(result.token)).split(";")[0];
-}
+const cookieFor = (key: string) => sessionCookieFor(test, key, PASSWORD);
 
 /** What a loader answered, or the Response it threw (a 404, or the redirect to sign in). */
 async function statusOf(call: () => Promise<Response> | Response): Promise<number> {

@@ -1,0 +1,199 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evidencePack } from "../../app/models/evidence-pack.server";
+import { referencesVisibleInSql } from "../../app/models/incident-list.server";
+import { canViewIncident } from "../../app/models/incidents.server";
+import { abuseSettings, setAbuseSettings } from "../../app/models/settings.server";
+import { action as settingsAction } from "../../app/routes/admin.settings";
+import { loader as evidenceListLoader } from "../../app/routes/incidents.$reference_.evidence";
+import { loader as packPdfLoader } from "../../app/routes/incidents.$reference.evidence-pack.pdf";
+import { loader as incidentLoader } from "../../app/routes/incidents.$reference";
+import { hashPassword } from "../../app/utils/auth.server";
+import { db as appDb } from "../../app/utils/db.server";
+import { incidents, outbox, type Incident } from "../../db/schema";
+import { DEMO_PEOPLE } from "../../db/seed";
+import { applyEvent } from "../../db/workflow";
+import { STAFF_ABUSE_SECTIONS, type AbuseReport } from "../../machines/staff-abuse";
+import { createTestDatabase, sessionCookieFor, type TestDatabase } from "../helpers/database";
+import { addScreenshot, reportAbuseAs, SAMPLE_ABUSE_REPORT } from "../helpers/staff-abuse";
+
+/**
+ * Need to know on an abuse report, role by role, through the real loaders on a real database:
+ * which sections of the record each person is sent on the incident page and given in the
+ * evidence pack, and how far up the management chain the report is read as the setting changes.
+ * Jo Lee (library assistant) reports; her chain is the Libraries Manager, the Head of Community
+ * Services, the Director of Adults and Communities, then the Chief Executive.
+ */
+
+const PASSWORD = "need to know test password";
+const HATE_REPORT: AbuseReport = {
+  ...SAMPLE_ABUSE_REPORT,
+  kinds: ["hate", "threat"],
+  protectedCharacteristics: ["religion"],
+  impact: "I cannot sleep and I am frightened to walk to my car.",
+};
+const SUPPORT_OFFERED = "Working from the Town Hall this week, referred to the assistance programme.";
+const CRIME_REFERENCE = "14/88231/26";
+/** Words that belong to sections Communications may not see. */
+const HIDDEN_FROM_COMMUNICATIONS = [HATE_REPORT.impact, "religion", '"hate"', CRIME_REFERENCE, SUPPORT_OFFERED, "Blocked the account", "Reported to the police", "Support offered"];
+
+let test: TestDatabase;
+let incident: Incident;
+
+const cookieFor = (key: string) => sessionCookieFor(test, key, PASSWORD);
+
+const request = async (key: string, path: string, init: RequestInit = {}) =>
+  new Request(`http://localhost${path}`, { ...init, headers: { Cookie: await cookieFor(key), ...init.headers } });
+
+/** The incident page's loader data for this person, or the status it refused them with. */
+async function pageFor(key: string): Promise<{ status: number; page?: any }> {
+  try {
+    const response = await incidentLoader({ request: await request(key, `/incidents/${incident.reference}`), params: { reference: incident.reference }, context: {} });
+    return { status: response.status, page: (await response.json()).page };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status };
+    throw thrown;
+  }
+}
+
+/** The sections this person's page was sent (the report's keys besides who reported it and when). */
+function sectionsSent(page: any): string[] {
+  return Object.keys(page.context).filter((key) => key !== "reporter" && key !== "reportedAt").sort();
+}
+
+function act(key: string, event: { type: string; [field: string]: unknown }) {
+  const person = test.user(key);
+  applyEvent(test.db, { incidentId: incident.id, event: { ...event, by: { ...person, roles: person.roles } }, actor: person, now: new Date() });
+}
+
+const current = () => test.db.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;
+const everySection = [...STAFF_ABUSE_SECTIONS].sort();
+const removalOnly = ["content", "removal", "screenshots"];
+
+beforeAll(async () => {
+  test = createTestDatabase({ passwordHash: await hashPassword(PASSWORD) });
+  process.env.DATABASE_PATH = test.path;
+  process.env.SESSION_SECRET = "s".repeat(32);
+  incident = reportAbuseAs(test, "library-assistant", HATE_REPORT);
+  await addScreenshot(test, incident, "library-assistant");
+  act("library-assistant", { type: "RECORD_BLOCKING", steps: ["Blocked the account"] });
+  act("libraries-manager", { type: "RECORD_SUPPORT", offered: SUPPORT_OFFERED });
+  act("hr", { type: "RECORD_POLICE_REPORT", route: "101", reportedAt: new Date().toISOString(), crimeReference: CRIME_REFERENCE });
+});
+
+afterAll(() => {
+  appDb().$client.close();
+  test.close();
+});
+
+describe("the incident page and the evidence pack, role by role", () => {
+  it.each([
+    ["library-assistant", "the member of staff who reported it"],
+    ["libraries-manager", "their line manager"],
+    ["head-community", "their manager's manager"],
+    ["hr", "HR and safety"],
+  ])("give %s (%s) every section", async (key) => {
+    const { status, page } = await pageFor(key);
+    expect(status).toBe(200);
+    expect(sectionsSent(page)).toEqual(everySection);
+    expect(page.context.impact.impact).toBe(HATE_REPORT.impact);
+    expect(page.context.kind.protectedCharacteristics).toEqual(["religion"]);
+    expect(page.steps.map((step: { id: string }) => step.id)).toEqual(["open.blocking", "open.police", "open.support", "open.removal", "readyToClose", "closed"]);
+    const pack = evidencePack(test.db, current(), test.user(key));
+    expect(pack.files).toHaveLength(1);
+    expect(pack.timeline.map((event) => event.label)).toContain("Reported to the police");
+  });
+
+  it.each([
+    ["dir-people", "a manager three levels up"],
+    ["ceo", "the Chief Executive, four levels up"],
+    ["comms1", "Communications, not yet asked to help"],
+    ["hub-officer", "a colleague"],
+  ])("give %s (%s) the 404 of an incident that does not exist, for the page, the pack and the evidence list", async (key) => {
+    expect((await pageFor(key)).status).toBe(404);
+    const params = { reference: incident.reference };
+    await expect(packPdfLoader({ request: await request(key, `/incidents/${incident.reference}/evidence-pack.pdf`), params, context: {} })).rejects.toMatchObject({ status: 404 });
+    await expect(evidenceListLoader({ request: await request(key, `/incidents/${incident.reference}/evidence`), params, context: {} })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("gives Communications, once asked to help with removal, what was posted, the screenshots and the removal only", async () => {
+    act("library-assistant", { type: "ASK_COMMUNICATIONS_HELP" });
+    const { status, page } = await pageFor("comms1");
+    expect(status).toBe(200);
+    expect(sectionsSent(page)).toEqual(removalOnly);
+    expect(page.context.content).toMatchObject({ platform: HATE_REPORT.platform, link: HATE_REPORT.link, perpetrator: HATE_REPORT.perpetrator, whatHappened: HATE_REPORT.whatHappened });
+    expect(page.steps.map((step: { id: string }) => step.id)).toEqual(["open.removal", "readyToClose", "closed"]);
+    // Only the removal's deadlines: the police reminder is not theirs to see.
+    expect(page.deadlines).toEqual([]);
+    expect(page.evidence).toHaveLength(1);
+    expect(page.allowedEvents).toEqual(["REQUEST_REMOVAL", "NO_REMOVAL_NEEDED"]);
+    // The timeline keeps every event's place, but not what a hidden one was or who did it.
+    const labels = page.timeline.map((entry: { label: string }) => entry.label);
+    expect(labels).toContain("Communications asked to help with removal");
+    expect(labels.filter((label: string) => label === "A private step of the report (not shown to you)")).toHaveLength(3);
+    const sent = JSON.stringify(page);
+    for (const hidden of HIDDEN_FROM_COMMUNICATIONS) expect(sent, hidden).not.toContain(hidden);
+
+    const pack = evidencePack(test.db, current(), test.user("comms1"));
+    expect(pack.files).toHaveLength(1);
+    expect(pack.incident.currentStep).toBe("Get the content removed");
+    expect(pack.timeline).toHaveLength(current().version);
+    expect(JSON.stringify(pack)).not.toContain("Reported to the police");
+    expect(JSON.stringify(pack)).not.toContain("Support offered");
+  });
+
+  it("still gives a colleague the 404 after Communications were asked", async () => {
+    expect((await pageFor("hub-officer")).status).toBe(404);
+  });
+});
+
+describe("how far up the management chain abuse reports are read", () => {
+  const visibleTo = (key: string) => canViewIncident(test.db, test.user(key), current());
+  const inList = (key: string) => referencesVisibleInSql(test.db, test.user(key)).includes(incident.reference);
+
+  it("changes who reads every report at once, on the page and in the list alike", async () => {
+    setAbuseSettings(test.db, { ...abuseSettings(test.db), chainLevels: 4 });
+    for (const key of ["dir-people", "ceo"]) {
+      expect([visibleTo(key), inList(key)], key).toEqual([true, true]);
+      expect(sectionsSent((await pageFor(key)).page)).toEqual(everySection);
+    }
+    setAbuseSettings(test.db, { ...abuseSettings(test.db), chainLevels: 1 });
+    for (const key of ["head-community", "dir-people", "ceo"]) expect([visibleTo(key), inList(key)], key).toEqual([false, false]);
+    expect([visibleTo("libraries-manager"), inList("libraries-manager")]).toEqual([true, true]);
+    expect((await pageFor("head-community")).status).toBe(404);
+    setAbuseSettings(test.db, { ...abuseSettings(test.db), chainLevels: 2 });
+    expect([visibleTo("head-community"), visibleTo("dir-people")]).toEqual([true, false]);
+  });
+
+  it("is set by an administrator, with a clear error for anything but a whole number from 1 to 10", async () => {
+    const leaders = DEMO_PEOPLE.filter((person) => person.roles.includes("leadership") && person.key !== "leader").map((person) => String(test.person(person.key).id));
+    const post = async (chainLevels: string) => {
+      const form = new URLSearchParams({ acknowledgementMinutes: "15", notifySeniorLeadersFrom: "high", leaderId: String(test.person("leader").id), wellbeingFollowUpDays: "7", policeReminderHours: "24", chainLevels });
+      for (const id of leaders) form.append("seniorLeaderIds", id);
+      return settingsAction({ request: await request("admin", "/admin/settings", { method: "POST", body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } }), params: {}, context: {} });
+    };
+    for (const bad of ["0", "11", "2.5", "two", ""]) {
+      const answer = await post(bad);
+      expect(answer.status, bad).toBe(400);
+      expect(JSON.stringify(await answer.json()), bad).toContain("Enter how many levels of managers can read abuse reports");
+      expect(abuseSettings(test.db).chainLevels).toBe(2);
+    }
+    const saved = await post("3");
+    expect(saved.status).toBe(302);
+    expect(abuseSettings(test.db).chainLevels).toBe(3);
+    expect([visibleTo("dir-people"), inList("dir-people"), visibleTo("ceo")]).toEqual([true, true, false]);
+  });
+});
+
+describe("the emails of the abuse report", () => {
+  it("store no kind of abuse, protected characteristic, impact or words of a step in their outbox rows", () => {
+    const rows = test.db.select({ template: outbox.template, data: outbox.data }).from(outbox).where(eq(outbox.incidentId, incident.id)).all();
+    expect(rows.map((row) => row.template)).toEqual(expect.arrayContaining(["abuse-reported-manager", "abuse-reported-hr", "abuse-support-recorded", "abuse-removal-help"]));
+    for (const row of rows) {
+      const stored = JSON.stringify(row.data);
+      for (const secret of [HATE_REPORT.impact, HATE_REPORT.whatHappened, HATE_REPORT.perpetrator!, '"hate"', '"threat"', "religion", '"kinds"', SUPPORT_OFFERED, CRIME_REFERENCE]) {
+        expect(stored, `${row.template}: ${secret}`).not.toContain(secret);
+      }
+    }
+  });
+});
