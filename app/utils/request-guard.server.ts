@@ -2,7 +2,7 @@ import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "./evidence.server";
 import { FORM_LIMITS, formLimitBroken, type BrokenFormLimit } from "./form-limits";
 
 /**
- * What every request must pass before any route sees it (docs/decisions/0016-request-guard.md):
+ * What every request must pass before any route sees it (docs/decisions/0019-request-guard.md):
  * a state-changing request must come from one of our own pages, carry a form the app can have
  * sent, and stay within limits that no field, name or list index can abuse. Each refusal is a
  * 4xx page that says why, decided in microseconds and without holding more than the limit.

@@ -94,7 +94,7 @@ export async function expectMail(to: string, subject: RegExp) {
   await expect
     .poll(async () => (await sentMail()).some((mail) => mail.to === to && subject.test(mail.subject)), {
       message: `an email to ${to} matching ${subject}`,
-      timeout: 10_000,
+      timeout: 30_000,
     })
     .toBe(true);
 }
