@@ -13,11 +13,11 @@ import { createTestDatabase } from "../helpers/database";
 import { queueEmails } from "../helpers/outbox";
 import { startSmtpPeer } from "../helpers/smtp";
 
-export const POOLED_EMAILS = 3_000;
+const POOLED_EMAILS = 3_000;
 /** Fewer without the pool: at a few emails a second, thousands would take minutes. */
-export const UNPOOLED_EMAILS = 200;
+const UNPOOLED_EMAILS = 200;
 
-export interface OutboxThroughput {
+interface OutboxThroughput {
   emails: number;
   connections: number;
   seconds: number;
@@ -25,7 +25,7 @@ export interface OutboxThroughput {
 }
 
 /** Queues `emails` emails, then times the outbox worker sending all of them. */
-export async function measureOutboxThroughput(options: { emails: number; pooled: boolean }): Promise<OutboxThroughput> {
+async function measureOutboxThroughput(options: { emails: number; pooled: boolean }): Promise<OutboxThroughput> {
   const test = createTestDatabase();
   const smtp = await startSmtpPeer();
   const mailer = createMailer({ smtpUrl: `${smtp.url}/?pool=${options.pooled}`, sinkDirectory: test.directory });
@@ -52,7 +52,7 @@ export async function measureOutboxThroughput(options: { emails: number; pooled:
   }
 }
 
-export function describeThroughput(name: string, measured: OutboxThroughput): string {
+function describeThroughput(name: string, measured: OutboxThroughput): string {
   return `${name}: ${measured.emailsPerSecond.toFixed(1)} emails/s (${measured.emails.toLocaleString("en-GB")} emails in ${measured.seconds.toFixed(1)} s over ${measured.connections} connection${measured.connections === 1 ? "" : "s"})`;
 }
 

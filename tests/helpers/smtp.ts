@@ -9,6 +9,10 @@ export interface SmtpPeer {
   received: ParsedMail[];
   /** The Message-ID of every message taken, in the order taken, repeats included. */
   messageIds: string[];
+  /** How many connections senders opened. */
+  connections(): number;
+  /** The most messages that were being taken at the same moment. */
+  mostAtOnce(): number;
   /** Refuses the next `count` recipients with a temporary failure. */
   refuse(count: number): void;
   /**
@@ -41,11 +45,18 @@ export async function startSmtpPeer(options: { parse?: boolean } = {}): Promise<
   const heldBack = new Set<() => void>();
   let refuseNext = 0;
   let delayMs = 0;
+  let connections = 0;
+  let atOnce = 0;
+  let mostAtOnce = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
     closeTimeout: 1_000,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onRcptTo(_address, _session, callback) {
       if (refuseNext > 0) {
         refuseNext -= 1;
@@ -56,20 +67,26 @@ export async function startSmtpPeer(options: { parse?: boolean } = {}): Promise<
       callback();
     },
     onData(stream, _session, callback) {
+      atOnce += 1;
+      mostAtOnce = Math.max(mostAtOnce, atOnce);
+      const done = (error?: Error) => {
+        atOnce -= 1;
+        callback(error);
+      };
       readAll(stream)
         .then(async (raw) => {
           messageIds.push(MESSAGE_ID.exec(raw.toString("latin1"))?.[1] ?? "");
           if (options.parse) received.push(await simpleParser(raw));
-          if (delayMs === 0) return callback();
+          if (delayMs === 0) return done();
           const answer = () => {
             heldBack.delete(answer);
             clearTimeout(timer);
-            callback();
+            done();
           };
           heldBack.add(answer);
           const timer = Number.isFinite(delayMs) ? setTimeout(answer, delayMs) : undefined;
         })
-        .catch(callback);
+        .catch(done);
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -82,6 +99,8 @@ export async function startSmtpPeer(options: { parse?: boolean } = {}): Promise<
     url: `smtp://127.0.0.1:${port}`,
     received,
     messageIds,
+    connections: () => connections,
+    mostAtOnce: () => mostAtOnce,
     refuse(count) {
       refuseNext = count;
     },

@@ -59,15 +59,22 @@ function startWorkersWith(mailer: Mailer) {
 }
 
 describe("the outbox over a pool of connections", () => {
-  it("sends several rows at once, each once under its own Message-ID, every row marked sent", async () => {
-    queueEmails(test, 400, new Date());
+  it("sends several rows at once over a few connections, each once under its own Message-ID, every row marked sent", async () => {
+    queueEmails(test, 250, new Date());
+    // Answering after a moment keeps each connection busy long enough for the others to be used.
+    smtp.answerAfter(20);
     const mailer = pooledMailer();
     expect(mailer.concurrency).toBe(5);
     const result = await deliverDueEmails(test.db, { send: mailer.send, concurrency: mailer.concurrency, from: "holdfast@holdfast.test", appUrl: APP_URL, now: () => new Date() });
-    expect(result).toEqual({ sent: 400, failed: 0 });
-    expect(smtp.messageIds).toHaveLength(400);
+    expect(result).toEqual({ sent: 250, failed: 0 });
+    expect(smtp.messageIds).toHaveLength(250);
     expectEachDeliveredUnderItsMessageId(0);
-  });
+    // 100 messages a connection at the most, so at least three; never more than five at once.
+    expect(smtp.connections()).toBeGreaterThanOrEqual(3);
+    expect(smtp.connections()).toBeLessThanOrEqual(10);
+    expect(smtp.mostAtOnce()).toBeGreaterThan(1);
+    expect(smtp.mostAtOnce()).toBeLessThanOrEqual(5);
+  }, 60_000);
 });
 
 describe("stopping the workers", () => {
@@ -84,7 +91,7 @@ describe("stopping the workers", () => {
     expect(counts.sent).toBe(smtp.messageIds.length);
     expect(counts.sent + counts.pending).toBe(500);
     expect(rows().filter((row) => row.status === "pending").every((row) => row.attempts === 0 && row.claimedUntil === null)).toBe(true);
-  });
+  }, 60_000);
 
   it("hands back as pending the emails a stuck server never answers, which the next start sends under the same Message-ID", async () => {
     queueEmails(test, 200, new Date());
@@ -99,7 +106,7 @@ describe("stopping the workers", () => {
     const mailer = pooledMailer();
     await deliverDueEmails(test.db, { send: mailer.send, concurrency: mailer.concurrency, from: "holdfast@holdfast.test", appUrl: APP_URL, now: () => new Date() });
     expectEachDeliveredUnderItsMessageId(5);
-  });
+  }, 60_000);
 });
 
 /** The workers and an HTTP server in a child process, stopped by the same code as the app's server. */
