@@ -6,6 +6,7 @@ import { parseFormData, type FileUpload } from "@mjackson/form-data-parser";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { env } from "./env.server";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceType } from "./evidence-types";
+import { formLimitBroken } from "./form-limits";
 import { formatFileSize } from "./file-size";
 import { makeThumbnail, thumbnailPathFor } from "./thumbnails.server";
 
@@ -389,6 +390,15 @@ export async function receiveEvidenceUpload(
     throw requestError(error, maxBytes);
   }
   const results = await Promise.all(outcomes);
+  // The text beside the files keeps to the limits of any form, before anything reads or echoes it.
+  const brokenLimit = formLimitBroken(fields);
+  if (brokenLimit) {
+    await discardStoredEvidence(storedIn(results));
+    throw new EvidenceRequestError(
+      "The form sent with the files could not be taken, so nothing was saved. Open the page again and choose the files once more.",
+      brokenLimit === "too-large" ? 413 : 400,
+    );
+  }
   return {
     fields,
     files: storedIn(results),

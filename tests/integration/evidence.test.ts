@@ -21,6 +21,7 @@ import {
   rehashStoredEvidence,
   type StoredEvidence,
 } from "../../app/utils/evidence.server";
+import { FORM_LIMITS } from "../../app/utils/form-limits";
 import { makeThumbnail, thumbnailPathFor } from "../../app/utils/thumbnails.server";
 import { evidenceFiles, type Incident } from "../../db/schema";
 import { demoEmail, DEMO_PEOPLE } from "../../db/seed";
@@ -306,6 +307,20 @@ describe("receiving evidence", () => {
     const failure = receiveEvidenceUpload(request, { directory, maxBytes: 1024 });
     await expect(failure).rejects.toBeInstanceOf(EvidenceRequestError);
     await expect(failure).rejects.toMatchObject({ status: 413 });
+    expect(filesUnder(directory)).toEqual([]);
+  });
+
+  it("refuses the whole request, keeping nothing, when the text beside the files breaks a form limit", async () => {
+    const tooLong = receive([
+      ["evidence", file(SAMPLES[0].bytes, SAMPLES[0].name)],
+      ["notes", "x".repeat(FORM_LIMITS.maxFieldCharacters + 1)],
+    ]);
+    await expect(tooLong).rejects.toMatchObject({ status: 413 });
+    const sparse = receive([
+      ["evidence", file(SAMPLES[0].bytes, SAMPLES[0].name)],
+      ["kinds[100000]", "hate"],
+    ]);
+    await expect(sparse).rejects.toMatchObject({ status: 400 });
     expect(filesUnder(directory)).toEqual([]);
   });
 
