@@ -223,7 +223,7 @@ describe("deadlines", () => {
     // Marcus Bell now has until minute 31, but the acknowledgement has been late since minute 15.
     expect(overdueFor(minutesLater(17))).toEqual([incident.reference]);
     expect(openDeadlinesOf(test.db, incident.id)).toEqual([
-      { incidentId: incident.id, description: "Marcus Bell to acknowledge", dueAt: minutesLater(15).toISOString() },
+      { incidentId: incident.id, key: "acknowledgement", description: "Marcus Bell to acknowledge", dueAt: minutesLater(15).toISOString() },
     ]);
 
     const marcus = test.person("dir-people");
