@@ -227,17 +227,25 @@ export async function deliverDueEmails(db: Db, options: DeliverOptions) {
   }
 
   const claimed: OutboxRow[] = [];
+  let failure = null as { error: unknown } | null;
   function nextRow(): OutboxRow | undefined {
-    if (options.stopClaiming?.aborted || options.release?.aborted) return undefined;
+    if (failure || options.stopClaiming?.aborted || options.release?.aborted) return undefined;
     if (claimed.length === 0) claimed.push(...claimDue(db, options.now(), lanes * CLAIM_BATCH_PER_LANE));
     return claimed.shift();
   }
+  // A lane that fails (the database refusing a commit) stops the others taking more, and the
+  // pass ends only once every lane has, so two passes never send at the same time.
   async function lane() {
-    for (let row = nextRow(); row; row = nextRow()) await deliver(row);
+    try {
+      for (let row = nextRow(); row; row = nextRow()) await deliver(row);
+    } catch (error) {
+      failure ??= { error };
+    }
   }
   await Promise.all(Array.from({ length: lanes }, lane));
   // Rows claimed but not begun when a stop came are handed back.
   const unbegun = claimed.splice(0);
   if (unbegun.length > 0) db.transaction(() => unbegun.forEach((row) => releaseClaim(db, row)), { behavior: "immediate" });
+  if (failure) throw failure.error;
   return result;
 }
