@@ -103,7 +103,7 @@ describe("the limit on reports", () => {
     const refused = await send();
     expect(refused.status).toBe(429);
     const reply = await refused.json();
-    expect(reply.error[""]).toEqual([`You have sent ${REPORTS_PER_MINUTE} reports in the last minute. Wait a minute and try again.`]);
+    expect(reply.error?.[""]).toEqual([`You have sent ${REPORTS_PER_MINUTE} reports in the last minute. Wait a minute and try again.`]);
     expect(reply.initialValue).toMatchObject({ account: "@EastbridgeParks", whatHappened: "Posted the wrong closing time for the park." });
     expect(reportsBy(reporter.id)).toHaveLength(REPORTS_PER_MINUTE);
   });
@@ -150,7 +150,7 @@ describe("the limit on uploads", () => {
     const refused = await send(1, "It was a voice message.");
     expect(refused.status).toBe(429);
     const reply = await refused.json();
-    expect(reply.error.evidence).toEqual([
+    expect(reply.error?.evidence).toEqual([
       `“shot-0.png” was not saved. You have uploaded ${UPLOADS_PER_MINUTE} files in the last minute. Wait a minute and try again.`,
     ]);
     const draft = loadAbuseDraft(test.db, person.id)?.data;
