@@ -59,6 +59,47 @@ function uploadRequest(url: string, files: number, fields: Record<string, string
   return new Request(url, { method: "POST", body: form, headers: cookie ? { Cookie: cookie } : {} });
 }
 
+describe("a report form sent twice", () => {
+  it("opens one incident, and the second send goes to the same incident", async () => {
+    const cookie = await cookieFor("comms1");
+    const reporter = test.person("comms1");
+    const body = new URLSearchParams({
+      platform: "Instagram",
+      account: "@EastbridgeEvents",
+      postedAt: toOrganisationLocalInput(new Date(Date.now() - 10 * 60_000)),
+      whatHappened: "The fireworks post went out a day early.",
+      submissionKey: randomUUID(),
+    });
+    const send = () =>
+      mistakenPostAction({
+        request: new Request("http://localhost/report/mistaken-post", { method: "POST", body, headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      });
+    const first = await send();
+    const second = await send();
+    expect(first.status).toBe(302);
+    expect(second.headers.get("Location")).toBe(first.headers.get("Location"));
+    const opened = reportsBy(reporter.id);
+    expect(opened).toHaveLength(1);
+    expect(first.headers.get("Location")).toBe(`/incidents/${opened[0].reference}`);
+  });
+
+  it("is refused without the key the page gives it, keeping what was typed", async () => {
+    const cookie = await cookieFor("comms1");
+    const body = new URLSearchParams({ platform: "Instagram", account: "@EastbridgeEvents", whatHappened: "Posted early by mistake." });
+    const response = await mistakenPostAction({
+      request: new Request("http://localhost/report/mistaken-post", { method: "POST", body, headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
+    expect(response.status).toBe(400);
+    const reply = await response.json();
+    expect(reply.error?.submissionKey).toEqual(["This form is out of date. Send it again: your answers are still here"]);
+    expect(reply.initialValue).toMatchObject({ account: "@EastbridgeEvents" });
+  });
+});
+
 describe("the limit on reports", () => {
   it(`opens ${REPORTS_PER_MINUTE} reports a minute, refuses the next with nothing written, and opens again a minute later`, () => {
     const reporter = test.person("library-assistant");
