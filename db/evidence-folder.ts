@@ -134,7 +134,7 @@ function listed(paths: string[]): string[] {
 }
 
 /** The check's findings as log lines: what is missing and where it is named, then the orphans. */
-export function describeEvidenceFolder(report: EvidenceFolderReport): string[] {
+function describeEvidenceFolder(report: EvidenceFolderReport): string[] {
   const lines = [`Evidence folder: ${plural(report.filesStored, "file")} stored, ${plural(report.filesNamed, "file")} named by the database.`];
   if (report.missing.length === 0 && report.orphans.length === 0) {
     lines.push("Every file the database names is there, and every stored file is named.");

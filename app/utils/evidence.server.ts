@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat, type FileHandle } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseFormData, type FileUpload } from "@mjackson/form-data-parser";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { env } from "./env.server";
@@ -203,9 +203,10 @@ async function makeFolderFor(absolutePath: string) {
   const folder = dirname(absolutePath);
   const firstMade = await mkdir(folder, { recursive: true, mode: 0o700 });
   if (!firstMade) return;
-  for (let made = folder; ; made = dirname(made)) {
+  const top = resolve(firstMade);
+  for (let made = resolve(folder); ; made = dirname(made)) {
     await syncDirectory(dirname(made));
-    if (made === firstMade) return;
+    if (made === top || made === dirname(made)) return;
   }
 }
 
