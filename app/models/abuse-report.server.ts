@@ -2,7 +2,6 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import type { Incident } from "../../db/schema";
 import type { AbuseReport } from "../../machines/staff-abuse";
 import {
   QUESTION_SLUGS,
@@ -158,7 +157,8 @@ export function resumeSlug(data: DraftData | undefined): PageSlug {
   return check.ok ? "check" : check.slug;
 }
 
-export type SendOutcome = ReportSent | { ok: false; slug: PageSlug | null };
+type SendRefusal = { ok: false; slug: PageSlug | null };
+export type SendOutcome = ReportSent | SendRefusal;
 
 /**
  * Sends the draft as a staff abuse report, once per form (see sendReportOnce): the incident is
@@ -168,7 +168,7 @@ export type SendOutcome = ReportSent | { ok: false; slug: PageSlug | null };
  * when there is no draft: it was sent from another copy of the page, or never started.
  */
 export function sendAbuseReport(db: Db, user: CurrentUser, submissionKey: string, now: Date): SendOutcome {
-  return sendReportOnce(db, { reporterId: user.id, submissionKey, now }, (): { ok: true; incident: Incident } | { ok: false; slug: PageSlug | null } => {
+  return sendReportOnce<SendRefusal>(db, { reporterId: user.id, submissionKey, now }, () => {
     const draft = loadAbuseDraft(db, user.id);
     if (!draft) return { ok: false, slug: null };
     const check = checkDraft(draft.data);
