@@ -30,7 +30,7 @@ export function limitMessage(action: LimitedAction, done: number): string {
 }
 
 /** How many times the person did this in the minute before `now`. */
-export function actionsInLastMinute(db: Queryable, personId: number, action: LimitedAction, now: Date): number {
+function actionsInLastMinute(db: Queryable, personId: number, action: LimitedAction, now: Date): number {
   return (
     db
       .select({ done: count() })
