@@ -47,6 +47,21 @@ const POST: MistakenPostDetails = {
   whatHappened: "The wrong opening hours were posted.",
 };
 
+/** The mistaken-post form's fields as the page sends them, with a new key. */
+const formFields = (account: string, whatHappened: string) => ({
+  platform: "Facebook",
+  account,
+  postedAt: toOrganisationLocalInput(new Date(Date.now() - 30 * 60_000)),
+  whatHappened,
+  submissionKey: randomUUID(),
+});
+
+/** The mistaken-post form posted by a signed-in browser, through the route's action. */
+function postReportForm(cookie: string, fields: Record<string, string>) {
+  const request = new Request("http://localhost/report/mistaken-post", { method: "POST", body: new URLSearchParams(fields), headers: { Cookie: cookie } });
+  return mistakenPostAction({ request, params: {}, context: {} });
+}
+
 const reportsBy = (personId: number) => test.db.select().from(incidents).where(eq(incidents.reporterId, personId)).all();
 
 /** Files as a browser sends them from a file input, with the form's other fields. */
@@ -63,21 +78,9 @@ describe("a report form sent twice", () => {
   it("opens one incident, and the second send goes to the same incident", async () => {
     const cookie = await cookieFor("comms1");
     const reporter = test.person("comms1");
-    const body = new URLSearchParams({
-      platform: "Instagram",
-      account: "@EastbridgeEvents",
-      postedAt: toOrganisationLocalInput(new Date(Date.now() - 10 * 60_000)),
-      whatHappened: "The fireworks post went out a day early.",
-      submissionKey: randomUUID(),
-    });
-    const send = () =>
-      mistakenPostAction({
-        request: new Request("http://localhost/report/mistaken-post", { method: "POST", body, headers: { Cookie: cookie } }),
-        params: {},
-        context: {},
-      });
-    const first = await send();
-    const second = await send();
+    const fields = formFields("@EastbridgeEvents", "The fireworks post went out a day early.");
+    const first = await postReportForm(cookie, fields);
+    const second = await postReportForm(cookie, fields);
     expect(first.status).toBe(302);
     expect(second.headers.get("Location")).toBe(first.headers.get("Location"));
     const opened = reportsBy(reporter.id);
@@ -86,13 +89,8 @@ describe("a report form sent twice", () => {
   });
 
   it("is refused without the key the page gives it, keeping what was typed", async () => {
-    const cookie = await cookieFor("comms1");
-    const body = new URLSearchParams({ platform: "Instagram", account: "@EastbridgeEvents", whatHappened: "Posted early by mistake." });
-    const response = await mistakenPostAction({
-      request: new Request("http://localhost/report/mistaken-post", { method: "POST", body, headers: { Cookie: cookie } }),
-      params: {},
-      context: {},
-    });
+    const { submissionKey: _left, ...fields } = formFields("@EastbridgeEvents", "Posted early by mistake.");
+    const response = await postReportForm(await cookieFor("comms1"), fields);
     expect(response.status).toBe(400);
     const reply = await response.json();
     expect(reply.error?.submissionKey).toEqual(["This form is out of date. Send it again: your answers are still here"]);
@@ -129,17 +127,7 @@ describe("the limit on reports", () => {
   it("answers 429 on the report form with the message in the error summary, keeping what was typed", async () => {
     const cookie = await cookieFor("parks-officer");
     const reporter = test.person("parks-officer");
-    const send = () => {
-      const body = new URLSearchParams({
-        platform: "Facebook",
-        account: "@EastbridgeParks",
-        postedAt: toOrganisationLocalInput(new Date(Date.now() - 30 * 60_000)),
-        whatHappened: "Posted the wrong closing time for the park.",
-        submissionKey: randomUUID(),
-      });
-      const request = new Request("http://localhost/report/mistaken-post", { method: "POST", body, headers: { Cookie: cookie } });
-      return mistakenPostAction({ request, params: {}, context: {} });
-    };
+    const send = () => postReportForm(cookie, formFields("@EastbridgeParks", "Posted the wrong closing time for the park."));
     for (let sent = 0; sent < REPORTS_PER_MINUTE; sent += 1) expect((await send()).status).toBe(302);
     const refused = await send();
     expect(refused.status).toBe(429);
