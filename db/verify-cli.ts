@@ -35,9 +35,9 @@ function printReport(report: VerificationReport) {
   if (report.orphanFiles.length > 0) {
     lines.push(
       "",
-      `Also, ${report.orphanFiles.length === 1 ? "1 file" : `${report.orphanFiles.length} files`} in the evidence folder no record names`,
-      "(uploads never recorded, for example cut off by a restart). No record refers to them, so they",
-      "do not change the result above:",
+      `Also, no record names ${report.orphanFiles.length === 1 ? "this file" : `these ${report.orphanFiles.length} files`} in the evidence folder`,
+      "(uploads never recorded, for example cut off by a restart). Nothing refers to them, so they do",
+      "not change the result above:",
       ...report.orphanFiles.map((path) => `  ${path}`),
     );
   }
