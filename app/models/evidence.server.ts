@@ -11,7 +11,7 @@ import {
 } from "../utils/evidence.server";
 import { choosePage } from "../utils/params";
 import { preparedPerDatabase } from "../utils/prepared.server";
-import { allowanceLeft, limitMessage, UPLOADS_PER_MINUTE } from "./limits.server";
+import { allowanceLeft, limitMessage, perMinuteLimit } from "./limits.server";
 
 /**
  * Deletes stored files, with their thumbnails, unless a committed row names them: a file is
@@ -43,7 +43,7 @@ export async function receiveEvidenceWithinLimit(
       maxFiles: allowance,
       tooMany: (name: string) => {
         turnedAway += 1;
-        return `“${name}” was not saved. ${limitMessage("upload", UPLOADS_PER_MINUTE)}`;
+        return `“${name}” was not saved. ${limitMessage("upload", perMinuteLimit("upload"))}`;
       },
     }),
   });

@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 
+export const DEFAULT_REPORTS_PER_MINUTE = 5;
+export const DEFAULT_UPLOADS_PER_MINUTE = 30;
+
 /**
  * The whole configuration, read from the environment once at start-up. Anything wrong stops
  * the server with a message that names the variable and what it should be.
@@ -36,6 +39,13 @@ const environmentSchema = z.object({
     .string()
     .default("false")
     .transform((value) => (value === "true" ? true : value === "false" ? false : /^\d+$/.test(value) ? Number(value) : value)),
+  /**
+   * Reports one person may send, and files they may upload, in a minute: far above what anyone
+   * needs by hand (a report takes two minutes to write), far below what a script can do (each
+   * report emails several people, each file is synced to disk). Raised only for a load test.
+   */
+  REPORTS_PER_MINUTE: z.coerce.number({ invalid_type_error: "must be a number" }).int().min(1).default(DEFAULT_REPORTS_PER_MINUTE),
+  UPLOADS_PER_MINUTE: z.coerce.number({ invalid_type_error: "must be a number" }).int().min(1).default(DEFAULT_UPLOADS_PER_MINUTE),
   /** Whether an empty database gets the demo history (past incidents) as well as the demo organisation. */
   DEMO_HISTORY: z.enum(["on", "off"], { errorMap: () => ({ message: "must be on or off" }) }).default("on"),
 });

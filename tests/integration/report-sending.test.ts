@@ -4,13 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAbuseDraft } from "../../app/models/abuse-report.server";
 import { receiveEvidenceWithinLimit } from "../../app/models/evidence.server";
 import { attachScreenshots } from "../../app/models/incidents.server";
-import { LimitReachedError, REPORTS_PER_MINUTE, UPLOADS_PER_MINUTE } from "../../app/models/limits.server";
+import { LimitReachedError } from "../../app/models/limits.server";
 import { sendMistakenPostReport } from "../../app/models/report-sending.server";
 import { action as screenshotsAction } from "../../app/routes/report.abuse.screenshots";
 import { action as mistakenPostAction } from "../../app/routes/report.mistaken-post";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
 import { toOrganisationLocalInput } from "../../app/utils/dates";
 import { db as appDb } from "../../app/utils/db.server";
+import {
+  DEFAULT_REPORTS_PER_MINUTE as REPORTS_PER_MINUTE,
+  DEFAULT_UPLOADS_PER_MINUTE as UPLOADS_PER_MINUTE,
+} from "../../app/utils/env.server";
 import { evidenceFiles, incidents, recentActions } from "../../db/schema";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
 import type { MistakenPostDetails } from "../../machines/mistaken-post";

@@ -35,6 +35,17 @@ describe("the environment", () => {
     expect(attempt).toThrow(/DEMO_HISTORY must be on or off/);
   });
 
+  it("limits reports and uploads per person unless raised, and reads the proxies to trust", () => {
+    const secret = { SESSION_SECRET: "x".repeat(32) };
+    expect(readEnvironment(secret)).toMatchObject({ REPORTS_PER_MINUTE: 5, UPLOADS_PER_MINUTE: 30, TRUST_PROXY: false });
+    expect(readEnvironment({ ...secret, REPORTS_PER_MINUTE: "1000" }).REPORTS_PER_MINUTE).toBe(1000);
+    expect(() => readEnvironment({ ...secret, UPLOADS_PER_MINUTE: "many" })).toThrow(/UPLOADS_PER_MINUTE must be a number/);
+    expect(() => readEnvironment({ ...secret, REPORTS_PER_MINUTE: "0" })).toThrow(/REPORTS_PER_MINUTE/);
+    expect(readEnvironment({ ...secret, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+    expect(readEnvironment({ ...secret, TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(readEnvironment({ ...secret, TRUST_PROXY: "loopback" }).TRUST_PROXY).toBe("loopback");
+  });
+
   it("treats an empty variable as unset", () => {
     const environment = readEnvironment({ SMTP_URL: "", SESSION_SECRET: "x".repeat(32), PORT: "4000" });
     expect(environment.SMTP_URL).toBeUndefined();
