@@ -116,7 +116,7 @@ export function pathAllows(kind: string, contextOf: () => unknown, viewer: { id:
   return path.readersByRole.some((role) => viewer.roles.includes(role)) || accessAllows(path.accessOf(contextOf(), policy), viewer);
 }
 
-const READING_ROLES: readonly ReadingRole[] = ["communications", "hr_safety"];
+export const READING_ROLES: readonly ReadingRole[] = ["communications", "hr_safety"];
 
 /**
  * How this person comes to read the incident (none: they may not). `inChain` tells whether they

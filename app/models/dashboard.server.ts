@@ -3,13 +3,14 @@ import type { Db } from "../../db/client";
 import { allRows } from "../utils/statements.server";
 import { listChannels } from "./channels.server";
 import type { Role } from "../../db/schema";
-import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../machines/index";
-import { ABUSE_KINDS, type AbuseKind } from "../../machines/staff-abuse";
+import { escalationPathFor, escalationPaths, isIncidentKind, type IncidentKind } from "../../machines/index";
+import { ABUSE_KINDS, type AbuseKind, type StaffAbuseSection } from "../../machines/staff-abuse";
 import type { CurrentUser } from "../utils/auth.server";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { organisationDate } from "../utils/dates";
 import { readingPolicy } from "../../db/workflow";
-import { reportsCte, stepTitleOf, visibleTo } from "./incident-list.server";
+import type { ReadingPolicy } from "../../machines/effects";
+import { reportsCte, seesSectionSql, sqlList, stepTitleOf, visibleTo } from "./incident-list.server";
 import { findIncidentForUser } from "./incidents.server";
 import { openDeadlinesSql } from "./deadlines.server";
 
@@ -17,7 +18,9 @@ import { openDeadlinesSql } from "./deadlines.server";
  * The dashboard for Communications, HR and safety, leadership and administrators: what is open,
  * what is overdue, which channels are paused, and the figures a head of service asks for. Every
  * figure counts only the incidents the viewer may see, by the same SQL rule as the incident list
- * (visibleTo); percentiles are worked out here from the rows, exactly.
+ * (visibleTo), and reads of each only the sections they may see (seesSectionSql: Communications
+ * helping with removal are not told the kind of abuse or the police and support steps); percentiles
+ * are worked out here from the rows, exactly.
  */
 
 export const DASHBOARD_ROLES = ["communications", "hr_safety", "leadership", "admin"] as const satisfies readonly Role[];
@@ -125,14 +128,30 @@ function openByStep(db: Db, user: CurrentUser): OpenStepRow[] {
   );
 }
 
+/**
+ * Whether the viewer may see the late step `d` of incident `i`: the section its path gives the
+ * deadline's key (need to know), asked of seesSectionSql; a key of no section is seen by all who may read.
+ */
+function deadlineShownSql(user: CurrentUser, policy: ReadingPolicy): SQL {
+  const cases = (Object.keys(escalationPaths) as IncidentKind[]).flatMap((kind) => {
+    const keysBySection = new Map<string, string[]>();
+    for (const [key, section] of Object.entries(escalationPathFor(kind).needToKnow?.deadlineSections ?? {})) {
+      keysBySection.set(section, [...(keysBySection.get(section) ?? []), key]);
+    }
+    return [...keysBySection].map(([section, keys]) => sql`when i.kind = ${kind} and d.key in (${sqlList(keys)}) then ${seesSectionSql(user, policy, kind, section)}`);
+  });
+  return cases.length > 0 ? sql`(case ${sql.join(cases, sql` `)} else 1 end)` : sql`1 = 1`;
+}
+
 function overdue(db: Db, user: CurrentUser, now: Date): OverdueRow[] {
+  const policy = readingPolicy(db);
   // Few deadlines are open and late at any time: find those, then keep the ones the viewer may see.
   return allRows<{ reference: string; kind: string; title: string; description: string; dueAt: string }>(db, sql`
       with recursive ${reportsCte(user)}, open_deadlines as (${openDeadlinesSql(sql`due_at < ${now.toISOString()}`)})
       select i.reference, i.kind, i.title, d.description, d.dueAt
       from open_deadlines as d
       join incidents as i on i.id = d.incidentId
-      where ${visibleTo(user, readingPolicy(db), "per row")}
+      where ${visibleTo(user, policy, "per row")} and ${deadlineShownSql(user, policy)}
       order by d.dueAt asc, i.id asc`)
     .map((row) => ({ reference: row.reference, kindTitle: escalationPathFor(row.kind).title, title: row.title, description: row.description, dueAt: row.dueAt }));
 }
@@ -202,10 +221,12 @@ function abuseCounts(db: Db, user: CurrentUser, now: Date): Pick<Dashboard, "abu
   const months = lastMonths(now);
   // A day's margin either side of the window; the exact month is judged below in the organisation's zone.
   const from = new Date(Date.parse(`${months[0]}-01T00:00:00Z`) - 86_400_000).toISOString();
+  // The kinds are the report's "kind" section: read only where the viewer may see it.
+  const kindSection: StaffAbuseSection = "kind";
   const rows = allRows<{ reportedAt: string; kinds: string | null; platform: string | null }>(db, sql`
     ${withVisible(db, user)}
     select json_extract(i.snapshot, '$.context.reportedAt') as reportedAt,
-      json_extract(i.snapshot, '$.context.report.kinds') as kinds,
+      case when ${seesSectionSql(user, readingPolicy(db), "staff_abuse", kindSection)} then json_extract(i.snapshot, '$.context.report.kinds') end as kinds,
       json_extract(i.snapshot, '$.context.report.platform') as platform
     from visible join incidents as i on i.id = visible.id
     where i.kind = 'staff_abuse' and json_extract(i.snapshot, '$.context.reportedAt') >= ${from}`);

@@ -1,11 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { accessGrantees, readingPolicy } from "../../db/workflow";
-import type { ReadingPolicy } from "../../machines/effects";
+import type { IncidentAccess, ReadingPolicy, ViewerRelation } from "../../machines/effects";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { allRows, oneRow } from "../utils/statements.server";
 import type { Incident } from "../../db/schema";
-import { escalationPathFor, escalationPaths, isIncidentKind, kindsReadableByRole, type IncidentKind } from "../../machines/index";
+import { escalationPathFor, escalationPaths, isIncidentKind, kindsReadableByRole, READING_ROLES, type IncidentKind } from "../../machines/index";
 import { listSteps } from "../../machines/steps";
 import type { CurrentUser } from "../utils/auth.server";
 import { addCalendarDays, organisationLocalToUtc } from "../utils/dates";
@@ -169,6 +169,18 @@ function likeContaining(value: string): string {
   return `%${value.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
+/** Values as a list of SQL parameters, for `in (...)`. */
+export const sqlList = (values: readonly string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
+
+/** Reports from anyone below the viewer within the path's reach, as SQL over `i` and `reports`. */
+function fromBelowWithinReach(kind: IncidentKind, policy: ReadingPolicy, lookup: "sets" | "per row"): SQL {
+  const reach = escalationPaths[kind].chainReach(policy);
+  const withinReach = reach === null ? sql`` : sql` and reports.depth <= ${reach}`;
+  return lookup === "sets"
+    ? sql`i.reporter_id in (select id from reports where 1 = 1${withinReach})`
+    : sql`exists (select 1 from reports where reports.id = i.reporter_id${withinReach})`;
+}
+
 /**
  * Who may see an incident, as SQL over `i` (incidents) and the CTE `reports` (everyone below
  * the viewer in the reporting line, with how many levels below): every incident of a path their
@@ -183,26 +195,44 @@ function likeContaining(value: string): string {
 export function visibleTo(user: CurrentUser, policy: ReadingPolicy, lookup: "sets" | "per row" = "sets"): SQL {
   const grantees = accessGrantees({ personIds: [user.id], roles: user.roles });
   const kinds = kindsReadableByRole(user.roles);
-  const inList = (values: string[]) => sql.join(values.map((value) => sql`${value}`), sql`, `);
-  const byRole = kinds.length > 0 ? sql`i.kind in (${inList(kinds)}) or ` : sql``;
+  const byRole = kinds.length > 0 ? sql`i.kind in (${sqlList(kinds)}) or ` : sql``;
   // The reporting line, path by path: each reads as far up as its reach.
-  const withinReach = (kind: string) => {
-    const reach = escalationPaths[kind as IncidentKind].chainReach(policy);
-    return reach === null ? sql`` : sql` and reports.depth <= ${reach}`;
-  };
   const byChain = sql.join(
-    Object.keys(escalationPaths).map((kind) =>
-      lookup === "sets"
-        ? sql`(i.kind = ${kind} and i.reporter_id in (select id from reports where 1 = 1${withinReach(kind)}))`
-        : sql`(i.kind = ${kind} and exists (select 1 from reports where reports.id = i.reporter_id${withinReach(kind)}))`,
-    ),
+    (Object.keys(escalationPaths) as IncidentKind[]).map((kind) => sql`(i.kind = ${kind} and ${fromBelowWithinReach(kind, policy, lookup)})`),
     sql` or `,
   );
   return lookup === "sets"
-    ? sql`(${byRole}i.id in (select incident_id from incident_access where grantee in (${inList(grantees)}))
+    ? sql`(${byRole}i.id in (select incident_id from incident_access where grantee in (${sqlList(grantees)}))
     or ${byChain})`
-    : sql`(${byRole}exists (select 1 from incident_access as access where access.incident_id = i.id and access.grantee in (${inList(grantees)}))
+    : sql`(${byRole}exists (select 1 from incident_access as access where access.incident_id = i.id and access.grantee in (${sqlList(grantees)}))
     or ${byChain})`;
+}
+
+/**
+ * Whether the viewer sees one section of an incident of this path (need to know), as SQL over
+ * `i` and `reports`, for incidents visibleTo admits: true when any relation they hold to it
+ * allows the section by the path's own table (sectionsOf, relation by relation), the relations
+ * found as viewerRelations finds them from the snapshot (reporter; manager, named in the stored
+ * access or below them within reach; a role that reads the path or was brought in). Mirrors
+ * recordViewFor without opening a snapshot; each incident is looked up in the indexes.
+ */
+export function seesSectionSql(user: CurrentUser, policy: ReadingPolicy, kind: IncidentKind, section: string): SQL {
+  const path = escalationPathFor(kind);
+  const needToKnow = path.needToKnow;
+  if (!needToKnow) return sql`1 = 1`;
+  const allows = (relation: ViewerRelation) => needToKnow.sectionsOf([relation]).includes(section);
+  const granted = (access: IncidentAccess) =>
+    sql`exists (select 1 from incident_access as access where access.incident_id = i.id and access.grantee in (${sqlList(accessGrantees(access))}))`;
+  const roles = READING_ROLES.filter((role) => user.roles.includes(role) && allows(role));
+  // A role that reads every incident of the path holds that relation to each of them.
+  if (roles.some((role) => path.readersByRole.includes(role))) return sql`1 = 1`;
+  const conditions: SQL[] = [];
+  if (allows("reporter")) conditions.push(sql`i.reporter_id = ${user.id}`);
+  if (allows("manager")) {
+    conditions.push(sql`(i.reporter_id <> ${user.id} and ${granted({ personIds: [user.id], roles: [] })})`, fromBelowWithinReach(kind, policy, "per row"));
+  }
+  if (roles.length > 0) conditions.push(granted({ personIds: [], roles }));
+  return conditions.length > 0 ? sql`(${sql.join(conditions, sql` or `)})` : sql`0 = 1`;
 }
 
 function filterSql(filters: IncidentFilters, now: Date): SQL[] {

@@ -253,7 +253,10 @@ export default function DashboardPage() {
         <h2 id="abuse-title" className="text-xl font-bold">
           Abuse of staff reported, last {data.abuseByKind.months.length} months
         </h2>
-        <p className="mt-2 text-sm">A report can name more than one kind of abuse, so the kinds can add up to more than the reports.</p>
+        <p className="mt-2 text-sm">
+          A report can name more than one kind of abuse, so the kinds can add up to more than the reports. A report whose kind
+          of abuse you are not told (one you help to get removed) is counted by platform only.
+        </p>
         <ChartFigure
           id="abuse-kind"
           title="Reports by kind of abuse, per month"

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDashboard } from "../../app/models/dashboard.server";
+import { openDeadlinesOf } from "../../app/models/deadlines.server";
 import { evidencePack } from "../../app/models/evidence-pack.server";
 import { referencesVisibleInSql } from "../../app/models/incident-list.server";
-import { canViewIncident } from "../../app/models/incidents.server";
+import { canViewIncident, recordViewFor } from "../../app/models/incidents.server";
 import { abuseSettings, setAbuseSettings } from "../../app/models/settings.server";
 import { action as settingsAction } from "../../app/routes/admin.settings";
 import { loader as evidenceListLoader } from "../../app/routes/incidents.$reference_.evidence";
@@ -13,7 +15,7 @@ import { db as appDb } from "../../app/utils/db.server";
 import { incidents, outbox, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE } from "../../db/seed";
 import { applyEvent } from "../../db/workflow";
-import { STAFF_ABUSE_SECTIONS, type AbuseReport } from "../../machines/staff-abuse";
+import { STAFF_ABUSE_SECTIONS, type AbuseReport, type StaffAbuseView } from "../../machines/staff-abuse";
 import { createTestDatabase, sessionCookieFor, type TestDatabase } from "../helpers/database";
 import { addScreenshot, reportAbuseAs, SAMPLE_ABUSE_REPORT } from "../helpers/staff-abuse";
 
@@ -195,5 +197,69 @@ describe("the emails of the abuse report", () => {
         expect(stored, `${row.template}: ${secret}`).not.toContain(secret);
       }
     }
+  });
+});
+
+describe("the dashboard, role by role", () => {
+  // A month on, every step still awaited is late: the wellbeing follow-up and the removal of Jo
+  // Lee's report; the support and police steps of a second report, by a Communications officer.
+  const later = new Date(Date.now() + 30 * 24 * 60 * 60_000);
+  let second: Incident;
+
+  beforeAll(() => {
+    setAbuseSettings(test.db, { ...abuseSettings(test.db), chainLevels: 2 });
+    act("comms1", { type: "REQUEST_REMOVAL", requestedAt: new Date().toISOString() });
+    second = reportAbuseAs(test, "comms2", { ...SAMPLE_ABUSE_REPORT, kinds: ["harassment"] });
+    const reporter = test.user("comms2");
+    applyEvent(test.db, { incidentId: second.id, event: { type: "ASK_COMMUNICATIONS_HELP", by: reporter }, actor: reporter, now: new Date() });
+  });
+
+  const dashboardOf = (key: string) => getDashboard(test.db, test.user(key), later);
+  const lateSteps = (key: string) => dashboardOf(key).overdue.map((row) => `${row.reference}: ${row.description}`).sort();
+  /** Each kind of abuse counted, over the six months. */
+  const kindTotals = (key: string) => {
+    const totals: Record<string, number> = {};
+    for (const month of dashboardOf(key).abuseByKind.months) for (const [kind, count] of Object.entries(month.counts)) if (count > 0) totals[kind] = (totals[kind] ?? 0) + count;
+    return totals;
+  };
+  const step = (report: Incident, description: string) => `${report.reference}: ${description}`;
+  const removal = () => step(incident, "The platform's answer to the removal request");
+  const secondReportSteps = () => [step(second, "Dan Okafor to record the support offered"), step(second, "A police report, or the reason not to make one, to be recorded")];
+
+  it("gives Communications helping with removal no kind of abuse and only the removal's late step", () => {
+    expect(kindTotals("comms1")).toEqual({});
+    expect(dashboardOf("comms1").abuseByPlatform.months.reduce((sum, month) => sum + (month.counts[SAMPLE_ABUSE_REPORT.platform] ?? 0), 0)).toBe(2);
+    expect(lateSteps("comms1")).toEqual([removal()]);
+  });
+
+  it("gives a line manager who is also in Communications every section of their own team's report", () => {
+    // Dan Okafor manages the second reporter and is in Communications: helping on Jo Lee's report.
+    expect(kindTotals("headcomms")).toEqual({ harassment: 1 });
+    expect(lateSteps("headcomms")).toEqual([removal(), ...secondReportSteps()].sort());
+    // The next level up, a leader with no other reason to read it, sees all of it too; the Chief Executive, out of reach, nothing.
+    expect(kindTotals("ad")).toEqual({ harassment: 1 });
+    expect(lateSteps("ad")).toEqual(secondReportSteps().sort());
+    expect([kindTotals("ceo"), lateSteps("ceo")]).toEqual([{}, []]);
+  });
+
+  it("gives HR and safety and Jo Lee's managers the kinds and every late step", () => {
+    expect(kindTotals("hr")).toEqual({ hate: 1, threat: 1, harassment: 1 });
+    expect(lateSteps("hr")).toEqual([removal(), step(incident, "Owen Price to follow up on Jo Lee's wellbeing"), ...secondReportSteps()].sort());
+    for (const key of ["libraries-manager", "head-community"]) {
+      expect(kindTotals(key), key).toEqual({ hate: 1, threat: 1 });
+      expect(lateSteps(key), key).toEqual([removal(), step(incident, "Owen Price to follow up on Jo Lee's wellbeing")].sort());
+    }
+  });
+
+  it.each(DEMO_PEOPLE.map((person) => person.key))("shows %s what the incident page would, from the SQL alone", (key) => {
+    const user = test.user(key);
+    const readable = test.db.select().from(incidents).all().filter((each) => canViewIncident(test.db, user, each));
+    const fromPages = readable.flatMap((each) => {
+      const view = recordViewFor(test.db, user, each);
+      return openDeadlinesOf(test.db, each.id).filter((deadline) => deadline.dueAt < later.toISOString() && view.showsDeadline(deadline.key)).map((deadline) => step(each, deadline.description));
+    });
+    expect(lateSteps(key)).toEqual(fromPages.sort());
+    const kinds = readable.flatMap((each) => (each.kind === "staff_abuse" ? ((recordViewFor(test.db, user, each).context as StaffAbuseView).kind?.kinds ?? []) : []));
+    expect(kindTotals(key)).toEqual(Object.fromEntries([...new Set(kinds)].map((kind) => [kind, kinds.filter((each) => each === kind).length])));
   });
 });
