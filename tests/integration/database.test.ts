@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
-import { eq } from "drizzle-orm";
+import { eq, inArray, not } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportMistakenPost } from "../../app/models/incidents.server";
-import { incidents } from "../../db/schema";
+import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
+import { incidents, outbox, OUTBOX_STATUSES } from "../../db/schema";
 import { applyEvent } from "../../db/workflow";
+import { renderEmail } from "../../emails/index";
 import { escalationPaths } from "../../machines/index";
+import { staffAbuseEmailContext, type StaffAbuseContext } from "../../machines/staff-abuse";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 let test: TestDatabase;
@@ -30,6 +33,12 @@ describe("the SQLite connection", () => {
   });
 });
 
+/** Runs a migration's own SQL, statement by statement as drizzle runs it. */
+function runMigration(file: string) {
+  const migration = readFileSync(new URL(`../../db/migrations/${file}`, import.meta.url), "utf8");
+  for (const statement of migration.split("--> statement-breakpoint")) test.db.$client.exec(statement);
+}
+
 describe("migration 0008: screenshot facts leave the machine context", () => {
   it("rewrites a version 1 snapshot (every file's facts) to version 2 (how many), and the path carries on", () => {
     const reporter = test.user("library-assistant");
@@ -47,9 +56,7 @@ describe("migration 0008: screenshot facts leave the machine context", () => {
     const { screenshotCount: _count, ...contextWithoutCount } = current.context;
     const versionOne = { ...current, context: { ...contextWithoutCount, screenshots: files } };
     test.db.update(incidents).set({ snapshot: versionOne, machineVersion: 1 }).where(eq(incidents.id, incident.id)).run();
-    // Then migration 0008's SQL, statement by statement as drizzle runs it.
-    const migration = readFileSync(new URL("../../db/migrations/0008_slim_screenshot_context.sql", import.meta.url), "utf8");
-    for (const statement of migration.split("--> statement-breakpoint")) test.db.$client.exec(statement);
+    runMigration("0008_slim_screenshot_context.sql");
 
     const migrated = test.db.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;
     expect(migrated.machineVersion).toBe(escalationPaths.mistaken_post.version);
@@ -63,5 +70,94 @@ describe("migration 0008: screenshot facts leave the machine context", () => {
     });
     // Deletion is refused without a screenshot (mayRecordDeletion): the count carried over.
     expect(deleted.state).toBe("riskAssessment");
+  });
+});
+
+describe("migration 0012: abuse emails queued before need to know lose the whole report", () => {
+  const SECRETS = {
+    whatHappened: "Posted my home street under the library's notice.",
+    perpetrator: "@watcher_0012",
+    impact: "I have stopped working the late shift.",
+    offered: "Moved to the branch across town for a month.",
+    crimeReference: "31/00412/26",
+    officer: "PC Amal Rahman",
+    notes: "Spoke at length about the night shifts.",
+    platformNotes: "The platform said it breaks no rule.",
+    summary: "Closed once the account was suspended.",
+  };
+
+  it("cuts every abuse outbox row, whatever its status, to what new rows store, and the emails still render", async () => {
+    const person = (key: string) => {
+      const user = test.user(key);
+      return { id: user.id, name: user.name, roles: user.roles };
+    };
+    const at = new Date("2026-11-25T09:00:00.000Z");
+    const report = {
+      inDanger: true,
+      platform: "Facebook",
+      link: "https://facebook.example/post/12",
+      happenedAt: at.toISOString(),
+      perpetrator: SECRETS.perpetrator,
+      whatHappened: SECRETS.whatHappened,
+      kinds: ["hate" as const, "threat" as const],
+      protectedCharacteristics: ["race" as const],
+      connectedToRole: "yes" as const,
+      impact: SECRETS.impact,
+      noScreenshotReason: null,
+    };
+    const incident = reportStaffAbuse(test.db, test.person("library-assistant"), report, at);
+    const steps: [string, { type: string; [field: string]: unknown }][] = [
+      ["library-assistant", { type: "RECORD_BLOCKING", steps: ["Blocked the account"] }],
+      ["libraries-manager", { type: "RECORD_SUPPORT", offered: SECRETS.offered }],
+      ["hr", { type: "RECORD_POLICE_REPORT", route: "101", reportedAt: at.toISOString(), crimeReference: SECRETS.crimeReference, officer: SECRETS.officer }],
+      ["library-assistant", { type: "ASK_COMMUNICATIONS_HELP" }],
+      ["comms1", { type: "REQUEST_REMOVAL", requestedAt: at.toISOString() }],
+      ["comms1", { type: "RECORD_PLATFORM_ANSWER", outcome: "refused", notes: SECRETS.platformNotes }],
+      ["libraries-manager", { type: "RECORD_WELLBEING_FOLLOW_UP", notes: SECRETS.notes }],
+      ["hr", { type: "CLOSE", summary: SECRETS.summary }],
+    ];
+    let current = incident;
+    for (const [key, event] of steps) {
+      current = applyEvent(test.db, { incidentId: incident.id, event: { ...event, by: person(key) }, actor: test.user(key), now: at, expectedVersion: current.version });
+    }
+    const whole = (current.snapshot as { context: StaffAbuseContext }).context;
+    expect(current.state).toBe("closed");
+
+    // Each row as it was stored before need to know: the whole context, in every status a row can have.
+    const rows = test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all();
+    expect(rows.length).toBeGreaterThanOrEqual(OUTBOX_STATUSES.length);
+    rows.forEach((row, index) => {
+      test.db
+        .update(outbox)
+        .set({ data: { ...row.data, context: whole }, status: OUTBOX_STATUSES[index % OUTBOX_STATUSES.length] })
+        .where(eq(outbox.id, row.id))
+        .run();
+    });
+    const others = () => test.db.select().from(outbox).where(not(inArray(outbox.id, rows.map((row) => row.id)))).all();
+    const othersBefore = others();
+    expect(othersBefore.length).toBeGreaterThan(0);
+
+    runMigration("0012_abuse_outbox_email_context.sql");
+
+    const migrated = test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all();
+    expect(migrated.map((row) => row.status)).toEqual(rows.map((_, index) => OUTBOX_STATUSES[index % OUTBOX_STATUSES.length]));
+    for (const row of migrated) {
+      // Exactly what a row queued today stores, to the JSON type (true stays true, no nulls turned to strings).
+      expect(row.data).toStrictEqual({ ...rows.find((before) => before.id === row.id)!.data, context: staffAbuseEmailContext(whole) });
+      const stored = JSON.stringify(row.data);
+      for (const key of ['"kinds"', '"protectedCharacteristics"', '"connectedToRole"', '"impact"', '"whatHappened"', '"perpetrator"', '"police"', '"wellbeing"', '"blocking"']) {
+        expect(stored, `${row.template}: ${key}`).not.toContain(key);
+      }
+      for (const secret of [...Object.values(SECRETS), '"hate"', '"threat"', '"race"', "Blocked the account"]) expect(stored, `${row.template}: ${secret}`).not.toContain(secret);
+      const email = await renderEmail(row.template, { ...row.data, incidentUrl: `http://localhost/incidents/${incident.reference}` });
+      expect(email.text, row.template).toContain(`http://localhost/incidents/${incident.reference}`);
+      expect(email.text, row.template).toContain(test.person("library-assistant").name);
+    }
+    // The other paths' emails are left as they were.
+    expect(others()).toEqual(othersBefore);
+
+    // A row already cut down (queued after the change) comes out unchanged.
+    runMigration("0012_abuse_outbox_email_context.sql");
+    expect(test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all()).toEqual(migrated);
   });
 });
