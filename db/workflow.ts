@@ -49,6 +49,8 @@ export type WorkflowErrorCode = "not_found" | "refused" | "conflict";
 
 export interface ChangeSince {
   sequence: number;
+  /** The event's type, so a page can hide the changes a viewer may not know of. */
+  type: string;
   label: string;
   actorName: string | null;
   at: string;
@@ -388,6 +390,7 @@ function changesSince(tx: Queryable, incident: Incident, sequence: number): Chan
     .all()
     .map((row) => ({
       sequence: row.sequence,
+      type: row.type,
       label: labels[row.type] ?? row.type,
       actorName: row.actorName,
       at: row.at,

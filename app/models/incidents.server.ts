@@ -61,9 +61,12 @@ export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDe
   return incident;
 }
 
+/** A change made since the person's page was drawn, as they may know of it. */
+export type ChangeShown = Omit<ChangeSince, "type">;
+
 export type EventOutcome =
   | { ok: true; incident: Incident }
-  | { ok: false; code: WorkflowErrorCode; message: string; changesSince: ChangeSince[] };
+  | { ok: false; code: WorkflowErrorCode; message: string; changesSince: ChangeShown[] };
 
 /**
  * Sends one event from a person to an incident, then lets the workers pick up any emails.
@@ -79,16 +82,26 @@ export function sendIncidentEvent(
     return { ok: true, incident };
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
-    return refusedOutcome(error);
+    return refusedOutcome(db, error, options);
   }
 }
 
-const refusedOutcome = (error: WorkflowError): EventOutcome => ({
-  ok: false,
-  code: error.code,
-  message: error.message,
-  changesSince: error.changesSince,
-});
+/**
+ * A refusal the page can explain. "What changed since you opened this page" names only the
+ * changes the person may know of: a hidden section's events are told as a private step, as on
+ * the timeline, or a page that is out of date would show what the page itself hides.
+ */
+function refusedOutcome(db: Db, error: WorkflowError, viewer: { user: CurrentUser; incident: Incident }): EventOutcome {
+  const { showsEvent } = recordViewFor(db, viewer.user, viewer.incident);
+  return {
+    ok: false,
+    code: error.code,
+    message: error.message,
+    changesSince: error.changesSince.map(({ type, ...change }) =>
+      showsEvent(type) ? change : { ...change, label: PRIVATE_EVENT_LABEL, actorName: null },
+    ),
+  };
+}
 
 function applyPersonEvent(
   db: Db,
@@ -506,7 +519,7 @@ export function attachScreenshots(
   } catch (error) {
     void discardUnrecordedEvidence(db, options.files);
     if (!(error instanceof WorkflowError)) throw error;
-    return refusedOutcome(error);
+    return refusedOutcome(db, error, options);
   }
 }
 

@@ -272,6 +272,7 @@ export function safeRedirect(target: FormDataEntryValue | string | null | undefi
   } catch {
     return fallback;
   }
-  if (resolved.origin !== SAME_SITE_BASE) return fallback;
+  // "/.//evil.test" resolves to the path "//evil.test", which a browser would read as another site.
+  if (resolved.origin !== SAME_SITE_BASE || resolved.pathname.startsWith("//")) return fallback;
   return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -84,34 +84,39 @@ export async function guardRequest(request: Request, appOrigin: string): Promise
   if (SAFE_METHODS.has(request.method)) return request;
   if (!isSameOriginRequest(request, appOrigin)) return refusals.crossSite;
 
-  const contentType = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  const [mediaType, ...parameters] = (request.headers.get("Content-Type") ?? "").split(";");
+  const contentType = mediaType.trim().toLowerCase();
   const declaredLength = request.headers.get("Content-Length");
   if (contentType === "multipart/form-data") {
     if (!UPLOAD_PATHS.some((path) => path.test(url.pathname))) return refusals.notAForm;
     // Node stops reading a body at its Content-Length, so checking the header bounds the upload.
     if (declaredLength === null) return refusals.lengthRequired;
     if (Number(declaredLength) > MAX_UPLOAD_BODY_BYTES) return refusals.uploadTooLarge;
-    return request;
+    return withBody(request, request.body, [contentType, ...parameters].join(";"));
   }
   const emptyBody = !request.body || declaredLength === "0";
-  if (contentType === "" && emptyBody) {
-    // An empty post (a bare button with no type to its body) is an empty form, as the app reads it.
-    const headers = new Headers(request.headers);
-    headers.set("Content-Type", "application/x-www-form-urlencoded");
-    return new Request(request.url, { method: request.method, headers, body: "", signal: request.signal });
-  }
-  if (contentType !== "application/x-www-form-urlencoded") return refusals.notAForm;
+  // An empty post (a bare button with no type to its body) is an empty form, as the app reads it.
+  if (contentType === "" && emptyBody) return withBody(request, "", URLENCODED);
+  if (contentType !== URLENCODED) return refusals.notAForm;
   if (declaredLength !== null && Number(declaredLength) > FORM_LIMITS.maxFormBytes) return refusals.formTooLarge;
   const body = await readAtMost(request, FORM_LIMITS.maxFormBytes);
   if (body === null) return refusals.formTooLarge;
   const fieldProblem = formLimitBroken(new URLSearchParams(new TextDecoder().decode(body)));
   if (fieldProblem) return refusalFor[fieldProblem];
-  return new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body,
-    signal: request.signal,
-  });
+  return withBody(request, body, URLENCODED);
+}
+
+const URLENCODED = "application/x-www-form-urlencoded";
+
+/**
+ * The request the app is given: the body read (or still to read), under its media type written
+ * as the app's parsers expect it. They match it letter for letter, so `Application/X-WWW-Form-
+ * Urlencoded`, which a browser never sends but a client may, would otherwise fail inside them.
+ */
+function withBody(request: Request, body: BodyInit | null, contentType: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set("Content-Type", contentType);
+  return new Request(request.url, { method: request.method, headers, body, signal: request.signal, duplex: "half" } as RequestInit);
 }
 
 /** The whole body, or null as soon as it passes `limit` bytes (the rest is never held). */

@@ -9,8 +9,9 @@ import { abuseSettings, setAbuseSettings } from "../../app/models/settings.serve
 import { action as settingsAction } from "../../app/routes/admin.settings";
 import { loader as evidenceListLoader } from "../../app/routes/incidents.$reference_.evidence";
 import { loader as packPdfLoader } from "../../app/routes/incidents.$reference.evidence-pack.pdf";
-import { loader as incidentLoader } from "../../app/routes/incidents.$reference";
+import { action as incidentAction, loader as incidentLoader } from "../../app/routes/incidents.$reference";
 import { hashPassword } from "../../app/utils/auth.server";
+import { toOrganisationLocalInput } from "../../app/utils/dates";
 import { db as appDb } from "../../app/utils/db.server";
 import { incidents, outbox, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE } from "../../db/seed";
@@ -146,6 +147,22 @@ describe("the incident page and the evidence pack, role by role", () => {
 
   it("still gives a colleague the 404 after Communications were asked", async () => {
     expect((await pageFor("hub-officer")).status).toBe(404);
+  });
+
+  it("tells Communications, acting from a page out of date, what changed since only as far as they may know", async () => {
+    const form = new URLSearchParams({ intent: "REQUEST_REMOVAL", version: "1", requestedAt: toOrganisationLocalInput(new Date(Date.now() - 60_000)) });
+    const response = await incidentAction({
+      request: await request("comms1", `/incidents/${incident.reference}`, { method: "POST", body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } }),
+      params: { reference: incident.reference },
+      context: {},
+    });
+    expect(response.status).toBe(409);
+    const { problem } = await response.json();
+    const changes: Array<{ label: string; actorName: string | null }> = problem.changes;
+    expect(changes.map((change) => change.label)).toContain("Communications asked to help with removal");
+    expect(changes.filter((change) => change.label === "A private step of the report (not shown to you)")).toHaveLength(3);
+    const told = JSON.stringify(problem);
+    for (const hidden of [...HIDDEN_FROM_COMMUNICATIONS, "RECORD_POLICE_REPORT", test.person("hr").name]) expect(told, hidden).not.toContain(hidden);
   });
 });
 

@@ -159,7 +159,7 @@ describe("applying an event", () => {
     }
     expect(conflict?.code).toBe("conflict");
     expect(conflict?.changesSince).toEqual([
-      { sequence: 2, label: "Acknowledged", actorName: "Owen Price", at: minutesLater(2).toISOString() },
+      { sequence: 2, type: "ACKNOWLEDGE", label: "Acknowledged", actorName: "Owen Price", at: minutesLater(2).toISOString() },
     ]);
     expect(timeline(incident.id)).toHaveLength(2);
   });

@@ -75,6 +75,20 @@ describe("only what our forms send is read", () => {
     expect(await statusOf(upload("/report/abuse/screenshots", String(MAX_UPLOAD_BODY_BYTES + 1)))).toBe(413);
   });
 
+  it("hands the app a form's type as its parsers expect it, whatever its case, keeping an upload's boundary", async () => {
+    const shouted = await guardRequest(post("/sign-in", "email=a", { "Content-Type": "Application/X-WWW-Form-Urlencoded" }), APP);
+    expect((shouted as Request).headers.get("Content-Type")).toBe("application/x-www-form-urlencoded");
+    expect((await (shouted as Request).formData()).get("email")).toBe("a");
+    const form = new FormData();
+    form.set("notes", "kept");
+    const encoded = new Request(`${APP}/report/abuse/screenshots`, { method: "POST", body: form });
+    const body = await encoded.arrayBuffer();
+    const type = encoded.headers.get("Content-Type")!.replace("multipart/form-data", "Multipart/Form-Data");
+    const upload = await guardRequest(post("/report/abuse/screenshots", body, { "Content-Type": type, "Content-Length": String(body.byteLength) }), APP);
+    expect((upload as Request).headers.get("Content-Type")).toMatch(/^multipart\/form-data; ?boundary=/);
+    expect((await (upload as Request).formData()).get("notes")).toBe("kept");
+  });
+
   it("takes an empty post, as a sign-out button sends, as an empty form the app can read", async () => {
     const result = await guardRequest(new Request(`${APP}/sign-out`, { method: "POST", headers: { Origin: APP } }), APP);
     expect(result).toBeInstanceOf(Request);
@@ -91,7 +105,19 @@ describe("limits no field can abuse", () => {
     expect(await statusOf(new Request(`${APP}/incidents?kinds[100000]=hate`))).toBe(400);
     // Microseconds each; the bound only says it did not parse a list of a million entries.
     expect(performance.now() - started).toBeLessThan(1_000);
-    expect(await statusOf(post("/crisis", `tasks[${FORM_LIMITS.maxListIndex}].owner=1`))).toBe("passed");
+    expect(await statusOf(post("/crisis", "tasks[99].owner=1&kinds[]=hate&plan.channels[0]=2"))).toBe("passed");
+  });
+
+  it("refuses the other ways conform could be made to allocate a list or parse JSON: digit fields and its own reserved names", async () => {
+    expect(await statusOf(post("/sign-in", "x[0]=1&x.2000000=1"))).toBe(400);
+    expect(await statusOf(post("/incidents", "kinds[0]=a&kinds.100000=a"))).toBe(400);
+    const insert = JSON.stringify({ type: "update", payload: { name: "kinds", index: 100000, value: "a" } });
+    expect(await statusOf(post("/sign-in", new URLSearchParams({ __intent__: insert }).toString()))).toBe(400);
+    expect(await statusOf(post("/sign-in", "__state__=x"))).toBe(400);
+    expect(await statusOf(post("/sign-in", "__proto__[polluted]=1"))).toBe(400);
+    expect(await statusOf(post("/sign-in", "a.constructor.prototype=1"))).toBe(400);
+    expect(await statusOf(post("/sign-in", "a%20b=1"))).toBe(400);
+    expect(await statusOf(new Request(`${APP}/incidents?kinds.100000=hate`))).toBe(400);
   });
 
   it("refuses an over-long name, too many fields, an over-long field and an over-large body, before reading past the limit", async () => {
@@ -155,6 +181,9 @@ describe("after signing in, a person goes only to a page of this site", () => {
     ["/\n/evil.test", "/"],
     ["/\r\n/evil.test", "/"],
     ["//evil.test/x", "/"],
+    ["/.//evil.test/x", "/"],
+    ["/a/..//evil.test", "/"],
+    ["/./\\evil.test", "/"],
     ["/\\evil.test", "/"],
     ["https://evil.test/", "/"],
     ["javascript:alert(1)", "/"],
