@@ -3,14 +3,13 @@ import type { Db } from "../../db/client";
 import { allRows } from "../utils/statements.server";
 import { listChannels } from "./channels.server";
 import type { Role } from "../../db/schema";
-import { escalationPathFor, escalationPaths, isIncidentKind, type IncidentKind } from "../../machines/index";
+import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../machines/index";
 import { ABUSE_KINDS, type AbuseKind, type StaffAbuseSection } from "../../machines/staff-abuse";
 import type { CurrentUser } from "../utils/auth.server";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { organisationDate } from "../utils/dates";
 import { readingPolicy } from "../../db/workflow";
-import type { ReadingPolicy } from "../../machines/effects";
-import { reportsCte, seesSectionSql, sqlList, stepTitleOf, visibleTo } from "./incident-list.server";
+import { deadlineShownSql, reportsCte, seesSectionSql, stepTitleOf, visibleTo } from "./incident-list.server";
 import { findIncidentForUser } from "./incidents.server";
 import { openDeadlinesSql } from "./deadlines.server";
 
@@ -126,21 +125,6 @@ function openByStep(db: Db, user: CurrentUser): OpenStepRow[] {
       ? [{ kind: row.kind, kindTitle: escalationPathFor(row.kind).title, state: row.state, stepTitle: stepTitleOf(row.kind, row.state), count: row.count }]
       : [],
   );
-}
-
-/**
- * Whether the viewer may see the late step `d` of incident `i`: the section its path gives the
- * deadline's key (need to know), asked of seesSectionSql; a key of no section is seen by all who may read.
- */
-function deadlineShownSql(user: CurrentUser, policy: ReadingPolicy): SQL {
-  const cases = (Object.keys(escalationPaths) as IncidentKind[]).flatMap((kind) => {
-    const keysBySection = new Map<string, string[]>();
-    for (const [key, section] of Object.entries(escalationPathFor(kind).needToKnow?.deadlineSections ?? {})) {
-      keysBySection.set(section, [...(keysBySection.get(section) ?? []), key]);
-    }
-    return [...keysBySection].map(([section, keys]) => sql`when i.kind = ${kind} and d.key in (${sqlList(keys)}) then ${seesSectionSql(user, policy, kind, section)}`);
-  });
-  return cases.length > 0 ? sql`(case ${sql.join(cases, sql` `)} else 1 end)` : sql`1 = 1`;
 }
 
 function overdue(db: Db, user: CurrentUser, now: Date): OverdueRow[] {

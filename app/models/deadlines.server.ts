@@ -18,12 +18,14 @@ const openStatuses = sql.join(
 );
 
 /**
- * SQL that is true when the incident aliased `i` has a step past its due time and still undone.
- * Few deadlines are open and late at once, so they are found first (deadlines_status_due_idx).
+ * SQL that is true when the incident aliased `i` has a step past its due time and still undone,
+ * among the steps `deadlineShown` (over `d` and `i`) lets the viewer know of. Few deadlines are
+ * open and late at once, so they are found first (deadlines_status_due_idx).
  */
-export function incidentOverdueSql(now: Date): SQL {
-  return sql`i.id in (select d.incident_id from deadlines as d
-    where d.status in (${openStatuses}) and d.due_at < ${now.toISOString()})`;
+export function incidentOverdueSql(now: Date, deadlineShown: SQL): SQL {
+  // Its own `i`, so `deadlineShown` may read the incident and the set is still found once.
+  return sql`i.id in (select d.incident_id from deadlines as d join incidents as i on i.id = d.incident_id
+    where d.status in (${openStatuses}) and d.due_at < ${now.toISOString()} and ${deadlineShown})`;
 }
 
 /**

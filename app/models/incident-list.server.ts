@@ -235,7 +235,27 @@ export function seesSectionSql(user: CurrentUser, policy: ReadingPolicy, kind: I
   return conditions.length > 0 ? sql`(${sql.join(conditions, sql` or `)})` : sql`0 = 1`;
 }
 
-function filterSql(filters: IncidentFilters, now: Date): SQL[] {
+/**
+ * Whether the viewer may see the late step `d` of incident `i`: the section its path gives the
+ * deadline's key (need to know), asked of seesSectionSql; a key of no section is seen by all who may read.
+ */
+export function deadlineShownSql(user: CurrentUser, policy: ReadingPolicy): SQL {
+  const cases = (Object.keys(escalationPaths) as IncidentKind[]).flatMap((kind) => {
+    const keysBySection = new Map<string, string[]>();
+    for (const [key, section] of Object.entries(escalationPathFor(kind).needToKnow?.deadlineSections ?? {})) {
+      keysBySection.set(section, [...(keysBySection.get(section) ?? []), key]);
+    }
+    return [...keysBySection].map(([section, keys]) => sql`when i.kind = ${kind} and d.key in (${sqlList(keys)}) then ${seesSectionSql(user, policy, kind, section)}`);
+  });
+  return cases.length > 0 ? sql`(case ${sql.join(cases, sql` `)} else 1 end)` : sql`1 = 1`;
+}
+
+/** Incidents with late work the viewer may know of (a hidden section's late step is not theirs to see). */
+function overdueForSql(user: CurrentUser, policy: ReadingPolicy, now: Date): SQL {
+  return incidentOverdueSql(now, deadlineShownSql(user, policy));
+}
+
+function filterSql(filters: IncidentFilters, overdueForViewer: SQL): SQL[] {
   const conditions: SQL[] = [];
   if (filters.path) conditions.push(sql`i.kind = ${filters.path}`);
   if (filters.state) conditions.push(sql`i.state = ${filters.state}`);
@@ -248,7 +268,7 @@ function filterSql(filters: IncidentFilters, now: Date): SQL[] {
   if (from) conditions.push(sql`i.created_at >= ${from.toISOString()}`);
   const before = filters.to ? organisationLocalToUtc(`${addCalendarDays(filters.to, 1)}T00:00`) : null;
   if (before) conditions.push(sql`i.created_at < ${before.toISOString()}`);
-  if (filters.overdueOnly) conditions.push(incidentOverdueSql(now));
+  if (filters.overdueOnly) conditions.push(overdueForViewer);
   return conditions;
 }
 
@@ -299,7 +319,9 @@ function reporterJoin(filters: IncidentFilters): SQL {
  * ids as the outer loop.
  */
 function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, window: { limit: number; offset: number } | null) {
-  const where = sql.join([visibleTo(user, readingPolicy(db)), ...filterSql(filters, now)], sql` and `);
+  const policy = readingPolicy(db);
+  const overdue = overdueForSql(user, policy, now);
+  const where = sql.join([visibleTo(user, policy), ...filterSql(filters, overdue)], sql` and `);
   return allRows<RawRow>(db, sql`
     with recursive ${reportsCte(user)},
     chosen as (
@@ -311,7 +333,7 @@ function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, w
     select i.id, i.reference, i.kind, i.title, i.reporter_id as reporterId, i.machine_id as machineId,
       i.machine_version as machineVersion, i.state, i.version, i.created_at as createdAt,
       i.updated_at as updatedAt, reporter.name as reporterName, reporter.service as reporterService,
-      ${incidentOverdueSql(now)} as overdue
+      ${overdue} as overdue
     from chosen
     cross join incidents as i on i.id = chosen.id
     join people as reporter on reporter.id = i.reporter_id
@@ -319,7 +341,8 @@ function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, w
 }
 
 function countMatches(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date): number {
-  const where = sql.join([visibleTo(user, readingPolicy(db)), ...filterSql(filters, now)], sql` and `);
+  const policy = readingPolicy(db);
+  const where = sql.join([visibleTo(user, policy), ...filterSql(filters, overdueForSql(user, policy, now))], sql` and `);
   const row = oneRow<{ total: number }>(db, sql`
     with recursive ${reportsCte(user)}
     select count(*) as total from incidents as i indexed by incidents_list_idx ${reporterJoin(filters)} where ${where}`);

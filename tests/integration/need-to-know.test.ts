@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "../../app/models/dashboard.server";
 import { openDeadlinesOf } from "../../app/models/deadlines.server";
 import { evidencePack } from "../../app/models/evidence-pack.server";
-import { referencesVisibleInSql } from "../../app/models/incident-list.server";
+import { parseFilters, referencesVisibleInSql, searchIncidents } from "../../app/models/incident-list.server";
 import { canViewIncident, recordViewFor } from "../../app/models/incidents.server";
 import { abuseSettings, setAbuseSettings } from "../../app/models/settings.server";
 import { action as settingsAction } from "../../app/routes/admin.settings";
@@ -158,7 +158,7 @@ describe("the incident page and the evidence pack, role by role", () => {
     });
     expect(response.status).toBe(409);
     const { problem } = await response.json();
-    const changes: Array<{ label: string; actorName: string | null }> = problem.changes;
+    const changes: Array<{ label: string; actorName: string | null }> = problem?.changes ?? [];
     expect(changes.map((change) => change.label)).toContain("Communications asked to help with removal");
     expect(changes.filter((change) => change.label === "A private step of the report (not shown to you)")).toHaveLength(3);
     const told = JSON.stringify(problem);
@@ -247,6 +247,20 @@ describe("the dashboard, role by role", () => {
     expect(kindTotals("comms1")).toEqual({});
     expect(dashboardOf("comms1").abuseByPlatform.months.reduce((sum, month) => sum + (month.counts[SAMPLE_ABUSE_REPORT.platform] ?? 0), 0)).toBe(2);
     expect(lateSteps("comms1")).toEqual([removal()]);
+  });
+
+  it("marks a report overdue in the list and its filter only for late work the viewer may know of", () => {
+    const overdueIn = (key: string, overdueOnly: boolean) =>
+      searchIncidents(test.db, test.user(key), parseFilters(new URLSearchParams(overdueOnly ? "overdue=1" : "")), 1, later)
+        .rows.filter((row) => row.overdue)
+        .map((row) => row.reference)
+        .sort();
+    // Only the second report's support and police steps are late, and Communications helping do not know of them.
+    for (const overdueOnly of [false, true]) {
+      expect(overdueIn("comms1", overdueOnly), "comms1").toEqual([incident.reference]);
+      expect(overdueIn("hr", overdueOnly), "hr").toEqual([incident.reference, second.reference].sort());
+    }
+    expect(searchIncidents(test.db, test.user("comms1"), parseFilters(new URLSearchParams("overdue=1")), 1, later).total).toBe(1);
   });
 
   it("gives a line manager who is also in Communications every section of their own team's report", () => {
