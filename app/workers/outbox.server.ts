@@ -50,6 +50,14 @@ export function messageIdFor(row: Pick<OutboxRow, "id" | "createdAt">, domain: s
   return `<holdfast.outbox.${row.id}.${created}@${domain}>`;
 }
 
+const POOL_CONNECTIONS = 5;
+
+/** maxConnections as SMTP_URL gives it; anything but a whole number from 1 is the default, not no email at all. */
+function connectionsAsked(value: string | null): number {
+  const asked = Number(value);
+  return Number.isInteger(asked) && asked >= 1 ? asked : POOL_CONNECTIONS;
+}
+
 /**
  * SMTP when SMTP_URL is set; otherwise the embedded sink writes each message to a folder.
  * SMTP goes through a pool of connections, each carrying many messages: opening a connection
@@ -65,7 +73,7 @@ export function createMailer(options: { smtpUrl?: string; sinkDirectory: string 
       greetingTimeout: 30_000,
       socketTimeout: 60_000,
       pool: "true",
-      maxConnections: 5,
+      maxConnections: POOL_CONNECTIONS,
       maxMessages: 100,
     };
     for (const [name, value] of Object.entries(defaults)) {
@@ -79,7 +87,7 @@ export function createMailer(options: { smtpUrl?: string; sinkDirectory: string 
         if (info.rejected.length > 0) throw new Error(`The mail server refused ${info.rejected.join(", ")}`);
       },
       // One message per connection at a time: more would only queue inside the pool.
-      concurrency: pooled ? Math.max(1, Number(url.searchParams.get("maxConnections"))) : 1,
+      concurrency: pooled ? connectionsAsked(url.searchParams.get("maxConnections")) : 1,
       close: () => transport.close({ force: true }),
     };
   }

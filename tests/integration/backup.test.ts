@@ -1,12 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, copyFileSync, cpSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, cpSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { updateDraftScreenshots } from "../../app/models/abuse-report.server";
+import { receiveEvidenceUpload } from "../../app/utils/evidence.server";
 import { BACKUP_DATABASE, BACKUP_EVIDENCE, checkBackup, makeBackup } from "../../db/backup";
 import { openDatabase } from "../../db/client";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
+import { makePng } from "../helpers/images";
 import { addScreenshot, reportAbuseAs } from "../helpers/staff-abuse";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -85,6 +88,25 @@ describe("backing up", () => {
     const check = await checkBackup(folder);
     expect(check.ok).toBe(false);
     expect(check.ok ? [] : check.problems).toEqual([expect.stringMatching(/missing|no longer there|not there/i)]);
+  }, 60_000);
+
+  it("checks out when a draft's screenshot was taken out between the database's copy and the folder's, and copies no upload still being written", async () => {
+    const person = test.person("parks-officer").id;
+    const form = new FormData();
+    form.append("evidence", new File([new Uint8Array(makePng(20, 20))], "draft.png", { type: "image/png" }));
+    const [screenshot] = (await receiveEvidenceUpload(new Request("http://localhost/upload", { method: "POST", body: form }))).files;
+    updateDraftScreenshots(test.db, person, { added: [screenshot], removing: null, noScreenshotReason: null }, new Date());
+    const beingWritten = join(test.directory, "evidence", "upload-in-progress.png.partial");
+    writeFileSync(beingWritten, "half a file");
+
+    const folder = join(scratch, "draft-removed");
+    await makeBackup(source(), folder);
+    expect(existsSync(join(folder, BACKUP_EVIDENCE, "upload-in-progress.png.partial"))).toBe(false);
+    // As if "Start again" had removed it just after the database was copied.
+    rmSync(join(folder, BACKUP_EVIDENCE, screenshot.storagePath));
+    const check = await checkBackup(folder);
+    expect(check.ok, check.ok ? "" : check.problems.join("\n")).toBe(true);
+    rmSync(beingWritten);
   }, 60_000);
 
   it("npm run backup makes a backup that checks out, and its --check exits non-zero with a clear message once the copy is damaged", () => {

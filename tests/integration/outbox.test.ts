@@ -108,6 +108,20 @@ describe("the outbox worker over real SMTP", () => {
   });
 });
 
+describe("the SMTP pool", () => {
+  it("sends as many emails at once as SMTP_URL's maxConnections, and a value that is not a whole number from 1 leaves the default", () => {
+    const lanes = (query: string) => {
+      const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:1/${query}`, sinkDirectory: test.directory });
+      mailer.close();
+      return mailer.concurrency;
+    };
+    expect(lanes("")).toBe(5);
+    expect(lanes("?maxConnections=2")).toBe(2);
+    for (const wrong of ["many", "0", "-3", "2.5", ""]) expect(lanes(`?maxConnections=${wrong}`), wrong).toBe(5);
+    expect(lanes("?pool=false")).toBe(1);
+  });
+});
+
 describe("the embedded mail sink", () => {
   it("writes each message to a file named by its Message-ID, so sending a row again adds nothing", async () => {
     report();
