@@ -26,7 +26,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   // Sized for a busy two-core machine (a second test run, a build beside it): the journeys wait
   // for conditions, so a generous limit costs nothing when things are quick.
-  timeout: 90_000,
+  timeout: 180_000,
   expect: { timeout: 20_000 },
   use: {
     baseURL: `http://localhost:${PORT}`,

@@ -55,6 +55,18 @@ export function sendReportOnce<Refusal extends { ok: false }>(
   );
 }
 
+/**
+ * What the person is told once the report is sent (`told`: who now knows). A form sent before (a
+ * retry, or a page brought back and filled in again) says so: nothing new was sent, and another
+ * report needs a new form, so a second report is never taken for the first without a word.
+ */
+export function sentNotice(sent: ReportSent, told: string): string {
+  const reference = sent.incident.reference;
+  return sent.repeated
+    ? `This form was already sent, as report ${reference}, so nothing new was sent. To report something else, start a new report.`
+    : `Your report ${reference} has been sent. ${told}`;
+}
+
 /** The mistaken-post report form, sent once (see sendReportOnce). */
 export function sendMistakenPostReport(db: Db, reporter: Actor, post: MistakenPostDetails, form: Omit<ReportForm, "reporterId">): ReportSent {
   return sendReportOnce<never>(db, { ...form, reporterId: reporter.id }, () => ({

@@ -9,7 +9,7 @@ import { AbuseReportPage } from "~/components/abuse-report";
 import { ErrorSummary, SubmitButton, useValidatedForm } from "~/components/forms";
 import { checkDraft, loadAbuseDraft, sendAbuseReport } from "~/models/abuse-report.server";
 import { LimitReachedError } from "~/models/limits.server";
-import { newSubmissionKey } from "~/models/report-sending.server";
+import { newSubmissionKey, sentNotice } from "~/models/report-sending.server";
 import { ABUSE_REPORT_PATH, CONNECTED_TO_ROLE, backPath, pagePath, sendReportSchema, type PageSlug } from "~/schemas/staff-abuse-report";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
@@ -50,10 +50,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(submission.reply({ formErrors: [error.message] }), { status: error.status });
   }
   if (!outcome.ok) return outcome.slug ? missingPage(outcome.slug) : redirect(ABUSE_REPORT_PATH);
-  const reference = outcome.incident.reference;
   return redirectWithNotice(
-    `/incidents/${reference}`,
-    `Your report ${reference} has been sent. Your line manager and HR and safety have been told.`,
+    `/incidents/${outcome.incident.reference}`,
+    sentNotice(outcome, "Your line manager and HR and safety have been told."),
   );
 }
 

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useValidatedForm } from "~/components/forms";
 import { NoOneToNotifyError } from "~/models/incidents.server";
 import { LimitReachedError } from "~/models/limits.server";
-import { newSubmissionKey, sendMistakenPostReport } from "~/models/report-sending.server";
+import { newSubmissionKey, sendMistakenPostReport, sentNotice } from "~/models/report-sending.server";
 import { PLATFORMS, mistakenPostReportSchema } from "~/schemas/mistaken-post";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -28,15 +28,15 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const { postedAt, link, submissionKey, ...rest } = submission.value;
-    const { incident } = sendMistakenPostReport(
+    const sent = sendMistakenPostReport(
       db(),
       { id: user.id, name: user.name },
       { ...rest, link: link ?? null, postedAt: postedAt.toISOString() },
       { submissionKey, now: new Date() },
     );
     return redirectWithNotice(
-      `/incidents/${incident.reference}`,
-      `Your report ${incident.reference} has been sent. Your line manager and the Communications team have been emailed.`,
+      `/incidents/${sent.incident.reference}`,
+      sentNotice(sent, "Your line manager and the Communications team have been emailed."),
     );
   } catch (error) {
     if (error instanceof NoOneToNotifyError || error instanceof LimitReachedError) {

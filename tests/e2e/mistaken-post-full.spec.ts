@@ -22,7 +22,7 @@ async function expectNotice(page: Page, text: string | RegExp) {
 }
 
 test("a mistaken post goes through all seven steps, with the schedule paused and reviewed", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000);
 
   // 1. The member of staff reports it.
   await signIn(page, people.libraryAssistant);

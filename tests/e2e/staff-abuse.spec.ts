@@ -29,7 +29,7 @@ async function expectNotice(page: Page, text: string | RegExp) {
 }
 
 test("the member of staff, their manager and HR and safety work through an abuse report to its close", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const reference = reportAbuseInTheAppDatabase();
   const url = `/incidents/${reference}`;
   await expectMail(director.email, new RegExp(`^${reference}:`));

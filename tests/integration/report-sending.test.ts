@@ -11,6 +11,7 @@ import { action as mistakenPostAction } from "../../app/routes/report.mistaken-p
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
 import { toOrganisationLocalInput } from "../../app/utils/dates";
 import { db as appDb } from "../../app/utils/db.server";
+import { takeNotice } from "../../app/utils/notice.server";
 import {
   DEFAULT_REPORTS_PER_MINUTE as REPORTS_PER_MINUTE,
   DEFAULT_UPLOADS_PER_MINUTE as UPLOADS_PER_MINUTE,
@@ -66,6 +67,12 @@ function postReportForm(cookie: string, fields: Record<string, string>) {
   return mistakenPostAction({ request, params: {}, context: {} });
 }
 
+/** The confirmation a redirect carries to the next page. */
+async function noticeOf(response: Response): Promise<string | null> {
+  const cookie = (response.headers.get("Set-Cookie") ?? "").split(";")[0];
+  return (await takeNotice(new Request("http://localhost/", { headers: { Cookie: cookie } }))).notice;
+}
+
 const reportsBy = (personId: number) => test.db.select().from(incidents).where(eq(incidents.reporterId, personId)).all();
 
 /** Files as a browser sends them from a file input, with the form's other fields. */
@@ -90,6 +97,11 @@ describe("a report form sent twice", () => {
     const opened = reportsBy(reporter.id);
     expect(opened).toHaveLength(1);
     expect(first.headers.get("Location")).toBe(`/incidents/${opened[0].reference}`);
+    // The person is told which: a form brought back and filled in again must not pass for a new report.
+    expect(await noticeOf(first)).toBe(`Your report ${opened[0].reference} has been sent. Your line manager and the Communications team have been emailed.`);
+    expect(await noticeOf(second)).toBe(
+      `This form was already sent, as report ${opened[0].reference}, so nothing new was sent. To report something else, start a new report.`,
+    );
   });
 
   it("is refused without the key the page gives it, keeping what was typed", async () => {
