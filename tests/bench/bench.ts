@@ -381,6 +381,8 @@ async function main() {
         SESSION_SECRET: "bench-session-secret-that-is-long-enough-123",
         WORKER_INTERVAL_MS,
         SMTP_URL: "",
+        // Forms are taken only from the app's own origin, and the bench posts from this one.
+        APP_URL: base,
         // One person sends hundreds of reports a second here, to measure the report path itself.
         REPORTS_PER_MINUTE: "1000000",
       },
