@@ -14,7 +14,7 @@ import type { Db } from "./client";
 import { DEMO_STORIES, type Story, type StoryAction, type StoryActor, type When } from "./demo-history-stories";
 import { DEMO_PEOPLE, demoEmail } from "./seed";
 import { channels, deadlines, incidents, outbox, people, personRoles, type Incident } from "./schema";
-import { applyEvent, type Actor } from "./workflow";
+import { applyEvent, storedContext, type Actor } from "./workflow";
 
 /**
  * The demo organisation's history (decision 12): the stories in demo-history-stories.ts played
@@ -355,7 +355,7 @@ function currentIncident(db: Db, incidentId: number): Incident {
 /** Who takes the step: a demo person, or the person the incident itself names. */
 function actorOf(scope: StepScope, incident: Incident): Person {
   const { by } = scope.step;
-  const context = (incident.snapshot as { context: unknown }).context;
+  const context = storedContext(incident);
   switch (by) {
     case "reporter":
       return scope.directory.byId(incident.reporterId);

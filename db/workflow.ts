@@ -305,6 +305,11 @@ export function accessGrantees(access: { personIds: readonly number[]; roles: re
 export const ABUSE_CHAIN_LEVELS_SETTING = "abuse_chain_levels";
 
 /** The organisation's reading policy, as stored in settings (the default until an administrator sets it). */
+/** The machine context kept in an incident's stored snapshot, for the paths' pure rules. */
+export function storedContext(incident: Pick<Incident, "snapshot">): unknown {
+  return (incident.snapshot as { context: unknown }).context;
+}
+
 export function readingPolicy(db: Queryable): ReadingPolicy {
   const levels = Number(db.select({ value: settings.value }).from(settings).where(eq(settings.key, ABUSE_CHAIN_LEVELS_SETTING)).get()?.value);
   return { abuseChainLevels: Number.isInteger(levels) && levels > 0 ? levels : DEFAULT_READING_POLICY.abuseChainLevels };
@@ -321,7 +326,7 @@ function storeAccess(tx: Queryable, incident: { id: number; kind: string }, cont
 
 function storeAccessOfEach(tx: Queryable, stored: { id: number; kind: string; snapshot: unknown }[]) {
   const policy = readingPolicy(tx);
-  for (const incident of stored) storeAccess(tx, incident, (incident.snapshot as { context: unknown }).context, policy);
+  for (const incident of stored) storeAccess(tx, incident, storedContext(incident), policy);
 }
 
 /**

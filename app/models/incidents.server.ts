@@ -6,6 +6,7 @@ import {
   applyEvent,
   openIncident,
   readingPolicy,
+  storedContext,
   WorkflowError,
   type Actor,
   type ChangeSince,
@@ -147,14 +148,14 @@ function chainWithinReach(db: Db, incident: Incident, policy: ReadingPolicy): nu
 export function canViewIncident(db: Db, user: CurrentUser, incident: Incident): boolean {
   if (incident.reporterId === user.id) return true;
   const policy = readingPolicy(db);
-  if (pathAllows(incident.kind, () => (incident.snapshot as { context: unknown }).context, user, policy)) return true;
+  if (pathAllows(incident.kind, () => storedContext(incident), user, policy)) return true;
   return chainWithinReach(db, incident, policy).includes(user.id);
 }
 
 /** How this person comes to read the incident: none when canViewIncident refuses them. */
 export function relationsToIncident(db: Db, user: CurrentUser, incident: Incident): ViewerRelation[] {
   const policy = readingPolicy(db);
-  return viewerRelations(incident.kind, (incident.snapshot as { context: unknown }).context, user, {
+  return viewerRelations(incident.kind, storedContext(incident), user, {
     isReporter: incident.reporterId === user.id,
     inChain: chainWithinReach(db, incident, policy).includes(user.id),
     policy,
@@ -163,7 +164,7 @@ export function relationsToIncident(db: Db, user: CurrentUser, incident: Inciden
 
 /** The sections of the incident this person may see (need to know): used by every page and pack that shows the record. */
 export function recordViewFor(db: Db, user: CurrentUser, incident: Incident): RecordView {
-  return recordView(incident.kind, (incident.snapshot as { context: unknown }).context, relationsToIncident(db, user, incident));
+  return recordView(incident.kind, storedContext(incident), relationsToIncident(db, user, incident));
 }
 
 // Every incident page, evidence page and step taken starts here.
@@ -380,7 +381,7 @@ export function homeLists(db: Db, user: CurrentUser) {
   // The path's own rule is pure: no query per row (the SQL above already matched the managers).
   const policy = readingPolicy(db);
   const abuseReports = abuseCandidates
-    .filter((incident) => incident.reporterId !== user.id && pathAllows(incident.kind, () => (incident.snapshot as { context: unknown }).context, user, policy))
+    .filter((incident) => incident.reporterId !== user.id && pathAllows(incident.kind, () => storedContext(incident), user, policy))
     .slice(0, 20);
   return {
     waiting: summarise(waiting),

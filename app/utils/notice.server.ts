@@ -5,17 +5,17 @@ import { env } from "./env.server";
  * A one-time confirmation shown on the next page ("Report sent"), carried in a short-lived
  * cookie so it survives the redirect after a form post, with or without JavaScript.
  */
-let noticeCookieMade: ReturnType<typeof createCookie> | undefined;
+let madeNoticeCookie: ReturnType<typeof createCookie> | undefined;
 
 function noticeCookie() {
-  noticeCookieMade ??= createCookie("holdfast_notice", {
+  madeNoticeCookie ??= createCookie("holdfast_notice", {
     httpOnly: true,
     sameSite: "lax",
     secure: env().NODE_ENV === "production",
     path: "/",
     maxAge: 60,
   });
-  return noticeCookieMade;
+  return madeNoticeCookie;
 }
 
 export async function redirectWithNotice(url: string, notice: string, init?: ResponseInit) {
