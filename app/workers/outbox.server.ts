@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, asc, eq, lte, or } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "../../db/client";
 import { outbox, type OutboxRow } from "../../db/schema";
@@ -133,7 +133,7 @@ function claimDue(db: Db, now: Date, limit: number): OutboxRow[] {
   return db.transaction(
     (tx) => {
       const due = tx
-        .select({ id: outbox.id, attempts: outbox.attempts })
+        .select({ id: outbox.id })
         .from(outbox)
         .where(
           or(
@@ -143,16 +143,17 @@ function claimDue(db: Db, now: Date, limit: number): OutboxRow[] {
         )
         .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
         .limit(limit)
+        .all()
+        .map((row) => row.id);
+      if (due.length === 0) return [];
+      const claimed = tx
+        .update(outbox)
+        .set({ status: "sending", attempts: sql`${outbox.attempts} + 1`, claimedUntil: new Date(now.getTime() + CLAIM_MS).toISOString() })
+        .where(inArray(outbox.id, due))
+        .returning()
         .all();
-      const claimedUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
-      return due.map((row) =>
-        tx
-          .update(outbox)
-          .set({ status: "sending", attempts: row.attempts + 1, claimedUntil })
-          .where(eq(outbox.id, row.id))
-          .returning()
-          .get(),
-      );
+      // In the order they fell due: RETURNING gives no order of its own.
+      return claimed.sort((a, b) => due.indexOf(a.id) - due.indexOf(b.id));
     },
     { behavior: "immediate" },
   );
