@@ -1,7 +1,8 @@
-import { copyFile, mkdir, readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { openDatabaseForReading } from "./client";
+import { storedFiles } from "./evidence-folder";
 import { verifyRecords, type VerificationReport } from "./verify";
 
 /**
@@ -17,34 +18,24 @@ export const BACKUP_EVIDENCE = "evidence";
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
-/**
- * Copies every file below `from` into `to`. A file removed while the copy runs (a draft's
- * screenshot discarded) is skipped: the database copy, taken before, is what says which files
- * must be there, and the check afterwards finds any that are not.
- */
 /** An upload still being written (evidence.server.ts): no row names it, so it is not evidence yet. */
 const PARTIAL_SUFFIX = ".partial";
 
-async function copyFolder(from: string, to: string): Promise<number> {
-  let entries;
-  try {
-    entries = await readdir(from, { withFileTypes: true });
-  } catch (error) {
-    if (isMissing(error)) return 0;
-    throw error;
-  }
-  await mkdir(to, { recursive: true });
+/**
+ * Copies every file below `from` into `to`, as the evidence check lists them. A file removed
+ * while the copy runs (a draft's screenshot discarded) is skipped: the database copy, taken
+ * before, is what says which files must be there, and the check afterwards finds any that are not.
+ */
+async function copyEvidence(from: string, to: string): Promise<number> {
   let copied = 0;
-  for (const entry of entries) {
-    if (entry.isDirectory()) {
-      copied += await copyFolder(join(from, entry.name), join(to, entry.name));
-    } else if (entry.isFile() && !entry.name.endsWith(PARTIAL_SUFFIX)) {
-      try {
-        await copyFile(join(from, entry.name), join(to, entry.name));
-        copied += 1;
-      } catch (error) {
-        if (!isMissing(error)) throw error;
-      }
+  for (const path of await storedFiles(from)) {
+    if (path.endsWith(PARTIAL_SUFFIX)) continue;
+    await mkdir(dirname(join(to, path)), { recursive: true });
+    try {
+      await copyFile(join(from, path), join(to, path));
+      copied += 1;
+    } catch (error) {
+      if (!isMissing(error)) throw error;
     }
   }
   return copied;
@@ -75,7 +66,7 @@ export async function makeBackup(source: { databasePath: string; evidenceFolder:
   } finally {
     copy.close();
   }
-  const evidenceFiles = await copyFolder(source.evidenceFolder, join(folder, BACKUP_EVIDENCE));
+  const evidenceFiles = await copyEvidence(source.evidenceFolder, join(folder, BACKUP_EVIDENCE));
   return { databasePath: target, evidenceFiles };
 }
 

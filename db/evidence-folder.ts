@@ -67,7 +67,7 @@ export function pathsNamed(db: Db, storagePaths: readonly string[]): Set<string>
 }
 
 /** Every file under the folder, relative with forward slashes (as storage paths are written). */
-async function storedFiles(directory: string, prefix = ""): Promise<string[]> {
+export async function storedFiles(directory: string, prefix = ""): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(join(directory, prefix), { withFileTypes: true });
