@@ -1,4 +1,4 @@
-import type { AggravatingFactor, RiskDecision } from "../machines/risk";
+import type { AggravatingFactor, RiskDecision } from "../machines/mistaken-post";
 import type { AbuseReport, PlatformAnswer, PoliceRoute } from "../machines/staff-abuse";
 import type { DeletionReason, TaskStatus } from "../machines/mistaken-post";
 

@@ -6,7 +6,7 @@ import { reportStaffAbuse } from "../app/models/staff-abuse.server";
 import { addCalendarDays, organisationClockParts, organisationDate, organisationLocalToUtc } from "../app/utils/dates";
 import { discardStoredEvidence, receiveEvidenceUpload, type StoredEvidence } from "../app/utils/evidence.server";
 import { fireDueDeadlines } from "../app/workers/deadlines.server";
-import { evidenceFactsOf } from "../machines/effects";
+import { evidenceFactsOf } from "../machines/kit";
 import type { MistakenPostContext } from "../machines/mistaken-post";
 import type { StaffAbuseContext } from "../machines/staff-abuse";
 import { heldPostsForIncident } from "./channels";

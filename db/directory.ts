@@ -1,7 +1,6 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { organisationDate } from "../app/utils/dates";
-import type { Recipients } from "../machines/effects";
-import type { Officer } from "../machines/mistaken-post";
+import { type PersonRef, type Recipients } from "../machines/kit";
 import type { Db } from "./client";
 import { absences, people, personRoles, type Role } from "./schema";
 
@@ -31,7 +30,7 @@ export function absentPersonIds(db: Queryable, personIds: number[], onDate: stri
  * Someone at the top of the organisation has nobody above them: the most senior member of
  * Communications who is in today is asked instead, so a report always reaches a person.
  */
-export function escalationChainFor(db: Queryable, reporterId: number, at: Date): Officer[] {
+export function escalationChainFor(db: Queryable, reporterId: number, at: Date): PersonRef[] {
   const everyone = db
     .select({
       id: people.id,

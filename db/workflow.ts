@@ -2,18 +2,8 @@ import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { and, asc, desc, eq, gt, inArray, like, sql } from "drizzle-orm";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
-import {
-  DEFAULT_READING_POLICY,
-  type CancelDeadlineParams,
-  type EvidenceFacts,
-  type NotifyParams,
-  type PauseChannelsParams,
-  type ReadingPolicy,
-  type ReviewHeldPostParams,
-  type SetDeadlineParams,
-} from "../machines/effects";
-import { escalationPathFor, type IncidentKind } from "../machines/index";
-import { acceptsEventType, listSteps, stepIdOf } from "../machines/steps";
+import { acceptsEventType, DEFAULT_READING_POLICY, effectsOf, listSteps, stepIdOf, type ReadingPolicy, type SetDeadlineParams } from "../machines/kit";
+import { escalationPathFor, type IncidentKind } from "../machines/registry";
 import type { Db } from "./client";
 import { resolveRecipients, type Queryable } from "./directory";
 import { ChannelError, pauseChannels, resumePausesOfIncident, reviewHeldPost } from "./channels";
@@ -160,14 +150,13 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
       .run();
   };
   try {
-    for (const action of actions) {
-      switch (action.type) {
+    for (const effect of effectsOf(actions)) {
+      switch (effect.type) {
         case "notify": {
-          const params = action.params as NotifyParams;
-          const recipients = resolveRecipients(tx, params.to);
+          const recipients = resolveRecipients(tx, effect.params.to);
           if (recipients.length === 0) break;
           const data = {
-            ...params.data,
+            ...effect.params.data,
             reference: incident.reference,
             title: incident.title,
             kind: incident.kind,
@@ -176,45 +165,39 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
             context: escalationPathFor(incident.kind).emailContextOf(scope.context),
           };
           tx.insert(outbox)
-            .values(recipients.map((recipient) => ({ incidentId: incident.id, template: params.template, recipient, data, nextAttemptAt: nowIso })))
+            .values(recipients.map((recipient) => ({ incidentId: incident.id, template: effect.params.template, recipient, data, nextAttemptAt: nowIso })))
             .run();
           break;
         }
         case "setDeadline":
-          setDeadline(action.params as SetDeadlineParams);
+          setDeadline(effect.params);
           break;
         case "setDeadlines":
-          for (const params of (action.params as { deadlines: SetDeadlineParams[] }).deadlines) setDeadline(params);
+          for (const params of effect.params.deadlines) setDeadline(params);
           break;
         case "cancelDeadline":
-          closeDeadlines(tx, incident.id, { key: (action.params as CancelDeadlineParams).key, from: OPEN_DEADLINE_STATUSES, status: "met", at: nowIso });
+          closeDeadlines(tx, incident.id, { key: effect.params.key, from: OPEN_DEADLINE_STATUSES, status: "met", at: nowIso });
           break;
         case "cancelDeadlines":
-          for (const key of (action.params as { keys: string[] }).keys) {
-            closeDeadlines(tx, incident.id, { key, from: OPEN_DEADLINE_STATUSES, status: "met", at: nowIso });
-          }
+          for (const key of effect.params.keys) closeDeadlines(tx, incident.id, { key, from: OPEN_DEADLINE_STATUSES, status: "met", at: nowIso });
           break;
-        case "recordEvidence": {
+        case "recordEvidence":
           if (scope.actorId === null) throw new Error("Evidence needs a person who uploaded it");
-          const facts = action.params as EvidenceFacts;
           tx.insert(evidenceFiles)
-            .values({ ...facts, incidentId: incident.id, uploadedById: scope.actorId, receivedAt: nowIso })
+            .values({ ...effect.params, incidentId: incident.id, uploadedById: scope.actorId, receivedAt: nowIso })
             .run();
           break;
-        }
-        case "pauseChannels": {
-          const params = action.params as PauseChannelsParams;
-          pauseChannels(tx, { channelIds: params.channels, incidentId: incident.id, pausedById: scope.actorId, reason: params.reason, at: nowIso });
+        case "pauseChannels":
+          pauseChannels(tx, { channelIds: effect.params.channels, incidentId: incident.id, pausedById: scope.actorId, reason: effect.params.reason, at: nowIso });
           break;
-        }
-        case "reviewHeldPost": {
-          const params = action.params as ReviewHeldPostParams;
-          reviewHeldPost(tx, { postId: params.postId, decision: params.decision, body: params.body ?? undefined, at: nowIso });
+        case "reviewHeldPost":
+          reviewHeldPost(tx, { postId: effect.params.postId, decision: effect.params.decision, body: effect.params.body ?? undefined, at: nowIso });
           break;
-        }
         case "resumeChannels":
           resumePausesOfIncident(tx, { incidentId: incident.id, resumedById: scope.actorId, at: nowIso });
           break;
+        default:
+          throw new Error(`No handler for the effect ${(effect satisfies never as { type: string }).type}`);
       }
     }
   } catch (error) {

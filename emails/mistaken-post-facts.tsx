@@ -1,7 +1,7 @@
 import { formatDateTime } from "../app/utils/dates";
 import type { CrisisPlan, CrisisTask, MistakenPostContext } from "../machines/mistaken-post";
 import { TASK_STATUSES } from "../machines/mistaken-post";
-import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS } from "../machines/risk";
+import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS } from "../machines/mistaken-post";
 import { Fact, FactList, Quote } from "./layout";
 import type { IncidentEmailData } from "./types";
 

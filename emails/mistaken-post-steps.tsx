@@ -1,6 +1,6 @@
 import { Text } from "@react-email/components";
 import { formatDateTime, formatDuration } from "../app/utils/dates";
-import { SEVERITY_LABELS } from "../machines/risk";
+import { SEVERITY_LABELS } from "../machines/mistaken-post";
 import { EmailLayout, Fact, FactList, Quote } from "./layout";
 import {
   AssessmentFacts,

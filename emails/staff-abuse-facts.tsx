@@ -1,5 +1,5 @@
 import { formatDateTime } from "../app/utils/dates";
-import type { PersonRef } from "../machines/effects";
+import type { PersonRef } from "../machines/kit";
 import type { StaffAbuseEmailContext } from "../machines/staff-abuse";
 import { Fact } from "./layout";
 import type { IncidentEmailData } from "./types";

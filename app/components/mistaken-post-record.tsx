@@ -1,5 +1,5 @@
 import { DELETION_REASONS, type MistakenPostContext } from "../../machines/mistaken-post";
-import { AGGRAVATING_FACTORS, RISK_DECISIONS, SEVERITY_LABELS } from "../../machines/risk";
+import { AGGRAVATING_FACTORS, RISK_DECISIONS, SEVERITY_LABELS } from "../../machines/mistaken-post";
 import { formatDateTime } from "../utils/dates";
 import { Fact, RecordSection } from "./incident-parts";
 

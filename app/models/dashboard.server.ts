@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { allRows } from "../utils/statements.server";
 import { listChannels } from "./channels.server";
 import type { Role } from "../../db/schema";
-import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../machines/index";
+import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../machines/registry";
 import { ABUSE_KINDS, type AbuseKind, type StaffAbuseSection } from "../../machines/staff-abuse";
 import type { CurrentUser } from "../utils/auth.server";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";

@@ -1,10 +1,9 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { evidenceFiles, people, type Incident } from "../../db/schema";
-import { escalationPathFor } from "../../machines/index";
-import { listSteps, stepStatuses } from "../../machines/steps";
+import { escalationPathFor } from "../../machines/registry";
+import { listSteps, type RecordView, stepStatuses } from "../../machines/kit";
 import { listCustody, type CustodyEntry } from "./custody.server";
-import type { RecordView } from "../../machines/index";
 import type { CurrentUser } from "../utils/auth.server";
 import { getTimeline, recordViewFor } from "./incidents.server";
 

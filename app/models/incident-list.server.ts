@@ -1,12 +1,11 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { accessGrantees, readingPolicy } from "../../db/workflow";
-import type { IncidentAccess, ReadingPolicy, ViewerRelation } from "../../machines/effects";
+import { type IncidentAccess, listSteps, READING_ROLES, type ReadingPolicy, type ViewerRelation } from "../../machines/kit";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { allRows, oneRow } from "../utils/statements.server";
 import type { Incident } from "../../db/schema";
-import { escalationPathFor, escalationPaths, isIncidentKind, kindsReadableByRole, READING_ROLES, type IncidentKind } from "../../machines/index";
-import { listSteps } from "../../machines/steps";
+import { escalationPathFor, isIncidentKind, kindsReadableByRole, PATH_DEFINITIONS, type IncidentKind } from "../../machines/registry";
 import type { CurrentUser } from "../utils/auth.server";
 import { addCalendarDays, organisationLocalToUtc } from "../utils/dates";
 import { PAGE_SIZE, SORTS, type SortKey } from "../schemas/incident-list";
@@ -78,7 +77,7 @@ function calendarDate(value: string | null): string | null {
 
 /** Every step id of every path, for checking the state filter. */
 function knownStates(): Set<string> {
-  return new Set(Object.values(escalationPaths).flatMap((path) => Object.keys(path.machine.root.states)));
+  return new Set(PATH_DEFINITIONS.flatMap((path) => Object.keys(path.machine.root.states)));
 }
 
 /**
@@ -139,10 +138,10 @@ export function stepTitleOf(kind: string, state: string): string {
 
 /** The steps to filter by: those of one path only under its name, those of both (Closed) apart. */
 export function stateOptions(): { label: string; options: { value: string; label: string }[] }[] {
-  const byPath = Object.entries(escalationPaths).map(([kind, path]) => ({
+  const byPath = PATH_DEFINITIONS.map((path) => ({
     label: path.title,
     ids: Object.keys(path.machine.root.states),
-    kind,
+    kind: path.kind,
   }));
   const count = (id: string) => byPath.filter((group) => group.ids.includes(id)).length;
   const shared = [...new Set(byPath.flatMap((group) => group.ids.filter((id) => count(id) > 1)))];
@@ -158,7 +157,7 @@ export function stateOptions(): { label: string; options: { value: string; label
 }
 
 export function pathOptions(): { value: IncidentKind; label: string }[] {
-  return (Object.keys(escalationPaths) as IncidentKind[]).map((kind) => ({ value: kind, label: escalationPaths[kind].title }));
+  return PATH_DEFINITIONS.map((path) => ({ value: path.kind, label: path.title }));
 }
 
 export function serviceOptions(db: Db): string[] {
@@ -174,7 +173,7 @@ export const sqlList = (values: readonly string[]) => sql.join(values.map((value
 
 /** Reports from anyone below the viewer within the path's reach, as SQL over `i` and `reports`. */
 function fromBelowWithinReach(kind: IncidentKind, policy: ReadingPolicy, lookup: "sets" | "per row"): SQL {
-  const reach = escalationPaths[kind].chainReach(policy);
+  const reach = escalationPathFor(kind).chainReach(policy);
   const withinReach = reach === null ? sql`` : sql` and reports.depth <= ${reach}`;
   return lookup === "sets"
     ? sql`i.reporter_id in (select id from reports where 1 = 1${withinReach})`
@@ -198,7 +197,7 @@ export function visibleTo(user: CurrentUser, policy: ReadingPolicy, lookup: "set
   const byRole = kinds.length > 0 ? sql`i.kind in (${sqlList(kinds)}) or ` : sql``;
   // The reporting line, path by path: each reads as far up as its reach.
   const byChain = sql.join(
-    (Object.keys(escalationPaths) as IncidentKind[]).map((kind) => sql`(i.kind = ${kind} and ${fromBelowWithinReach(kind, policy, lookup)})`),
+    PATH_DEFINITIONS.map(({ kind }) => sql`(i.kind = ${kind} and ${fromBelowWithinReach(kind, policy, lookup)})`),
     sql` or `,
   );
   return lookup === "sets"
@@ -240,7 +239,7 @@ export function seesSectionSql(user: CurrentUser, policy: ReadingPolicy, kind: I
  * deadline's key (need to know), asked of seesSectionSql; a key of no section is seen by all who may read.
  */
 export function deadlineShownSql(user: CurrentUser, policy: ReadingPolicy): SQL {
-  const cases = (Object.keys(escalationPaths) as IncidentKind[]).flatMap((kind) => {
+  const cases = PATH_DEFINITIONS.flatMap(({ kind }) => {
     const keysBySection = new Map<string, string[]>();
     for (const [key, section] of Object.entries(escalationPathFor(kind).needToKnow?.deadlineSections ?? {})) {
       keysBySection.set(section, [...(keysBySection.get(section) ?? []), key]);

@@ -12,14 +12,12 @@ import {
   type ChangeSince,
   type WorkflowErrorCode,
 } from "../../db/workflow";
-import { escalationPathFor, pathAllows, recordView, viewerRelations, type RecordView } from "../../machines/index";
-import type { ReadingPolicy, ViewerRelation } from "../../machines/effects";
+import { type EvidenceFacts, evidenceFactsOf, listSteps, pathAllows, type ReadingPolicy, recordView, type RecordView, stepStatuses, type ViewerRelation, viewerRelations } from "../../machines/kit";
+import { escalationPathFor } from "../../machines/registry";
 import type { MistakenPostDetails, MistakenPostInput } from "../../machines/mistaken-post";
-import { listSteps, stepStatuses } from "../../machines/steps";
 import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/index.server";
 import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
-import { evidenceFactsOf, type EvidenceFacts } from "../../machines/effects";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
 import { preparedPerDatabase } from "../utils/prepared.server";
@@ -148,14 +146,14 @@ function chainWithinReach(db: Db, incident: Incident, policy: ReadingPolicy): nu
 export function canViewIncident(db: Db, user: CurrentUser, incident: Incident): boolean {
   if (incident.reporterId === user.id) return true;
   const policy = readingPolicy(db);
-  if (pathAllows(incident.kind, () => storedContext(incident), user, policy)) return true;
+  if (pathAllows(escalationPathFor(incident.kind), () => storedContext(incident), user, policy)) return true;
   return chainWithinReach(db, incident, policy).includes(user.id);
 }
 
 /** How this person comes to read the incident: none when canViewIncident refuses them. */
 export function relationsToIncident(db: Db, user: CurrentUser, incident: Incident): ViewerRelation[] {
   const policy = readingPolicy(db);
-  return viewerRelations(incident.kind, storedContext(incident), user, {
+  return viewerRelations(escalationPathFor(incident.kind), storedContext(incident), user, {
     isReporter: incident.reporterId === user.id,
     inChain: chainWithinReach(db, incident, policy).includes(user.id),
     policy,
@@ -164,7 +162,7 @@ export function relationsToIncident(db: Db, user: CurrentUser, incident: Inciden
 
 /** The sections of the incident this person may see (need to know): used by every page and pack that shows the record. */
 export function recordViewFor(db: Db, user: CurrentUser, incident: Incident): RecordView {
-  return recordView(incident.kind, storedContext(incident), relationsToIncident(db, user, incident));
+  return recordView(escalationPathFor(incident.kind), storedContext(incident), relationsToIncident(db, user, incident));
 }
 
 // Every incident page, evidence page and step taken starts here.
@@ -381,7 +379,7 @@ export function homeLists(db: Db, user: CurrentUser) {
   // The path's own rule is pure: no query per row (the SQL above already matched the managers).
   const policy = readingPolicy(db);
   const abuseReports = abuseCandidates
-    .filter((incident) => incident.reporterId !== user.id && pathAllows(incident.kind, () => storedContext(incident), user, policy))
+    .filter((incident) => incident.reporterId !== user.id && pathAllows(escalationPathFor(incident.kind), () => storedContext(incident), user, policy))
     .slice(0, 20);
   return {
     waiting: summarise(waiting),

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from "../../db/seed";
 import { ABUSE_CHAIN_LEVELS_SETTING, readingPolicy, rewriteIncidentAccess } from "../../db/workflow";
 import { people, personRoles, settings } from "../../db/schema";
 import type { MistakenPostPolicy } from "../../machines/mistaken-post";
-import { SEVERITIES, type Severity } from "../../machines/risk";
+import { SEVERITIES, type Severity } from "../../machines/mistaken-post";
 
 function readSetting(db: Queryable, key: string): string | null {
   return db.select().from(settings).where(eq(settings.key, key)).get()?.value ?? null;

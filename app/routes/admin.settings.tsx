@@ -14,7 +14,7 @@ import {
   setSeverityRule,
   severityRule,
 } from "~/models/settings.server";
-import { SEVERITIES, SEVERITY_LABELS } from "../../machines/risk";
+import { SEVERITIES, SEVERITY_LABELS } from "../../machines/mistaken-post";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -7,7 +7,7 @@ import { evidencePage } from "~/models/evidence.server";
 import { findIncidentForUser, recordViewFor } from "~/models/incidents.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { escalationPathFor } from "../../machines/index";
+import { escalationPathFor } from "../../machines/registry";
 
 /**
  * Every evidence file of an incident, a page at a time, for when there are too many to list on

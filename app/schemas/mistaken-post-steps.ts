@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DELETION_REASONS, TASK_STATUSES } from "../../machines/mistaken-post";
-import { AGGRAVATING_FACTORS, RISK_DECISIONS } from "../../machines/risk";
+import { AGGRAVATING_FACTORS, RISK_DECISIONS } from "../../machines/mistaken-post";
 import { keysOf, optionalText, organisationMoment, requiredText, scalePoint, versionField } from "./fields";
 
 /**

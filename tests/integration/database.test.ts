@@ -6,7 +6,7 @@ import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
 import { incidents, outbox, OUTBOX_STATUSES } from "../../db/schema";
 import { applyEvent } from "../../db/workflow";
 import { renderEmail } from "../../emails/index";
-import { escalationPaths } from "../../machines/index";
+import { mistakenPostPath } from "../../machines/mistaken-post";
 import { staffAbuseEmailContext, type StaffAbuseContext } from "../../machines/staff-abuse";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
@@ -59,7 +59,7 @@ describe("migration 0008: screenshot facts leave the machine context", () => {
     runMigration("0008_slim_screenshot_context.sql");
 
     const migrated = test.db.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;
-    expect(migrated.machineVersion).toBe(escalationPaths.mistaken_post.version);
+    expect(migrated.machineVersion).toBe(mistakenPostPath.version);
     expect(migrated.snapshot).toEqual(current);
     const deleted = applyEvent(test.db, {
       incidentId: incident.id,

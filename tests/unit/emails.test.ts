@@ -362,7 +362,7 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
 function templatesUsedByMachines(): string[] {
   const directory = fileURLToPath(new URL("../../machines/", import.meta.url));
   const names = new Set<string>();
-  for (const file of readdirSync(directory).filter((name) => name.endsWith(".ts"))) {
+  for (const file of readdirSync(directory, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".ts"))) {
     const source = readFileSync(`${directory}${file}`, "utf8");
     for (const match of source.matchAll(/template:\s*"([^"]+)"/g)) names.add(match[1]);
   }

@@ -4,11 +4,10 @@ import { getShortestPaths, getSimplePaths } from "xstate/graph";
 import {
   explainMistakenPostRefusal,
   mistakenPostMachine,
-  type ActingPerson,
   type MistakenPostEvent,
   type MistakenPostInput,
 } from "../../machines/mistaken-post";
-import { listSteps } from "../../machines/steps";
+import { listSteps, type ActingPerson } from "../../machines/kit";
 
 type Snapshot = SnapshotFrom<typeof mistakenPostMachine>;
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { getShortestPaths } from "xstate/graph";
-import type { ActingPerson } from "../../machines/mistaken-post";
 import {
   explainStaffAbuseRefusal,
   STAFF_ABUSE_SECTIONS,
@@ -12,10 +11,9 @@ import {
   type StaffAbuseContext,
   type StaffAbuseEvent,
   type StaffAbuseInput,
+  staffAbusePath,
 } from "../../machines/staff-abuse";
-import { listSteps, stepStatuses } from "../../machines/steps";
-import { pathAllows, recordView, viewerRelations } from "../../machines/index";
-import { DEFAULT_READING_POLICY } from "../../machines/effects";
+import { DEFAULT_READING_POLICY, listSteps, pathAllows, recordView, stepStatuses, viewerRelations, type ActingPerson } from "../../machines/kit";
 
 type Snapshot = SnapshotFrom<typeof staffAbuseMachine>;
 
@@ -54,7 +52,7 @@ const input: StaffAbuseInput = {
 };
 
 const mayView = (context: StaffAbuseContext, viewer: { id: number; roles: string[] }, policy = DEFAULT_READING_POLICY) =>
-  pathAllows("staff_abuse", () => context, viewer, policy);
+  pathAllows(staffAbusePath, () => context, viewer, policy);
 
 function run(...events: StaffAbuseEvent[]) {
   let [snapshot, actions] = initialTransition(staffAbuseMachine, input);
@@ -230,7 +228,7 @@ describe("staff abuse machine: what each piece of work asks for", () => {
   describe("need to know", () => {
     const helped = run({ type: "ASK_COMMUNICATIONS_HELP", at: at(45), by: reporter }).snapshot.context;
     const relationsOf = (viewer: ActingPerson) =>
-      viewerRelations("staff_abuse", helped, viewer, { isReporter: viewer.id === reporter.id, inChain: false, policy: DEFAULT_READING_POLICY });
+      viewerRelations(staffAbusePath, helped, viewer, { isReporter: viewer.id === reporter.id, inChain: false, policy: DEFAULT_READING_POLICY });
 
     it("gives the reporter, their managers and HR and safety every section", () => {
       for (const viewer of [reporter, manager, director, hr]) expect(staffAbuseSections(relationsOf(viewer)), viewer.name).toEqual([...STAFF_ABUSE_SECTIONS]);
@@ -253,7 +251,7 @@ describe("staff abuse machine: what each piece of work asks for", () => {
     });
 
     it("hides from Communications the events, pieces of work and deadlines of the sections they may not see", () => {
-      const view = recordView("staff_abuse", helped, ["communications"]);
+      const view = recordView(staffAbusePath, helped, ["communications"]);
       expect(["REPORTED", "ATTACH_SCREENSHOT", "REQUEST_REMOVAL", "RECORD_PLATFORM_ANSWER"].every(view.showsEvent)).toBe(true);
       expect(["RECORD_POLICE_REPORT", "RECORD_SUPPORT", "RECORD_WELLBEING_FOLLOW_UP", "RECORD_BLOCKING", "CLOSE"].some(view.showsEvent)).toBe(false);
       expect(listSteps(staffAbuseMachine).filter((step) => view.showsStep(step.id)).map((step) => step.id)).toEqual(["open.removal", "readyToClose", "closed"]);

@@ -1,7 +1,18 @@
 import { and, assign, setup } from "xstate";
-import { addMinutes, effectActions, type EvidenceFacts, type IncidentAccess, type PersonRef, type ReadingPolicy, type ViewerRelation } from "./effects";
-import type { ActingPerson } from "./mistaken-post";
-import type { EventLabels, StepMeta } from "./step-meta";
+import {
+  addMinutes,
+  effectActions,
+  hasRole,
+  personOf,
+  type ActingPerson,
+  type EventLabels,
+  type EvidenceFacts,
+  type IncidentAccess,
+  type PersonRef,
+  type ReadingPolicy,
+  type StepMeta,
+  type ViewerRelation,
+} from "../kit";
 
 /**
  * Staff abuse: a member of staff abused online because of their job. Zero tolerance, Barnsley
@@ -138,11 +149,10 @@ export const PLATFORM_WAIT_HOURS = 48;
 /** Managers act straight away (Barnsley section 7): HR and safety are told if nothing is recorded in this time. */
 export const SUPPORT_DEADLINE_HOURS = 4;
 
-const personOf = (by: ActingPerson): PersonRef => ({ id: by.id, name: by.name });
 const isReporter = (context: StaffAbuseContext, by: ActingPerson) => by.id === context.reporter.id;
 const isManager = (context: StaffAbuseContext, by: ActingPerson) => context.managers.some((manager) => manager.id === by.id);
-const isHrSafety = (by: ActingPerson) => by.roles.includes("hr_safety");
-const isCommunications = (by: ActingPerson) => by.roles.includes("communications");
+const isHrSafety = (by: ActingPerson) => hasRole(by, "hr_safety");
+const isCommunications = (by: ActingPerson) => hasRole(by, "communications");
 
 const managerIds = (context: StaffAbuseContext) =>
   context.supportingManager ? [context.supportingManager.id] : context.managers.slice(0, 1).map((manager) => manager.id);

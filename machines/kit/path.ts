@@ -1,30 +1,14 @@
 import type { AnyStateMachine } from "xstate";
-import {
-  explainMistakenPostRefusal,
-  mistakenPostEventLabels,
-  mistakenPostAccess,
-  mistakenPostMachine,
-  type MistakenPostContext,
-  type MistakenPostEvent,
-} from "./mistaken-post";
-import {
-  explainStaffAbuseRefusal,
-  staffAbuseEventLabels,
-  staffAbuseMachine,
-  staffAbuseAccess,
-  staffAbuseEmailContext,
-  staffAbuseSections,
-  staffAbuseView,
-  STAFF_ABUSE_DEADLINE_SECTIONS,
-  STAFF_ABUSE_EVENT_SECTIONS,
-  STAFF_ABUSE_STEP_SECTIONS,
-  type StaffAbuseContext,
-  type StaffAbuseEvent,
-} from "./staff-abuse";
-import { accessAllows, type IncidentAccess, type ReadingPolicy, type ReadingRole, type ViewerRelation } from "./effects";
+import { accessAllows, READING_ROLES, type IncidentAccess, type ReadingPolicy, type ReadingRole, type ViewerRelation } from "./access";
 import type { EventLabels } from "./step-meta";
 
-export interface EscalationPath {
+/**
+ * What the workflow needs to know of one escalation path: its statechart and the pure rules that
+ * go with it. Each path's folder in machines/ exports one; machines/registry.ts lists them.
+ */
+export interface PathDefinition {
+  /** Stored with each incident (incidents.kind). */
+  kind: string;
   /** Stored with each incident; raise it when a change would not restore older snapshots. */
   version: number;
   title: string;
@@ -60,75 +44,24 @@ export interface NeedToKnow {
   deadlineSections: Record<string, string>;
 }
 
-/** Every escalation path, by the incident kind stored in the database. */
-export const escalationPaths = {
-  mistaken_post: {
-    version: 2,
-    title: "Mistaken post",
-    machine: mistakenPostMachine,
-    eventLabels: mistakenPostEventLabels,
-    explainRefusal: (context: MistakenPostContext, event: MistakenPostEvent, accepted: boolean) =>
-      explainMistakenPostRefusal(context, event, accepted),
-    readersByRole: ["communications"],
-    accessOf: mistakenPostAccess,
-    chainReach: () => null,
-    needToKnow: null,
-    emailContextOf: (context: MistakenPostContext) => context,
-  },
-  staff_abuse: {
-    version: 2,
-    title: "Abuse of a member of staff",
-    machine: staffAbuseMachine,
-    eventLabels: staffAbuseEventLabels,
-    explainRefusal: (context: StaffAbuseContext, event: StaffAbuseEvent, accepted: boolean) =>
-      explainStaffAbuseRefusal(context, event, accepted),
-    readersByRole: ["hr_safety"],
-    accessOf: staffAbuseAccess,
-    chainReach: (policy) => policy.abuseChainLevels,
-    needToKnow: {
-      sectionsOf: staffAbuseSections,
-      view: staffAbuseView,
-      eventSections: STAFF_ABUSE_EVENT_SECTIONS,
-      stepSections: STAFF_ABUSE_STEP_SECTIONS,
-      deadlineSections: STAFF_ABUSE_DEADLINE_SECTIONS,
-    },
-    emailContextOf: staffAbuseEmailContext,
-  },
-} satisfies Record<string, EscalationPath>;
-
-export type IncidentKind = keyof typeof escalationPaths;
-
-export function isIncidentKind(kind: string): kind is IncidentKind {
-  return Object.hasOwn(escalationPaths, kind);
-}
-
-export function escalationPathFor(kind: string): EscalationPath {
-  if (!isIncidentKind(kind)) throw new Error(`Unknown incident kind: ${kind}`);
-  return escalationPaths[kind];
-}
-
 /**
  * Whether the path lets this person read the incident, leaving aside the reporter's management
  * chain. The context is asked for only when no role of the viewer decides it.
  */
-export function pathAllows(kind: string, contextOf: () => unknown, viewer: { id: number; roles: readonly string[] }, policy: ReadingPolicy): boolean {
-  const path = escalationPathFor(kind);
+export function pathAllows(path: PathDefinition, contextOf: () => unknown, viewer: { id: number; roles: readonly string[] }, policy: ReadingPolicy): boolean {
   return path.readersByRole.some((role) => viewer.roles.includes(role)) || accessAllows(path.accessOf(contextOf(), policy), viewer);
 }
-
-export const READING_ROLES: readonly ReadingRole[] = ["communications", "hr_safety"];
 
 /**
  * How this person comes to read the incident (none: they may not). `inChain` tells whether they
  * are above the reporter in today's reporting line, within the path's reach.
  */
 export function viewerRelations(
-  kind: string,
+  path: PathDefinition,
   context: unknown,
   viewer: { id: number; roles: readonly string[] },
   facts: { isReporter: boolean; inChain: boolean; policy: ReadingPolicy },
 ): ViewerRelation[] {
-  const path = escalationPathFor(kind);
   const access = path.accessOf(context, facts.policy);
   const named = !facts.isReporter && access.personIds.includes(viewer.id);
   const roles = READING_ROLES.filter((role) => viewer.roles.includes(role) && (path.readersByRole.includes(role) || access.roles.includes(role)));
@@ -145,8 +78,8 @@ export interface RecordView {
   showsEvidence: boolean;
 }
 
-export function recordView(kind: string, context: unknown, relations: readonly ViewerRelation[]): RecordView {
-  const needToKnow = escalationPathFor(kind).needToKnow;
+export function recordView(path: PathDefinition, context: unknown, relations: readonly ViewerRelation[]): RecordView {
+  const needToKnow = path.needToKnow;
   if (!needToKnow) return { context, showsEvent: () => true, showsStep: () => true, showsDeadline: () => true, showsEvidence: true };
   const sections = needToKnow.sectionsOf(relations);
   const shows = (section: string | null | undefined) => section == null || sections.includes(section);
@@ -157,11 +90,4 @@ export function recordView(kind: string, context: unknown, relations: readonly V
     showsDeadline: (key) => shows(needToKnow.deadlineSections[key]),
     showsEvidence: shows(needToKnow.eventSections.ATTACH_SCREENSHOT),
   };
-}
-
-/** The paths whose every incident this person may read through one of their roles. */
-export function kindsReadableByRole(roles: readonly string[]): IncidentKind[] {
-  return (Object.keys(escalationPaths) as IncidentKind[]).filter((kind) =>
-    escalationPaths[kind].readersByRole.some((role) => roles.includes(role)),
-  );
 }

@@ -2,14 +2,18 @@ import { and, assign, not, setup } from "xstate";
 import {
   addMinutes,
   effectActions,
+  hasRole,
+  personOf,
+  type ActingPerson,
+  type EventLabels,
   type EvidenceFacts,
   type IncidentAccess,
   type NotifyParams,
   type PersonRef,
   type SetDeadlineParams,
-} from "./effects";
+  type StepMeta,
+} from "../kit";
 import { isAtLeast, severityOf, type AggravatingFactor, type RiskDecision, type Severity } from "./risk";
-import type { EventLabels, StepMeta } from "./step-meta";
 
 /**
  * Mistaken post: something was posted on an organisation account that should not have been.
@@ -19,11 +23,6 @@ import type { EventLabels, StepMeta } from "./step-meta";
  */
 
 export type Officer = PersonRef;
-
-/** A person sending an event, with their roles, so guards can say who may take a step. */
-export interface ActingPerson extends PersonRef {
-  roles: string[];
-}
 
 export interface MistakenPostDetails {
   platform: string;
@@ -215,8 +214,7 @@ function askedOfficer(context: MistakenPostContext): Officer {
   return context.escalationChain[context.askedIndex];
 }
 
-const personOf = (by: ActingPerson): Officer => ({ id: by.id, name: by.name });
-const isCommunications = (by: ActingPerson) => by.roles.includes("communications");
+const isCommunications = (by: ActingPerson) => hasRole(by, "communications");
 
 /** The email asking the officer whose turn it is to acknowledge. */
 function askOfficerToAcknowledge(context: MistakenPostContext, escalated: boolean): NotifyParams {

@@ -1,0 +1,15 @@
+/** A person as a machine knows them: enough to name them and to find them again. */
+export interface PersonRef {
+  id: number;
+  name: string;
+}
+
+/** A person sending an event, with their roles, so guards can say who may take a step. */
+export interface ActingPerson extends PersonRef {
+  roles: string[];
+}
+
+/** Who acted, as the record keeps them (their roles are not part of the record). */
+export const personOf = (by: ActingPerson): PersonRef => ({ id: by.id, name: by.name });
+
+export const hasRole = (by: ActingPerson, role: string) => by.roles.includes(role);

@@ -1,0 +1,50 @@
+/**
+ * The read model: what the lists, the dashboard and "your work" read, as typed rows rather than
+ * fields inside a stored snapshot. Each path projects its machine context into these, purely;
+ * db/ writes them in the same transaction as the event that changed the context.
+ */
+
+/** A moment in the incident's life: reported, acknowledged, assessed, closed... */
+export interface Milestone {
+  name: string;
+  at: string;
+}
+
+/** Who may do a piece of work: a person, or anyone holding a role. */
+export type Assignee = { personId: number } | { role: string };
+
+/** A piece of work awaited now. */
+export interface AwaitedWork {
+  /** Stable within the incident while the work is awaited, e.g. "acknowledge" or "task-2". */
+  key: string;
+  /** What is awaited, in plain words for whoever may do it. */
+  description: string;
+  assignees: Assignee[];
+  /** The deadline (by its key) that says when the work is due; null when nothing is due. */
+  deadlineKey: string | null;
+  /** The need-to-know section the work belongs to; null when everyone who may read sees it. */
+  section: string | null;
+}
+
+/** Something people filter and count by: platform, severity, decision, kind of abuse... */
+export interface Facet {
+  name: string;
+  value: string;
+  /** The need-to-know section the value belongs to; null when everyone who may read sees it. */
+  section: string | null;
+}
+
+export interface ReadModel {
+  milestones: Milestone[];
+  work: AwaitedWork[];
+  facets: Facet[];
+}
+
+/** Where the machine stands, for a projection that depends on the step as well as the context. */
+export interface MachineState {
+  /** The top-level step, as stored in incidents.state. */
+  step: string;
+  /** The whole state value (a parallel state has one entry per piece of work). */
+  value: unknown;
+  done: boolean;
+}

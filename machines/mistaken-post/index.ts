@@ -1,0 +1,20 @@
+import type { PathDefinition } from "../kit";
+import { explainMistakenPostRefusal, mistakenPostAccess, mistakenPostEventLabels, mistakenPostMachine, type MistakenPostContext, type MistakenPostEvent } from "./machine";
+
+export * from "./machine";
+export * from "./risk";
+
+/** A post made by mistake on one of the organisation's accounts (Haringey 4.2.5). */
+export const mistakenPostPath = {
+  kind: "mistaken_post",
+  version: 2,
+  title: "Mistaken post",
+  machine: mistakenPostMachine,
+  eventLabels: mistakenPostEventLabels,
+  explainRefusal: (context: MistakenPostContext, event: MistakenPostEvent, accepted: boolean) => explainMistakenPostRefusal(context, event, accepted),
+  readersByRole: ["communications"],
+  accessOf: mistakenPostAccess,
+  chainReach: () => null,
+  needToKnow: null,
+  emailContextOf: (context: MistakenPostContext) => context,
+} as const satisfies PathDefinition;
