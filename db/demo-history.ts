@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { reportMistakenPost } from "../app/models/incidents.server";
 import { mistakenPostEventFrom } from "../app/models/mistaken-post.server";
 import { reportStaffAbuse } from "../app/models/staff-abuse.server";
-import { addCalendarDays, organisationClockParts, organisationDate, organisationLocalToUtc } from "../app/utils/dates";
+import { addCalendarDays, organisationClockParts, organisationDate, organisationLocalToUtc } from "../machines/kit/dates";
 import { discardStoredEvidence, receiveEvidenceUpload, type StoredEvidence } from "../app/utils/evidence.server";
 import { fireDueDeadlines } from "../app/workers/deadlines.server";
 import { evidenceFactsOf } from "../machines/effects";

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
-import { organisationDate } from "../app/utils/dates";
+import { organisationDate } from "../machines/kit/dates";
 import type { Recipients } from "../machines/effects";
 import type { Officer } from "../machines/mistaken-post";
 import type { Db } from "./client";

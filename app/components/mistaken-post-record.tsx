@@ -1,6 +1,6 @@
 import { DELETION_REASONS, type MistakenPostContext } from "../../machines/mistaken-post";
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, SEVERITY_LABELS } from "../../machines/risk";
-import { formatDateTime } from "../utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { Fact, RecordSection } from "./incident-parts";
 
 /** What has been recorded so far on a mistaken post, step by step. */

@@ -8,7 +8,7 @@ import type { Incident } from "../../db/schema";
 import { escalationPathFor, escalationPaths, isIncidentKind, kindsReadableByRole, READING_ROLES, type IncidentKind } from "../../machines/index";
 import { listSteps } from "../../machines/steps";
 import type { CurrentUser } from "../utils/auth.server";
-import { addCalendarDays, organisationLocalToUtc } from "../utils/dates";
+import { addCalendarDays, organisationLocalToUtc } from "../../machines/kit/dates";
 import { PAGE_SIZE, SORTS, type SortKey } from "../schemas/incident-list";
 import { canViewIncident } from "./incidents.server";
 import { incidentOverdueSql, nextDeadlineDue } from "./deadlines.server";

@@ -7,7 +7,7 @@ import { ErrorSummary, SubmitButton, useValidatedForm } from "~/components/forms
 import { cancelPost } from "~/models/channels.server";
 import { cancelPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { ChannelSubpageHeading } from "~/components/channel-heading";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -6,7 +6,7 @@ import { ScheduledPostForm } from "~/components/scheduled-post-form";
 import { updatePost } from "~/models/channels.server";
 import { scheduledPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
-import { formatDateTime, toOrganisationLocalInput } from "~/utils/dates";
+import { formatDateTime, toOrganisationLocalInput } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { ChannelSubpageHeading } from "~/components/channel-heading";
 import { redirectWithNotice } from "~/utils/notice.server";
