@@ -13,9 +13,9 @@ import { env, EnvironmentError } from "./utils/env.server";
 import { evidenceDirectory } from "./utils/evidence.server";
 import { holdfastRequestHandler } from "./utils/request-handler.server";
 import { contentSecurityPolicy, cspNonce } from "./utils/security-headers.server";
-import { shutDownOnSignals } from "./utils/shutdown.server";
 import { startWorkers } from "./workers/index.server";
 import { createMailer } from "./workers/outbox.server";
+import { shutDownOnSignals } from "./workers/shutdown.server";
 
 /**
  * The Holdfast server: checks the environment, brings the database up to date, seeds the demo

@@ -12,7 +12,7 @@ import { formatCalendarDate, formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { replyWithRefusal } from "~/utils/refusal";
-import { channelFromParams } from "~/utils/channel-params.server";
+import { channelFromParams } from "~/models/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.channel.handle ?? "Channel"} · Channels · Holdfast` },

@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 import { ChannelSubpageHeading } from "~/components/channel-heading";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { replyWithRefusal } from "~/utils/refusal";
-import { channelPostFromParams } from "~/utils/channel-params.server";
+import { channelPostFromParams } from "~/models/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Change a post · ${data?.channel.handle ?? "Channel"} · Holdfast` },
