@@ -3,19 +3,19 @@ import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { Db } from "../db/client";
-import { seedDemoHistory } from "../db/demo-history";
 import { logEvidenceFolderCheck } from "../db/evidence-folder";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
 import { backfillIncidentAccess } from "../db/workflow";
+import { seedDemoHistory } from "./demo/history";
 import { hashPassword } from "./utils/auth.server";
 import { db } from "./utils/db.server";
 import { env, EnvironmentError } from "./utils/env.server";
 import { evidenceDirectory } from "./utils/evidence.server";
 import { holdfastRequestHandler } from "./utils/request-handler.server";
 import { contentSecurityPolicy, cspNonce } from "./utils/security-headers.server";
-import { shutDownOnSignals } from "./utils/shutdown.server";
 import { startWorkers } from "./workers/index.server";
 import { createMailer } from "./workers/outbox.server";
+import { shutDownOnSignals } from "./workers/shutdown.server";
 
 /**
  * The Holdfast server: checks the environment, brings the database up to date, seeds the demo

@@ -1,5 +1,5 @@
-import { POST_BODY_MAX_LENGTH } from "../app/schemas/channel";
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { POST_BODY_MAX_LENGTH } from "./channel-limits";
 import type { Queryable } from "./directory";
 import {
   channelPauses,

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
-import { organisationDate } from "../app/utils/dates";
+import { organisationDate } from "../machines/kit/dates";
 import { type PersonRef, type Recipients } from "../machines/kit";
 import type { Db } from "./client";
 import { absences, people, personRoles, type Role } from "./schema";

@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { thumbnailPathFor } from "../app/utils/thumbnails.server";
 import type { Db } from "./client";
 
 /**
@@ -12,8 +13,20 @@ import type { Db } from "./client";
  *
  * Rows that name files: evidence_files (an incident's evidence) and the screenshots kept in
  * report drafts. A thumbnail belongs to the file it is beside (`<storage path>.thumb.webp`).
- * Only lists and compares: nothing is read, hashed or changed.
+ * The check only lists and compares: nothing is read, hashed or changed.
  */
+
+/** Where the thumbnail of a stored file is kept: beside it, so it is found from the file's own path. */
+export function thumbnailPathFor(path: string): string {
+  return `${path}.thumb.webp`;
+}
+
+/** The SHA-256 of a stored file, read as a stream, to check it against the one recorded. */
+export async function rehashStoredEvidence(absolutePath: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(absolutePath)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
 
 export interface MissingFile {
   storagePath: string;

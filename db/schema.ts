@@ -218,7 +218,7 @@ export const deadlines = sqliteTable(
 
 /**
  * The worker only ever picks up `pending` rows (and `sending` ones whose claim ran out).
- * `not_sent_demo`: written by the demo history (db/demo-history.ts) as the story's steps would
+ * `not_sent_demo`: written by the demo history (app/demo/history.ts) as the story's steps would
  * have written it, and never sent, so a first start emails nobody.
  */
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "not_sent_demo"] as const;

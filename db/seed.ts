@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { organisationDate, organisationLocalToUtc } from "../app/utils/dates";
+import { organisationDate, organisationLocalToUtc } from "../machines/kit/dates";
 import type { Db } from "./client";
 import { absences, channels, people, personRoles, scheduledPosts, settings, type Role } from "./schema";
 

@@ -1,9 +1,8 @@
 import { stat } from "node:fs/promises";
 import { resolve, sep } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { rehashStoredEvidence } from "../app/utils/evidence.server";
 import type { Db } from "./client";
-import { checkEvidenceFolder } from "./evidence-folder";
+import { checkEvidenceFolder, rehashStoredEvidence } from "./evidence-folder";
 import { GENESIS_HASH, hashTimelineEvent, type TimelineEventFields } from "./workflow";
 
 /**

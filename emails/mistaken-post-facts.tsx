@@ -1,4 +1,4 @@
-import { formatDateTime } from "../app/utils/dates";
+import { formatDateTime } from "../machines/kit/dates";
 import type { CrisisPlan, CrisisTask, MistakenPostContext } from "../machines/mistaken-post";
 import { TASK_STATUSES } from "../machines/mistaken-post";
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS } from "../machines/mistaken-post";

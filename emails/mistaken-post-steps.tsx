@@ -1,5 +1,5 @@
 import { Text } from "@react-email/components";
-import { formatDateTime, formatDuration } from "../app/utils/dates";
+import { formatDateTime, formatDuration } from "../machines/kit/dates";
 import { SEVERITY_LABELS } from "../machines/mistaken-post";
 import { EmailLayout, Fact, FactList, Quote } from "./layout";
 import {

@@ -1,4 +1,4 @@
-import { formatDateTime } from "../app/utils/dates";
+import { formatDateTime } from "../machines/kit/dates";
 import type { PersonRef } from "../machines/kit";
 import type { StaffAbuseEmailContext } from "../machines/staff-abuse";
 import { Fact } from "./layout";

@@ -1,5 +1,5 @@
 import { Link, Text } from "@react-email/components";
-import { formatDateTime } from "../app/utils/dates";
+import { formatDateTime } from "../machines/kit/dates";
 import { addMinutes } from "../machines/kit";
 import { PLATFORM_WAIT_HOURS, SUPPORT_DEADLINE_HOURS, type StaffAbuseEmailContext } from "../machines/staff-abuse";
 import { EmailLayout, Fact } from "./layout";

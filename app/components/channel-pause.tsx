@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 
 export interface PauseFacts {
   pausedAt: string;

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { Bar, BarChart, CartesianGrid, Legend, XAxis, YAxis } from "recharts";
 import type { Dashboard, MonthCounts, OpenStepRow, TimingRow } from "~/models/dashboard.server";
-import { formatMonth } from "~/utils/dates";
+import { formatMonth } from "../../machines/kit/dates";
 
 /**
  * The dashboard's charts, drawn with Recharts 2 into SVG markup on the server: Recharts 3 renders

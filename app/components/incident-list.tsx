@@ -1,5 +1,5 @@
 import { useInAppLinkClicks } from "./in-app-links";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 
 export interface IncidentListItem {
   reference: string;

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import { formatDateTime, formatDuration } from "../utils/dates";
+import { formatDateTime, formatDuration } from "../../machines/kit/dates";
 import { Pagination } from "./pagination";
 import type { StepActionData } from "./step-form";
 import { Stepper, type StepView } from "./stepper";

@@ -1,6 +1,5 @@
-import { DELETION_REASONS, type MistakenPostContext } from "../../machines/mistaken-post";
-import { AGGRAVATING_FACTORS, RISK_DECISIONS, SEVERITY_LABELS } from "../../machines/mistaken-post";
-import { formatDateTime } from "../utils/dates";
+import { AGGRAVATING_FACTORS, DELETION_REASONS, type MistakenPostContext, RISK_DECISIONS, SEVERITY_LABELS } from "../../machines/mistaken-post";
+import { formatDateTime } from "../../machines/kit/dates";
 import { Fact, RecordSection } from "./incident-parts";
 
 /** What has been recorded so far on a mistaken post, step by step. */

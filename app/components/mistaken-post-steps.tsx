@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { DELETION_REASONS, TASK_STATUSES, type MistakenPostContext } from "../../machines/mistaken-post";
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, severityOf, type AggravatingFactor } from "../../machines/mistaken-post";
 import { mistakenPostStepSchemas, type MistakenPostIntent } from "../schemas/mistaken-post-steps";
-import { formatDateTime } from "../utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { ChoiceField, SelectField, SubmitButton, TextAreaField, TextField, labelOptions } from "./forms";
 import { StepForm, type StepActionData } from "./step-form";
 

@@ -8,7 +8,7 @@ import {
 } from "../../machines/staff-abuse";
 import { GENERAL_PRIVACY_GUIDANCE, PLATFORM_PRIVACY_GUIDANCE } from "../content/platform-guidance";
 import { BLOCKING_STEPS, staffAbuseStepSchemas, type StaffAbuseIntent } from "../schemas/staff-abuse-steps";
-import { formatDateTime } from "../utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { ChoiceField, TextAreaField, TextField, labelOptions } from "./forms";
 import {
   DeadlineList,

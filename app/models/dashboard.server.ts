@@ -7,7 +7,7 @@ import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../mach
 import { ABUSE_KINDS, type AbuseKind, type StaffAbuseSection } from "../../machines/staff-abuse";
 import type { CurrentUser } from "../utils/auth.server";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
-import { organisationDate } from "../utils/dates";
+import { organisationDate } from "../../machines/kit/dates";
 import { readingPolicy } from "../../db/workflow";
 import { deadlineShownSql, reportsCte, seesSectionSql, stepTitleOf, visibleTo } from "./incident-list.server";
 import { findIncidentForUser } from "./incidents.server";

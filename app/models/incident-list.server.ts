@@ -7,7 +7,7 @@ import { allRows, oneRow } from "../utils/statements.server";
 import type { Incident } from "../../db/schema";
 import { escalationPathFor, isIncidentKind, kindsReadableByRole, PATH_DEFINITIONS, type IncidentKind } from "../../machines/registry";
 import type { CurrentUser } from "../utils/auth.server";
-import { addCalendarDays, organisationLocalToUtc } from "../utils/dates";
+import { addCalendarDays, organisationLocalToUtc } from "../../machines/kit/dates";
 import { PAGE_SIZE, SORTS, type SortKey } from "../schemas/incident-list";
 import { canViewIncident } from "./incidents.server";
 import { incidentOverdueSql, nextDeadlineDue } from "./deadlines.server";

@@ -14,7 +14,7 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   sending: "Sending",
   sent: "Sent",
   failed: "Failed",
-  // Written by the demo history's made-up past (db/demo-history.ts): never sent, never to be.
+  // Written by the demo history's made-up past (app/demo/history.ts): never sent, never to be.
   not_sent_demo: "Not sent: demo history",
 };
 

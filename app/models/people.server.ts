@@ -5,7 +5,7 @@ import { absentPersonIds } from "../../db/directory";
 import { absences, people, personRoles, sessions, type Role } from "../../db/schema";
 import { END_BEFORE_START_MESSAGE, ROLE_OPTIONS, isCalendarDate } from "../schemas/person";
 import { normaliseEmail } from "../utils/auth.server";
-import { organisationDate } from "../utils/dates";
+import { organisationDate } from "../../machines/kit/dates";
 
 type Transaction = Parameters<Parameters<Db["transaction"]>[0]>[0];
 

@@ -4,7 +4,7 @@ import { absentPersonIds } from "../../db/directory";
 import { people, type Incident } from "../../db/schema";
 import { openIncident, type Actor } from "../../db/workflow";
 import type { AbuseReport, StaffAbuseInput } from "../../machines/staff-abuse";
-import { organisationDate } from "../utils/dates";
+import { organisationDate } from "../../machines/kit/dates";
 import { wakeWorkers } from "../workers/index.server";
 import { managementChainIds } from "./incidents.server";
 import { abuseSettings } from "./settings.server";

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getOutboxRow, outboxStatusLabel, readStoredMessage } from "~/models/mailbox.server";
 import { requireRole } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { listOutbox } from "~/models/mailbox.server";
 import { requireRole } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Emails sent · Holdfast" }];

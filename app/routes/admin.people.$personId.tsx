@@ -16,7 +16,7 @@ import {
 } from "~/models/people.server";
 import { INTENTS, absenceSchema, editPersonSchema, removeAbsenceSchema } from "~/schemas/person";
 import { hashPassword, requireRole, sessionTokenHash } from "~/utils/auth.server";
-import { formatCalendarDate } from "~/utils/dates";
+import { formatCalendarDate } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { replyWithRefusal } from "~/utils/refusal";

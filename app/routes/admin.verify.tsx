@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { recordsOnFile, verifyRecordsFor } from "~/models/verification.server";
 import { requireRole } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { evidenceDirectory } from "~/utils/evidence.server";
 

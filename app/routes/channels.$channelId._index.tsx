@@ -8,11 +8,11 @@ import { ScheduledPostForm } from "~/components/scheduled-post-form";
 import { CHANNEL_ROLES, channelQueue, schedulePost } from "~/models/channels.server";
 import { scheduledPostSchema } from "~/schemas/channel";
 import { hasRole, requireAnyRole, requireRole } from "~/utils/auth.server";
-import { formatCalendarDate, formatDateTime } from "~/utils/dates";
+import { formatCalendarDate, formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { replyWithRefusal } from "~/utils/refusal";
-import { channelFromParams } from "~/utils/channel-params.server";
+import { channelFromParams } from "~/models/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.channel.handle ?? "Channel"} · Channels · Holdfast` },

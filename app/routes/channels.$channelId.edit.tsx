@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { ChannelSubpageHeading } from "~/components/channel-heading";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { replyWithRefusal } from "~/utils/refusal";
-import { channelFromParams } from "~/utils/channel-params.server";
+import { channelFromParams } from "~/models/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Change ${data?.channel.handle ?? "channel"} · Channels · Holdfast` },

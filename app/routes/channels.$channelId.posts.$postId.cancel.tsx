@@ -7,11 +7,11 @@ import { ErrorSummary, SubmitButton, useValidatedForm } from "~/components/forms
 import { cancelPost } from "~/models/channels.server";
 import { cancelPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { ChannelSubpageHeading } from "~/components/channel-heading";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { channelPostFromParams } from "~/utils/channel-params.server";
+import { channelPostFromParams } from "~/models/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Cancel a post · ${data?.channel.handle ?? "Channel"} · Holdfast` },

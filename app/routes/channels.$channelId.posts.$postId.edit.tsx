@@ -6,12 +6,12 @@ import { ScheduledPostForm } from "~/components/scheduled-post-form";
 import { updatePost } from "~/models/channels.server";
 import { scheduledPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
-import { formatDateTime, toOrganisationLocalInput } from "~/utils/dates";
+import { formatDateTime, toOrganisationLocalInput } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { ChannelSubpageHeading } from "~/components/channel-heading";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { replyWithRefusal } from "~/utils/refusal";
-import { channelPostFromParams } from "~/utils/channel-params.server";
+import { channelPostFromParams } from "~/models/channel-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Change a post · ${data?.channel.handle ?? "Channel"} · Holdfast` },

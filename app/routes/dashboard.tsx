@@ -7,7 +7,7 @@ import { dashboardCharts } from "~/components/dashboard-charts.server";
 import { DASHBOARD_ROLES, dashboardCacheKey, getDashboard, type MonthCounts } from "~/models/dashboard.server";
 import { cachedUntilDataChanges } from "~/utils/data-cache.server";
 import { requireAnyRole } from "~/utils/auth.server";
-import { formatDateTime, formatMonth } from "~/utils/dates";
+import { formatDateTime, formatMonth } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 
 /**

@@ -4,7 +4,7 @@ import { evidencePack, packFileName } from "~/models/evidence-pack.server";
 import { findIncidentForUser } from "~/models/incidents.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { renderEvidencePackPdf } from "~/utils/evidence-pack-pdf.server";
+import { renderEvidencePackPdf } from "~/models/evidence-pack-pdf.server";
 
 /**
  * The evidence pack as a PDF: the incident's facts, its whole timeline with hashes, every

@@ -14,7 +14,7 @@ import {
 } from "~/models/incident-list.server";
 import { PAGE_SIZE, SORTS, type SortKey } from "~/schemas/incident-list";
 import { requireUser } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Incidents · Holdfast" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportIncidents, incidentsCsv, parseFilters } from "~/models/incident-list.server";
 import { requireUser } from "~/utils/auth.server";
-import { organisationDate } from "~/utils/dates";
+import { organisationDate } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 
 /**

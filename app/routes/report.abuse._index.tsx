@@ -5,7 +5,7 @@ import { SubmitButton } from "~/components/forms";
 import { discardAbuseDraft, loadAbuseDraft, resumeSlug } from "~/models/abuse-report.server";
 import { ABUSE_REPORT_PATH, PAGE_SLUGS, pagePath } from "~/schemas/staff-abuse-report";
 import { requireUser } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 

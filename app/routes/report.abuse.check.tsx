@@ -12,7 +12,7 @@ import { LimitReachedError } from "~/models/limits.server";
 import { newSubmissionKey, sentNotice } from "~/models/report-sending.server";
 import { ABUSE_REPORT_PATH, CONNECTED_TO_ROLE, backPath, pagePath, sendReportSchema, type PageSlug } from "~/schemas/staff-abuse-report";
 import { requireUser } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { formatFileSize } from "~/utils/file-size";
 import { redirectWithNotice } from "~/utils/notice.server";

@@ -1,9 +1,7 @@
 import { z } from "zod";
-
-/** The longest post the queue takes, checked in the form and again when it is stored. */
-export const POST_BODY_MAX_LENGTH = 5000;
+import { POST_BODY_MAX_LENGTH } from "../../db/channel-limits";
 import { requiredText } from "./fields";
-import { organisationDate, organisationLocalToUtc } from "../utils/dates";
+import { organisationDate, organisationLocalToUtc } from "../../machines/kit/dates";
 import { isCalendarDate } from "./person";
 import { PLATFORMS } from "./mistaken-post";
 

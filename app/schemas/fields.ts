@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { organisationLocalToUtc } from "../utils/dates";
+import { organisationLocalToUtc } from "../../machines/kit/dates";
 
 /** A few minutes of slack for a clock that runs a little fast. */
 const CLOCK_SLACK_MS = 5 * 60_000;

@@ -8,7 +8,8 @@ import { env } from "./env.server";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceType } from "./evidence-types";
 import { formLimitBroken } from "./form-limits";
 import { formatFileSize } from "./file-size";
-import { makeThumbnail, thumbnailPathFor } from "./thumbnails.server";
+import { thumbnailPathFor } from "../../db/evidence-folder";
+import { makeThumbnail } from "./thumbnails.server";
 
 export const EVIDENCE_MAX_FILES = 10;
 export { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES, type EvidenceType };
@@ -412,13 +413,6 @@ export async function discardStoredEvidence(files: readonly Pick<StoredEvidence,
   await Promise.all(
     files.flatMap((file) => [rm(file.absolutePath, { force: true }), rm(thumbnailPathFor(file.absolutePath), { force: true })]),
   );
-}
-
-/** The SHA-256 of a stored file, read as a stream, to check it against the one recorded. */
-export async function rehashStoredEvidence(absolutePath: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(absolutePath)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
 }
 
 /** The download name as an RFC 6266 header: an ASCII fallback, and the exact name in UTF-8. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import sharp from "sharp";
+import { thumbnailPathFor } from "../../db/evidence-folder";
 
 /** The longest side of a thumbnail, in pixels. */
 export const THUMBNAIL_MAX_SIDE = 320;
@@ -11,11 +12,6 @@ const THUMBNAIL_SOURCE_TYPES: ReadonlySet<string> = new Set(["image/png", "image
 // Each evidence file is read once, so libvips's cache would only hold pixels in memory and keep
 // files open (even ones since deleted).
 sharp.cache(false);
-
-/** Where the thumbnail of a stored file is kept: beside it, so it is found from the file's own path. */
-export function thumbnailPathFor(path: string): string {
-  return `${path}.thumb.webp`;
-}
 
 export function canHaveThumbnail(mediaType: string): boolean {
   return THUMBNAIL_SOURCE_TYPES.has(mediaType);

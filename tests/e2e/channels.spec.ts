@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { toOrganisationLocalInput } from "../../app/utils/dates";
+import { toOrganisationLocalInput } from "../../machines/kit/dates";
 import { heldPostsForIncident, pauseChannels, resumePausesOfIncident, reviewHeldPost } from "../../db/channels";
 import { channels, incidents, people as directory } from "../../db/schema";
 import { expectAccessible, people, recentLocalTime, signIn, signOut, withDatabase } from "./support";

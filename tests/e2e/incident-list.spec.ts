@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { reportMistakenPost } from "../../app/models/incidents.server";
 import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
-import { organisationDate } from "../../app/utils/dates";
+import { organisationDate } from "../../machines/kit/dates";
 import { people as directory } from "../../db/schema";
 import { SAMPLE_ABUSE_REPORT } from "../helpers/staff-abuse";
 import { expectAccessible, isSameDocument, markDocument, people, signIn, signOut, withDatabase } from "./support";

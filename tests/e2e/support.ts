@@ -3,7 +3,7 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { simpleParser } from "mailparser";
-import { toOrganisationLocalInput } from "../../app/utils/dates";
+import { toOrganisationLocalInput } from "../../machines/kit/dates";
 import { openDatabase, type Db } from "../../db/client";
 import { DEMO_PASSWORD } from "../../db/seed";
 

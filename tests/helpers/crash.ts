@@ -1,5 +1,5 @@
 import { saveQuestionPage } from "../../app/models/abuse-report.server";
-import { toOrganisationLocalInput } from "../../app/utils/dates";
+import { toOrganisationLocalInput } from "../../machines/kit/dates";
 import type { Db } from "../../db/client";
 import { makePng } from "./images";
 

@@ -8,9 +8,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
-import { shutDownOnSignals } from "../../app/utils/shutdown.server";
 import { startWorkers } from "../../app/workers/index.server";
 import { createMailer } from "../../app/workers/outbox.server";
+import { shutDownOnSignals } from "../../app/workers/shutdown.server";
 import { openDatabase } from "../../db/client";
 
 const { DATABASE_PATH: databasePath, SMTP_URL: smtpUrl, APP_URL: appUrl } = process.env;

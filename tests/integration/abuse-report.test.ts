@@ -14,7 +14,7 @@ import {
   type DraftScreenshot,
 } from "../../app/models/abuse-report.server";
 import type { CurrentUser } from "../../app/utils/auth.server";
-import { toOrganisationLocalInput } from "../../app/utils/dates";
+import { toOrganisationLocalInput } from "../../machines/kit/dates";
 import { evidenceFiles, incidents } from "../../db/schema";
 import { verifyRecords } from "../../db/verify";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";

@@ -75,7 +75,7 @@ describe("backing up", () => {
     cpSync(join(folder, BACKUP_EVIDENCE), join(restored, "evidence"), { recursive: true });
     copyFileSync(join(folder, BACKUP_DATABASE), join(restored, "holdfast.db"));
     openDatabase(join(restored, "holdfast.db")).$client.close();
-    const verified = run("db/verify-cli.ts", [], join(restored, "holdfast.db"));
+    const verified = run("app/tools/verify-cli.ts", [], join(restored, "holdfast.db"));
     expect(verified.output).toContain("All records check out");
     expect(verified.status).toBe(0);
   }, 120_000);
@@ -111,7 +111,7 @@ describe("backing up", () => {
 
   it("npm run backup makes a backup that checks out, and its --check exits non-zero with a clear message once the copy is damaged", () => {
     const folder = join(scratch, "by-command");
-    const backedUp = run("db/backup-cli.ts", [folder], test.path);
+    const backedUp = run("app/tools/backup-cli.ts", [folder], test.path);
     expect(backedUp.output).toContain("The backup checks out");
     expect(backedUp.status).toBe(0);
 
@@ -125,7 +125,7 @@ describe("backing up", () => {
     writeSync(file, Buffer.alloc(pageSize, 0xff), 0, pageSize, (rootpage - 1) * pageSize);
     closeSync(file);
 
-    const checked = run("db/backup-cli.ts", ["--check", folder], test.path);
+    const checked = run("app/tools/backup-cli.ts", ["--check", folder], test.path);
     expect(checked.output).toContain("The backup does NOT check out");
     expect(checked.output).toMatch(/damaged|cannot be read/);
     expect(checked.status).toBe(1);

@@ -6,7 +6,7 @@ import { listOutbox } from "../../app/models/mailbox.server";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { deliverDueEmails } from "../../app/workers/outbox.server";
 import { listChannels } from "../../app/models/channels.server";
-import { seedDemoHistory, type DemoHistorySummary } from "../../db/demo-history";
+import { seedDemoHistory, type DemoHistorySummary } from "../../app/demo/history";
 import { verifyRecords } from "../../db/verify";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 

@@ -18,11 +18,11 @@ import {
   EvidenceRequestError,
   evidenceDirectory,
   receiveEvidenceUpload,
-  rehashStoredEvidence,
   type StoredEvidence,
 } from "../../app/utils/evidence.server";
 import { FORM_LIMITS } from "../../app/utils/form-limits";
-import { makeThumbnail, thumbnailPathFor } from "../../app/utils/thumbnails.server";
+import { makeThumbnail } from "../../app/utils/thumbnails.server";
+import { rehashStoredEvidence, thumbnailPathFor } from "../../db/evidence-folder";
 import { evidenceFiles, type Incident } from "../../db/schema";
 import { demoEmail, DEMO_PEOPLE } from "../../db/seed";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";

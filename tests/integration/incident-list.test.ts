@@ -19,7 +19,7 @@ import { abuseSettings, setAbuseSettings } from "../../app/models/settings.serve
 import { loader as csvLoader } from "../../app/routes/incidents.csv";
 import { loader as listLoader } from "../../app/routes/incidents._index";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
-import { organisationDate } from "../../app/utils/dates";
+import { organisationDate } from "../../machines/kit/dates";
 import { allRows } from "../../app/utils/statements.server";
 import { db as appDb } from "../../app/utils/db.server";
 import { channels, deadlines, incidentAccess, incidents, type Incident } from "../../db/schema";

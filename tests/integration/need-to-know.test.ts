@@ -11,7 +11,7 @@ import { loader as evidenceListLoader } from "../../app/routes/incidents.$refere
 import { loader as packPdfLoader } from "../../app/routes/incidents.$reference.evidence-pack.pdf";
 import { action as incidentAction, loader as incidentLoader } from "../../app/routes/incidents.$reference";
 import { hashPassword } from "../../app/utils/auth.server";
-import { toOrganisationLocalInput } from "../../app/utils/dates";
+import { toOrganisationLocalInput } from "../../machines/kit/dates";
 import { db as appDb } from "../../app/utils/db.server";
 import { incidents, outbox, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE } from "../../db/seed";

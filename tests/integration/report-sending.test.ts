@@ -9,7 +9,7 @@ import { sendMistakenPostReport } from "../../app/models/report-sending.server";
 import { action as screenshotsAction } from "../../app/routes/report.abuse.screenshots";
 import { action as mistakenPostAction } from "../../app/routes/report.mistaken-post";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
-import { toOrganisationLocalInput } from "../../app/utils/dates";
+import { toOrganisationLocalInput } from "../../machines/kit/dates";
 import { db as appDb } from "../../app/utils/db.server";
 import { takeNotice } from "../../app/utils/notice.server";
 import {

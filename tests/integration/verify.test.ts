@@ -77,7 +77,7 @@ const essentials = (problem: VerificationProblem) => ({
 });
 
 function runCli(databasePath: string) {
-  const result = spawnSync(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["db/verify-cli.ts"], {
+  const result = spawnSync(join(PROJECT_ROOT, "node_modules/.bin/tsx"), ["app/tools/verify-cli.ts"], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, DATABASE_PATH: databasePath, NODE_ENV: "test" },
     encoding: "utf8",

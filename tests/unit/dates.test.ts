@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDuration, organisationDate, organisationLocalToUtc, toOrganisationLocalInput } from "../../app/utils/dates";
+import { formatDateTime, formatDuration, organisationDate, organisationLocalToUtc, toOrganisationLocalInput } from "../../machines/kit/dates";
 
 describe("the organisation's clock (Europe/London)", () => {
   it("shows a moment as UK time to the minute, the same whether or not that minute was shown before", () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { renderEmail, templates } from "../../emails/index";
-import { formatDateTime } from "../../app/utils/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import type { MistakenPostContext } from "../../machines/mistaken-post";
 import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS, staffAbuseEmailContext, type StaffAbuseContext } from "../../machines/staff-abuse";
 

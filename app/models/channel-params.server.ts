@@ -1,6 +1,6 @@
-import { getChannel, getChannelPost } from "../models/channels.server";
-import { db } from "./db.server";
-import { idParam } from "./params";
+import { db } from "../utils/db.server";
+import { idParam } from "../utils/params";
+import { getChannel, getChannelPost } from "./channels.server";
 
 /** The channel named in the address, or a 404 for an unknown or malformed id. */
 export function channelFromParams(params: { channelId?: string }) {

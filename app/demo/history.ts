@@ -1,23 +1,23 @@
 import { and, asc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
 import sharp from "sharp";
-import { reportMistakenPost } from "../app/models/incidents.server";
-import { mistakenPostEventFrom } from "../app/models/mistaken-post.server";
-import { reportStaffAbuse } from "../app/models/staff-abuse.server";
-import { addCalendarDays, organisationClockParts, organisationDate, organisationLocalToUtc } from "../app/utils/dates";
-import { discardStoredEvidence, receiveEvidenceUpload, type StoredEvidence } from "../app/utils/evidence.server";
-import { fireDueDeadlines } from "../app/workers/deadlines.server";
-import { evidenceFactsOf } from "../machines/kit";
-import type { MistakenPostContext } from "../machines/mistaken-post";
-import type { StaffAbuseContext } from "../machines/staff-abuse";
-import { heldPostsForIncident } from "./channels";
-import type { Db } from "./client";
-import { DEMO_STORIES, type Story, type StoryAction, type StoryActor, type When } from "./demo-history-stories";
-import { DEMO_PEOPLE, demoEmail } from "./seed";
-import { channels, deadlines, incidents, outbox, people, personRoles, type Incident } from "./schema";
-import { applyEvent, storedContext, type Actor } from "./workflow";
+import { heldPostsForIncident } from "../../db/channels";
+import type { Db } from "../../db/client";
+import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
+import { channels, deadlines, incidents, outbox, people, personRoles, type Incident } from "../../db/schema";
+import { applyEvent, storedContext, type Actor } from "../../db/workflow";
+import { evidenceFactsOf } from "../../machines/kit";
+import { addCalendarDays, organisationClockParts, organisationDate, organisationLocalToUtc } from "../../machines/kit/dates";
+import type { MistakenPostContext } from "../../machines/mistaken-post";
+import type { StaffAbuseContext } from "../../machines/staff-abuse";
+import { reportMistakenPost } from "../models/incidents.server";
+import { mistakenPostEventFrom } from "../models/mistaken-post.server";
+import { reportStaffAbuse } from "../models/staff-abuse.server";
+import { discardStoredEvidence, receiveEvidenceUpload, type StoredEvidence } from "../utils/evidence.server";
+import { fireDueDeadlines } from "../workers/deadlines.server";
+import { DEMO_STORIES, type Story, type StoryAction, type StoryActor, type When } from "./stories";
 
 /**
- * The demo organisation's history (decision 12): the stories in demo-history-stories.ts played
+ * The demo organisation's history (decision 12): the stories in stories.ts played
  * through the workflow with a simulated clock. Every report goes through reportMistakenPost or
  * reportStaffAbuse and every step through applyEvent, as the person named, with the version they
  * would have seen and the time it happened; before each step, the deadlines that fell due in the

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Db } from "../../db/client";
-import type { Mailer } from "../workers/outbox.server";
+import type { Mailer } from "./outbox.server";
 
 /**
  * How long requests under way and emails being handed to the mail server may take to finish

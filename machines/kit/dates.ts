@@ -1,5 +1,3 @@
-import { setBounded } from "./bounded-map";
-
 /** The organisation's clock: dates and times are shown, and "today" is judged, in this zone. */
 export const ORGANISATION_TIME_ZONE = "Europe/London";
 
@@ -35,7 +33,9 @@ export function formatDateTime(isoTime: string): string {
   let text = formattedMinutes.get(minute);
   if (text === undefined) {
     text = dateTimeFormat.format(new Date(`${minute}Z`));
-    setBounded(formattedMinutes, minute, text, MAX_FORMATTED_MINUTES);
+    // When full, the minute kept longest goes first (a Map keeps the order keys were set in).
+    if (formattedMinutes.size >= MAX_FORMATTED_MINUTES) formattedMinutes.delete(formattedMinutes.keys().next().value!);
+    formattedMinutes.set(minute, text);
   }
   return text;
 }

@@ -1,10 +1,9 @@
-import type { AggravatingFactor, RiskDecision } from "../machines/mistaken-post";
-import type { AbuseReport, PlatformAnswer, PoliceRoute } from "../machines/staff-abuse";
-import type { DeletionReason, TaskStatus } from "../machines/mistaken-post";
+import type { AggravatingFactor, DeletionReason, RiskDecision, TaskStatus } from "../../machines/mistaken-post";
+import type { AbuseReport, PlatformAnswer, PoliceRoute } from "../../machines/staff-abuse";
 
 /**
  * The demo organisation's past: a hand-written script of what happened at Eastbridge Borough
- * Council over the last six months, played through the workflow by db/demo-history.ts. Nothing
+ * Council over the last six months, played through the workflow by history.ts. Nothing
  * here is a row: each story is a report and the steps people took, in order, and the runner
  * sends them through the same functions the pages use, with the clock set to each step's time.
  *

@@ -1,6 +1,6 @@
-import { openDatabaseForReading, type Db } from "./client";
+import { openDatabaseForReading, type Db } from "../../db/client";
+import { describeCounts, verifyRecords, type VerificationReport } from "../../db/verify";
 import { readToolEnvironment } from "./tool-environment";
-import { describeCounts, verifyRecords, type VerificationReport } from "./verify";
 
 /**
  * `npm run verify`: checks every incident's timeline and every stored evidence file of the

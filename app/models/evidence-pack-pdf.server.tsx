@@ -1,5 +1,5 @@
 import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
-import type { EvidencePack } from "../models/evidence-pack.server";
+import type { EvidencePack } from "./evidence-pack.server";
 
 /**
  * The evidence pack as a PDF, drawn on the server with @react-pdf/renderer. Only the PDF

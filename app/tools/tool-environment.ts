@@ -1,5 +1,5 @@
-import { EnvironmentError, readEnvironment } from "../app/utils/env.server";
-import { evidenceDirectory } from "../app/utils/evidence.server";
+import { EnvironmentError, readEnvironment } from "../utils/env.server";
+import { evidenceDirectory } from "../utils/evidence.server";
 
 export type ToolEnvironment =
   | { ok: true; databasePath: string; dataDirectory: string; evidenceFolder: string }

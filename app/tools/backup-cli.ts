@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { describeCounts } from "./verify";
-import { checkBackup, makeBackup } from "./backup";
+import { describeCounts } from "../../db/verify";
+import { checkBackup, makeBackup } from "../../db/backup";
 import { readToolEnvironment } from "./tool-environment";
 
 /**
