@@ -17,7 +17,6 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "./tailwind.css";
-import { useInAppLinkClicks } from "./components/in-app-links";
 import { useNonce } from "./components/nonce";
 import { mayViewDashboard } from "./models/dashboard.server";
 import { getUser, hasRole } from "./utils/auth.server";
@@ -55,7 +54,6 @@ function isCurrentSection(to: string, pathname: string): boolean {
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
   const { pathname } = useLocation();
-  const followInApp = useInAppLinkClicks();
   const user = data?.user;
   return (
     <header className="bg-ink text-white">
@@ -67,9 +65,7 @@ function Header() {
           Holdfast
         </Link>
         {user ? (
-          // Plain links followed in the app by one handler: nine NavLinks were a tenth of a
-          // signed-in page's server time (docs/decisions/0015).
-          <nav aria-label="Main" className="flex flex-wrap items-center gap-2" onClick={followInApp}>
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-2">
             {[
               { to: "/", label: "Home", shown: true },
               { to: "/incidents", label: "Incidents", shown: true },
@@ -85,14 +81,14 @@ function Header() {
               .map((link) => {
                 const current = isCurrentSection(link.to, pathname);
                 return (
-                  <a
+                  <Link
                     key={link.to}
-                    href={link.to}
+                    to={link.to}
                     aria-current={current ? "page" : undefined}
                     className={`rounded px-2 py-1 text-white underline-offset-4 hover:underline ${current ? "underline decoration-2" : "no-underline"}`}
                   >
                     {link.label}
-                  </a>
+                  </Link>
                 );
               })}
             <span className="px-2 text-gray-200">{user.name}</span>

@@ -1,4 +1,4 @@
-import { useInAppLinkClicks } from "./in-app-links";
+import { Link } from "@remix-run/react";
 import { formatDateTime } from "../../machines/kit/dates";
 
 export interface IncidentListItem {
@@ -9,15 +9,14 @@ export interface IncidentListItem {
 }
 
 export function IncidentList({ items, empty }: { items: IncidentListItem[]; empty: string }) {
-  const followInApp = useInAppLinkClicks();
   if (items.length === 0) return <p className="text-muted">{empty}</p>;
   return (
-    <ul className="divide-y divide-gray-300 border-y border-gray-300" onClick={followInApp}>
+    <ul className="divide-y divide-gray-300 border-y border-gray-300">
       {items.map((item) => (
         <li key={item.reference} className="py-3">
-          <a href={`/incidents/${item.reference}`} className="link font-semibold">
+          <Link to={`/incidents/${item.reference}`} className="link font-semibold">
             {item.reference}: {item.title}
-          </a>
+          </Link>
           <p className="text-sm text-muted">
             {item.stepTitle} · reported {formatDateTime(item.createdAt)}
           </p>

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { useInAppLinkClicks } from "~/components/in-app-links";
+import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { dashboardCharts } from "~/components/dashboard-charts.server";
 import { DASHBOARD_ROLES, dashboardCacheKey, getDashboard, type MonthCounts } from "~/models/dashboard.server";
@@ -116,7 +115,6 @@ function MonthTable({ caption, series, months }: { caption: string; series: { ke
 
 export default function DashboardPage() {
   const data = useLoaderData<typeof loader>();
-  const followInApp = useInAppLinkClicks();
   const openTotal = data.openByStep.reduce((sum, row) => sum + row.count, 0);
   const kindSeries = data.abuseByKind.kinds.map((kind) => ({ key: kind.key, label: kind.label }));
   const platformSeries = data.abuseByPlatform.platforms.map((platform) => ({ key: platform, label: platform }));
@@ -165,13 +163,13 @@ export default function DashboardPage() {
           <table className="mt-4 w-full border-collapse text-sm">
             <caption className="sr-only">Steps whose deadline has passed</caption>
             <TableHead columns={[{ label: "Incident" }, { label: "What is overdue" }, { label: "Was due" }]} />
-            <tbody onClick={followInApp}>
+            <tbody>
               {data.overdue.map((row) => (
                 <tr key={`${row.reference}-${row.dueAt}-${row.description}`}>
                   <td className="cell">
-                    <a href={`/incidents/${row.reference}`} className="link">
+                    <Link to={`/incidents/${row.reference}`} className="link">
                       {row.reference}
-                    </a>
+                    </Link>
                     <div className="text-muted">{row.kindTitle}</div>
                   </td>
                   <td className="cell">{row.description}</td>
@@ -193,7 +191,7 @@ export default function DashboardPage() {
           <table className="mt-4 w-full border-collapse text-sm">
             <caption className="sr-only">Channels whose scheduled posts are stopped</caption>
             <TableHead columns={[{ label: "Channel" }, { label: "Paused by" }, { label: "Since" }, { label: "Incident" }]} />
-            <tbody onClick={followInApp}>
+            <tbody>
               {data.pausedChannels.map((row) => (
                 <tr key={row.id}>
                   <td className="cell">
@@ -203,9 +201,9 @@ export default function DashboardPage() {
                   <td className="cell">{formatDateTime(row.pausedAt)}</td>
                   <td className="cell">
                     {row.incidentReference ? (
-                      <a href={`/incidents/${row.incidentReference}`} className="link">
+                      <Link to={`/incidents/${row.incidentReference}`} className="link">
                         {row.incidentReference}
-                      </a>
+                      </Link>
                     ) : (
                       <span className="text-muted">Not shown</span>
                     )}

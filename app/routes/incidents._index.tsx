@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useInAppLinkClicks } from "~/components/in-app-links";
 import { Pagination } from "~/components/pagination";
 import {
   filterQuery,
@@ -43,7 +42,6 @@ function withPage(query: string, page: number): string {
 
 export default function Incidents() {
   const { rows, total, page, pageCount, filters, query, filtered, options } = useLoaderData<typeof loader>();
-  const followInApp = useInAppLinkClicks();
   const first = (page - 1) * PAGE_SIZE + 1;
   const last = first + rows.length - 1;
   return (
@@ -215,13 +213,13 @@ export default function Incidents() {
                   <th scope="col" className="header-cell">Last updated</th>
                 </tr>
               </thead>
-              <tbody onClick={followInApp}>
+              <tbody>
                 {rows.map((row) => (
                   <tr key={row.reference} className={row.overdue ? "bg-red-50" : undefined}>
                     <th scope="row" className="row-header-cell whitespace-nowrap">
-                      <a href={`/incidents/${row.reference}`} className="link font-semibold">
+                      <Link to={`/incidents/${row.reference}`} className="link font-semibold">
                         {row.reference}
-                      </a>
+                      </Link>
                     </th>
                     <td className="cell">{row.kindTitle}</td>
                     <td className="cell">{row.title}</td>

@@ -6,7 +6,6 @@ import type { Db } from "../../db/client";
 import { people, personRoles, sessions, signInAttempts, type Role } from "../../db/schema";
 import { db } from "./db.server";
 import { preparedPerDatabase } from "./prepared.server";
-import { setBounded } from "./bounded-map";
 import { env } from "./env.server";
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
@@ -187,22 +186,12 @@ function cookie() {
   return sessionCookie;
 }
 
-// Checking a cookie's signature (an HMAC) and hashing its token are done twice a page (the
-// root's loader and the page's): what a given Cookie header carries never changes, so the token's
-// hash is kept. Whether the session is still valid is asked of the database every time.
-const tokenHashesByCookieHeader = new Map<string, string | null>();
-const MAX_COOKIE_HEADERS = 1_000;
-
 /** The hash of the token in the request's session cookie, whether or not the session is still valid. */
 export async function sessionTokenHash(request: Request): Promise<string | null> {
   const header = request.headers.get("Cookie");
   if (!header) return null;
-  const known = tokenHashesByCookieHeader.get(header);
-  if (known !== undefined) return known;
   const value = await cookie().parse(header);
-  const tokenHash = typeof value === "string" ? sha256(value) : null;
-  setBounded(tokenHashesByCookieHeader, header, tokenHash, MAX_COOKIE_HEADERS);
-  return tokenHash;
+  return typeof value === "string" ? sha256(value) : null;
 }
 
 export function commitSessionCookie(token: string): Promise<string> {
@@ -249,7 +238,6 @@ export async function requireAnyRole(request: Request, roles: readonly Role[]): 
 export async function signOut(request: Request) {
   const tokenHash = await sessionTokenHash(request);
   if (tokenHash) deleteSession(db(), tokenHash);
-  tokenHashesByCookieHeader.delete(request.headers.get("Cookie") ?? "");
   return redirect("/sign-in?signedOut=1", {
     headers: { "Set-Cookie": await cookie().serialize("", { maxAge: 0 }) },
   });

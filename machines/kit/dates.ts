@@ -18,26 +18,9 @@ const isoDateFormat = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
-const UTC_ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
-const formattedMinutes = new Map<string, string>();
-const MAX_FORMATTED_MINUTES = 10_000;
-
-/**
- * "Mon, 23 Nov 2026, 14:05" in the organisation's time zone. A list page shows fifty times and
- * the time zone makes each take a couple of microseconds, so the text of each UTC minute seen is
- * kept (the same minute always reads the same).
- */
+/** "Mon, 23 Nov 2026, 14:05" in the organisation's time zone. */
 export function formatDateTime(isoTime: string): string {
-  if (!UTC_ISO_TIME.test(isoTime)) return dateTimeFormat.format(new Date(isoTime));
-  const minute = isoTime.slice(0, 16);
-  let text = formattedMinutes.get(minute);
-  if (text === undefined) {
-    text = dateTimeFormat.format(new Date(`${minute}Z`));
-    // When full, the minute kept longest goes first (a Map keeps the order keys were set in).
-    if (formattedMinutes.size >= MAX_FORMATTED_MINUTES) formattedMinutes.delete(formattedMinutes.keys().next().value!);
-    formattedMinutes.set(minute, text);
-  }
-  return text;
+  return dateTimeFormat.format(new Date(isoTime));
 }
 
 const calendarDateFormat = new Intl.DateTimeFormat("en-GB", {
