@@ -1,8 +1,7 @@
 import { and, asc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
 import sharp from "sharp";
-import { reportMistakenPost } from "../app/models/incidents.server";
-import { mistakenPostEventFrom } from "../app/models/mistaken-post.server";
-import { reportStaffAbuse } from "../app/models/staff-abuse.server";
+import { mistakenPostEventFrom, reportMistakenPost } from "../app/paths/mistaken-post/model.server";
+import { reportStaffAbuse } from "../app/paths/staff-abuse/model.server";
 import { addCalendarDays, organisationClockParts, organisationDate, organisationLocalToUtc } from "../app/utils/dates";
 import { discardStoredEvidence, receiveEvidenceUpload, type StoredEvidence } from "../app/utils/evidence.server";
 import { fireDueDeadlines } from "../app/workers/deadlines.server";

@@ -5,10 +5,9 @@ export const POST_BODY_MAX_LENGTH = 5000;
 import { requiredText } from "./fields";
 import { organisationDate, organisationLocalToUtc } from "../utils/dates";
 import { isCalendarDate } from "./person";
-import { PLATFORMS } from "./mistaken-post";
 
-/** The same list as the report form, so a report and the register name platforms alike. */
-export const CHANNEL_PLATFORMS = PLATFORMS;
+/** The platforms of the organisation's accounts: the channel register and the report of a post made by mistake offer the same list. */
+export const PLATFORMS = ["X (Twitter)", "Facebook", "Instagram", "LinkedIn", "TikTok", "YouTube", "Nextdoor", "Other"] as const;
 
 
 
@@ -24,7 +23,7 @@ function isHttpsAddress(value: string): boolean {
 const adminsMessage = "Enter the name of at least one person with admin access to the account, one name per line";
 
 export const channelSchema = z.object({
-  platform: z.enum(CHANNEL_PLATFORMS, {
+  platform: z.enum(PLATFORMS, {
     required_error: "Choose the platform",
     invalid_type_error: "Choose the platform from the list",
   }),

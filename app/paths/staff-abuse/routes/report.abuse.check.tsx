@@ -4,13 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../machines/staff-abuse";
-import { AbuseReportPage } from "~/components/abuse-report";
+import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../../../machines/staff-abuse";
+import { AbuseReportPage } from "../report-pages";
 import { ErrorSummary, SubmitButton, useValidatedForm } from "~/components/forms";
-import { checkDraft, loadAbuseDraft, sendAbuseReport } from "~/models/abuse-report.server";
+import { checkDraft, loadAbuseDraft, sendAbuseReport } from "../report.server";
 import { LimitReachedError } from "~/models/limits.server";
 import { newSubmissionKey, sentNotice } from "~/models/report-sending.server";
-import { ABUSE_REPORT_PATH, CONNECTED_TO_ROLE, backPath, pagePath, sendReportSchema, type PageSlug } from "~/schemas/staff-abuse-report";
+import { ABUSE_REPORT_PATH, CONNECTED_TO_ROLE, backPath, pagePath, sendReportSchema, type PageSlug } from "../report-schema";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { db } from "~/utils/db.server";
