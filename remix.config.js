@@ -1,3 +1,13 @@
+import { readdirSync } from "node:fs";
+import { flatRoutes } from "@remix-run/dev/dist/config/flat-routes.js";
+
+const ignoredRouteFiles = ["**/.*", "**/*.test.*"];
+
+/** Every escalation path's own report routes: app/paths/<path>/routes/, flat routes like app/routes/. */
+const pathRouteFolders = readdirSync("app/paths", { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && readdirSync(`app/paths/${entry.name}`).includes("routes"))
+  .map((entry) => `paths/${entry.name}/routes`);
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
   // The Express server (with the in-process workers) is compiled together with the app into
@@ -8,7 +18,8 @@ export default {
   serverPlatform: "node",
   // Native and Node-only packages stay outside the bundle.
   serverDependenciesToBundle: [],
-  ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  ignoredRouteFiles,
+  routes: async () => Object.assign({}, ...pathRouteFolders.map((folder) => flatRoutes("app", ignoredRouteFiles, folder))),
   tailwind: true,
   watchPaths: ["./machines", "./db", "./emails"],
   future: {

@@ -7,6 +7,7 @@ import { logEvidenceFolderCheck } from "../db/evidence-folder";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
 import { backfillIncidentAccess } from "../db/workflow";
 import { seedDemoHistory } from "./demo/history";
+import { UPLOAD_ADDRESSES } from "./paths/registry";
 import { hashPassword } from "./utils/auth.server";
 import { db } from "./utils/db.server";
 import { env, EnvironmentError } from "./utils/env.server";
@@ -80,7 +81,7 @@ async function main() {
   // Fingerprinted build assets can be cached for ever; everything else in public/ for an hour.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", holdfastRequestHandler({ build, mode: build.mode, appOrigin: new URL(config.appUrl).origin }));
+  app.all("*", holdfastRequestHandler({ build, mode: build.mode, appOrigin: new URL(config.appUrl).origin, uploadAddresses: UPLOAD_ADDRESSES }));
 
   const server = app.listen(config.PORT, () => {
     console.log(`Holdfast is ready on http://localhost:${config.PORT}`);

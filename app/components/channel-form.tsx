@@ -11,7 +11,7 @@ import {
   TextField,
   useValidatedForm,
 } from "~/components/forms";
-import { CHANNEL_PLATFORMS, channelSchema } from "~/schemas/channel";
+import { PLATFORMS, channelSchema } from "~/schemas/channel";
 
 /** Adding and editing a channel share one form. */
 export function ChannelForm(props: {
@@ -30,7 +30,7 @@ export function ChannelForm(props: {
           field={fields.platform}
           label="Platform"
           placeholder="Choose a platform"
-          options={CHANNEL_PLATFORMS.map((platform) => ({ value: platform, label: platform }))}
+          options={PLATFORMS.map((platform) => ({ value: platform, label: platform }))}
         />
         <TextField
           field={fields.handle}

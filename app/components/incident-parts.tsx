@@ -4,7 +4,7 @@ import { formatDateTime, formatDuration } from "../../machines/kit/dates";
 import { Pagination } from "./pagination";
 import type { StepActionData } from "./step-form";
 import { Stepper, type StepView } from "./stepper";
-import { ScreenshotUpload } from "./mistaken-post-steps";
+import { ScreenshotUpload } from "./screenshot-upload";
 
 /** The parts every incident page shares, whatever its path. */
 

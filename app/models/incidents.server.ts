@@ -1,23 +1,18 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { escalationChainFor } from "../../db/directory";
 import { incidentEvents, incidents, people, type Incident } from "../../db/schema";
 import {
   applyEvent,
-  openIncident,
   readingPolicy,
   storedContext,
   WorkflowError,
-  type Actor,
   type ChangeSince,
   type WorkflowErrorCode,
 } from "../../db/workflow";
 import { type EvidenceFacts, evidenceFactsOf, listSteps, pathAllows, type ReadingPolicy, recordView, type RecordView, stepStatuses, type ViewerRelation, viewerRelations } from "../../machines/kit";
 import { escalationPathFor } from "../../machines/registry";
-import type { MistakenPostDetails, MistakenPostInput } from "../../machines/mistaken-post";
 import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/index.server";
-import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
 import { preparedPerDatabase } from "../utils/prepared.server";
@@ -28,37 +23,6 @@ import { recordActions } from "./limits.server";
 import { openDeadlinesOf } from "./deadlines.server";
 
 export class NoOneToNotifyError extends Error {}
-
-/**
- * A member of staff reports a post made by mistake (Haringey 4.2.5). `submissionKey` is the key
- * of the form it came from (see sendReportOnce).
- */
-export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDetails, now: Date, submissionKey?: string): Incident {
-  const escalationChain = escalationChainFor(db, reporter.id, now);
-  if (escalationChain.length === 0) {
-    throw new NoOneToNotifyError(
-      "Nobody can be asked to acknowledge this report: you have no line manager in the directory and no one in Communications is in today. Phone your Communications team now, and ask an administrator to set your line manager.",
-    );
-  }
-  const input: MistakenPostInput = {
-    reportedAt: now.toISOString(),
-    reporter,
-    escalationChain,
-    acknowledgementMinutes: acknowledgementMinutes(db),
-    post,
-    policy: mistakenPostPolicy(db),
-  };
-  const incident = openIncident(db, {
-    kind: "mistaken_post",
-    title: `Post made by mistake on ${post.account}`,
-    reporter,
-    input,
-    now,
-    submissionKey,
-  });
-  wakeWorkers();
-  return incident;
-}
 
 /** A change made since the person's page was drawn, as they may know of it. */
 export type ChangeShown = Omit<ChangeSince, "type">;

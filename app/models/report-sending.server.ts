@@ -2,9 +2,6 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { incidents, type Incident } from "../../db/schema";
-import type { Actor } from "../../db/workflow";
-import type { MistakenPostDetails } from "../../machines/mistaken-post";
-import { reportMistakenPost } from "./incidents.server";
 import { checkLimit, recordActions } from "./limits.server";
 
 /** The hidden key of a report form, made each time the form is shown. */
@@ -65,12 +62,4 @@ export function sentNotice(sent: ReportSent, told: string): string {
   return sent.repeated
     ? `This form was already sent, as report ${reference}, so nothing new was sent. To report something else, start a new report.`
     : `Your report ${reference} has been sent. ${told}`;
-}
-
-/** The mistaken-post report form, sent once (see sendReportOnce). */
-export function sendMistakenPostReport(db: Db, reporter: Actor, post: MistakenPostDetails, form: Omit<ReportForm, "reporterId">): ReportSent {
-  return sendReportOnce<never>(db, { ...form, reporterId: reporter.id }, () => ({
-    ok: true,
-    incident: reportMistakenPost(db, reporter, post, form.now, form.submissionKey),
-  }));
 }

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IncidentList } from "~/components/incident-list";
 import { homeLists } from "~/models/incidents.server";
+import { PATH_MODULES } from "~/paths/registry";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
@@ -28,12 +29,11 @@ export default function Home() {
         </h2>
         <p className="mt-1">Tell us now: your line manager will be told at once.</p>
         <p className="mt-4 flex flex-wrap gap-3">
-          <Link to="/report/mistaken-post" className="button no-underline">
-            Report a post made by mistake
-          </Link>
-          <Link to="/report/abuse" className="button no-underline">
-            Report abuse you received
-          </Link>
+          {PATH_MODULES.map(({ report }) => (
+            <Link key={report.address} to={report.address} className="button no-underline">
+              {report.linkText}
+            </Link>
+          ))}
         </p>
       </section>
 

@@ -5,9 +5,9 @@ import { EvidenceList, EvidencePackLinks, formatCount } from "~/components/incid
 import { Pagination } from "~/components/pagination";
 import { evidencePage } from "~/models/evidence.server";
 import { findIncidentForUser, recordViewFor } from "~/models/incidents.server";
+import { pathModuleFor } from "~/paths/registry";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
-import { escalationPathFor } from "../../machines/registry";
 
 /**
  * Every evidence file of an incident, a page at a time, for when there are too many to list on
@@ -29,13 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Need to know: someone not shown the files on the incident page is not shown them here either.
   if (!incident || !recordViewFor(db(), user, incident).showsEvidence) throw new Response("Not found", { status: 404 });
   const listing = evidencePage(db(), incident.id, new URL(request.url).searchParams.get("page"));
+  const path = pathModuleFor(incident.kind);
   return json({
     incident: {
       reference: incident.reference,
       title: incident.title,
-      kindTitle: escalationPathFor(incident.kind).title,
-      // As on the incident page: thumbnails for abuse reports, where seeing the picture matters.
-      thumbnails: incident.kind === "staff_abuse",
+      kindTitle: path.definition.title,
+      thumbnails: path.evidenceThumbnails,
     },
     ...listing,
   });

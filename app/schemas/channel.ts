@@ -3,10 +3,9 @@ import { POST_BODY_MAX_LENGTH } from "../../db/channel-limits";
 import { requiredText } from "./fields";
 import { organisationDate, organisationLocalToUtc } from "../../machines/kit/dates";
 import { isCalendarDate } from "./person";
-import { PLATFORMS } from "./mistaken-post";
 
-/** The same list as the report form, so a report and the register name platforms alike. */
-export const CHANNEL_PLATFORMS = PLATFORMS;
+/** The platforms of the organisation's accounts: the channel register and the report of a post made by mistake offer the same list. */
+export const PLATFORMS = ["X (Twitter)", "Facebook", "Instagram", "LinkedIn", "TikTok", "YouTube", "Nextdoor", "Other"] as const;
 
 
 
@@ -22,7 +21,7 @@ function isHttpsAddress(value: string): boolean {
 const adminsMessage = "Enter the name of at least one person with admin access to the account, one name per line";
 
 export const channelSchema = z.object({
-  platform: z.enum(CHANNEL_PLATFORMS, {
+  platform: z.enum(PLATFORMS, {
     required_error: "Choose the platform",
     invalid_type_error: "Choose the platform from the list",
   }),

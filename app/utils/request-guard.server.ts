@@ -11,8 +11,12 @@ import { FORM_LIMITS, formLimitBroken, type BrokenFormLimit } from "./form-limit
 /** The most a file upload may send: every file at its limit, and room for the form around them. */
 export const MAX_UPLOAD_BODY_BYTES = EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + 1024 * 1024;
 
-/** The two forms that upload evidence: the abuse report's screenshots page and an incident's own page. */
-const UPLOAD_PATHS = [/^\/report\/abuse\/screenshots\/?$/, /^\/incidents\/[^/]+\/?$/];
+/** An incident's own page takes screenshots; the paths' report routes that take files are named by the caller. */
+const INCIDENT_PAGE = /^\/incidents\/[^/]+\/?$/;
+
+function takesUploads(pathname: string, uploadAddresses: readonly string[]): boolean {
+  return INCIDENT_PAGE.test(pathname) || uploadAddresses.includes(pathname.replace(/(.)\/$/, "$1"));
+}
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -77,18 +81,18 @@ export function isSameOriginRequest(request: Request, appOrigin: string): boolea
  * Checks a request before the app sees it. Returns the refusal to send, or the request to go on
  * with: for a urlencoded form, a copy holding the body already read (within the limit).
  */
-export async function guardRequest(request: Request, appOrigin: string): Promise<Request | Refusal> {
+export async function guardRequest(request: Request, options: { appOrigin: string; uploadAddresses: readonly string[] }): Promise<Request | Refusal> {
   const url = new URL(request.url);
   const queryProblem = formLimitBroken(url.searchParams);
   if (queryProblem) return refusalFor[queryProblem];
   if (SAFE_METHODS.has(request.method)) return request;
-  if (!isSameOriginRequest(request, appOrigin)) return refusals.crossSite;
+  if (!isSameOriginRequest(request, options.appOrigin)) return refusals.crossSite;
 
   const [mediaType, ...parameters] = (request.headers.get("Content-Type") ?? "").split(";");
   const contentType = mediaType.trim().toLowerCase();
   const declaredLength = request.headers.get("Content-Length");
   if (contentType === "multipart/form-data") {
-    if (!UPLOAD_PATHS.some((path) => path.test(url.pathname))) return refusals.notAForm;
+    if (!takesUploads(url.pathname, options.uploadAddresses)) return refusals.notAForm;
     // Node stops reading a body at its Content-Length, so checking the header bounds the upload.
     if (declaredLength === null) return refusals.lengthRequired;
     if (Number(declaredLength) > MAX_UPLOAD_BODY_BYTES) return refusals.uploadTooLarge;

@@ -11,12 +11,12 @@ import { guardRequest, refusalResponse } from "./request-guard.server";
  * answer's CSP nonce in its load context. Nothing the app answers is kept by a browser or a
  * proxy unless the route says so: almost every page is about someone, or for someone signed in.
  */
-export function holdfastRequestHandler(options: { build: ServerBuild; mode: string; appOrigin: string }): RequestHandler {
+export function holdfastRequestHandler(options: { build: ServerBuild; mode: string; appOrigin: string; uploadAddresses: readonly string[] }): RequestHandler {
   const handleRequest = createRequestHandler(options.build, options.mode);
   return async (req, res, next) => {
     try {
       const nonce: string = res.locals.cspNonce;
-      const guarded = await guardRequest(createRemixRequest(req, res), options.appOrigin);
+      const guarded = await guardRequest(createRemixRequest(req, res), options);
       const response =
         guarded instanceof Request
           ? await handleRequest(guarded, { clientAddress: req.ip ?? "", cspNonce: nonce })

@@ -28,8 +28,9 @@ import { DEMO_PASSWORD, demoEmail, seedDemoOrganisation } from "../../db/seed";
 import { applyEvent } from "../../db/workflow";
 import { getDashboard } from "../../app/models/dashboard.server";
 import { NO_FILTERS, searchIncidents } from "../../app/models/incident-list.server";
-import { incidentPage, reportMistakenPost } from "../../app/models/incidents.server";
-import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
+import { incidentPage } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
+import { reportStaffAbuse } from "../../app/paths/staff-abuse/model.server";
 import {
   ABUSE_KINDS,
   PROTECTED_CHARACTERISTICS,

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { reportMistakenPost } from "../../app/models/incidents.server";
-import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
+import { reportStaffAbuse } from "../../app/paths/staff-abuse/model.server";
 import { people as directory } from "../../db/schema";
 import { SAMPLE_ABUSE_REPORT } from "../helpers/staff-abuse";
 import { expectAccessible, people, signIn, signOut, withDatabase } from "./support";

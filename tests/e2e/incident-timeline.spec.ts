@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { reportMistakenPost } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { people as directory } from "../../db/schema";
 import { applyEvent } from "../../db/workflow";
 import { expectAccessible, people, signIn, withDatabase } from "./support";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
+import { reportStaffAbuse } from "../../app/paths/staff-abuse/model.server";
 import { people as peopleTable } from "../../db/schema";
 import { makePng } from "../helpers/images";
 import { SAMPLE_ABUSE_REPORT } from "../helpers/staff-abuse";

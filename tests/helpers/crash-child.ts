@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { dirname, join } from "node:path";
 import { eq } from "drizzle-orm";
-import { draftScreenshots, loadAbuseDraft, resumeSlug, sendAbuseReport, updateDraftScreenshots } from "../../app/models/abuse-report.server";
+import { draftScreenshots, loadAbuseDraft, resumeSlug, sendAbuseReport, updateDraftScreenshots } from "../../app/paths/staff-abuse/report.server";
 import { attachScreenshots } from "../../app/models/incidents.server";
 import type { CurrentUser } from "../../app/utils/auth.server";
 import { receiveEvidenceUpload } from "../../app/utils/evidence.server";

@@ -1,4 +1,4 @@
-import { saveQuestionPage } from "../../app/models/abuse-report.server";
+import { saveQuestionPage } from "../../app/paths/staff-abuse/report.server";
 import { toOrganisationLocalInput } from "../../machines/kit/dates";
 import type { Db } from "../../db/client";
 import { makePng } from "./images";

@@ -1,4 +1,4 @@
-import { reportMistakenPost } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import type { TestDatabase } from "./database";
 
 /**

@@ -1,5 +1,5 @@
 import { attachScreenshots } from "../../app/models/incidents.server";
-import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
+import { reportStaffAbuse } from "../../app/paths/staff-abuse/model.server";
 import { receiveEvidenceUpload } from "../../app/utils/evidence.server";
 import type { Incident } from "../../db/schema";
 import type { AbuseReport } from "../../machines/staff-abuse";

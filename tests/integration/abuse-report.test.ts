@@ -12,7 +12,7 @@ import {
   saveScreenshotsPage,
   sendAbuseReport,
   type DraftScreenshot,
-} from "../../app/models/abuse-report.server";
+} from "../../app/paths/staff-abuse/report.server";
 import type { CurrentUser } from "../../app/utils/auth.server";
 import { toOrganisationLocalInput } from "../../machines/kit/dates";
 import { evidenceFiles, incidents } from "../../db/schema";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updateDraftScreenshots } from "../../app/models/abuse-report.server";
+import { updateDraftScreenshots } from "../../app/paths/staff-abuse/report.server";
 import { receiveEvidenceUpload } from "../../app/utils/evidence.server";
 import { BACKUP_DATABASE, BACKUP_EVIDENCE, checkBackup, makeBackup } from "../../db/backup";
 import { openDatabase } from "../../db/client";

@@ -5,7 +5,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadAbuseDraft, sendAbuseReport, updateDraftScreenshots } from "../../app/models/abuse-report.server";
+import { loadAbuseDraft, sendAbuseReport, updateDraftScreenshots } from "../../app/paths/staff-abuse/report.server";
 import { receiveEvidenceUpload } from "../../app/utils/evidence.server";
 import { checkEvidenceFolder } from "../../db/evidence-folder";
 import { evidenceFiles, incidentEvents, incidents, reportDrafts } from "../../db/schema";

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { canViewIncident, reportMistakenPost } from "../../app/models/incidents.server";
+import { canViewIncident } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { publishDuePosts, recordingAdapter } from "../../app/workers/publisher.server";
 import { channelPauses, channels, deadlines, evidenceFiles, incidents, outbox, publications, scheduledPosts } from "../../db/schema";

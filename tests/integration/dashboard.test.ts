@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDashboard, lastMonths, median, mayViewDashboard, percentile, type Dashboard } from "../../app/models/dashboard.server";
-import { reportMistakenPost } from "../../app/models/incidents.server";
-import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
+import { reportStaffAbuse } from "../../app/paths/staff-abuse/model.server";
 import { channels, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE } from "../../db/seed";
 import { applyEvent } from "../../db/workflow";

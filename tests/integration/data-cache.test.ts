@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDashboard } from "../../app/models/dashboard.server";
-import { reportMistakenPost } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { cachedUntilDataChanges } from "../../app/utils/data-cache.server";
 import { allRows, oneRow } from "../../app/utils/statements.server";
 import { sql } from "drizzle-orm";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { eq, inArray, not } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportMistakenPost } from "../../app/models/incidents.server";
-import { reportStaffAbuse } from "../../app/models/staff-abuse.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
+import { reportStaffAbuse } from "../../app/paths/staff-abuse/model.server";
 import { incidents, outbox, OUTBOX_STATUSES } from "../../db/schema";
 import { applyEvent } from "../../db/workflow";
 import { renderEmail } from "../../emails/index";

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { saveScreenshotsPage } from "../../app/models/abuse-report.server";
+import { saveScreenshotsPage } from "../../app/paths/staff-abuse/report.server";
 import { attachScreenshots } from "../../app/models/incidents.server";
 import { receiveEvidenceUpload, type StoredEvidence } from "../../app/utils/evidence.server";
 import { checkEvidenceFolder, logEvidenceFolderCheck } from "../../db/evidence-folder";

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { listEvidence } from "../../app/models/evidence.server";
-import { reportMistakenPost } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { loader as downloadEvidence } from "../../app/routes/incidents.$reference.evidence.$evidenceId";
 import { loader as evidenceThumbnail } from "../../app/routes/incidents.$reference.evidence.$evidenceId.thumbnail";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";

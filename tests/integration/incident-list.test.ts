@@ -14,8 +14,9 @@ import {
   type IncidentFilters,
   type IncidentListRow,
 } from "../../app/models/incident-list.server";
-import { canViewIncident, reportMistakenPost } from "../../app/models/incidents.server";
-import { abuseSettings, setAbuseSettings } from "../../app/models/settings.server";
+import { canViewIncident } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
+import { abuseSettings, setAbuseSettings } from "../../app/paths/staff-abuse/settings.server";
 import { loader as csvLoader } from "../../app/routes/incidents.csv";
 import { loader as listLoader } from "../../app/routes/incidents._index";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";

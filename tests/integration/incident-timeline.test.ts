@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordCustody } from "../../app/models/custody.server";
 import { EVIDENCE_PAGE_SIZE, latestEvidence } from "../../app/models/evidence.server";
-import { getTimelinePage, incidentPage, reportMistakenPost, TIMELINE_PAGE_SIZE } from "../../app/models/incidents.server";
+import { getTimelinePage, incidentPage, TIMELINE_PAGE_SIZE } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { loader as incidentLoader } from "../../app/routes/incidents.$reference";
 import { loader as evidenceLoader } from "../../app/routes/incidents.$reference_.evidence";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";

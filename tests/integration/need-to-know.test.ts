@@ -5,7 +5,7 @@ import { openDeadlinesOf } from "../../app/models/deadlines.server";
 import { evidencePack } from "../../app/models/evidence-pack.server";
 import { parseFilters, referencesVisibleInSql, searchIncidents } from "../../app/models/incident-list.server";
 import { canViewIncident, recordViewFor } from "../../app/models/incidents.server";
-import { abuseSettings, setAbuseSettings } from "../../app/models/settings.server";
+import { abuseSettings, setAbuseSettings } from "../../app/paths/staff-abuse/settings.server";
 import { action as settingsAction } from "../../app/routes/admin.settings";
 import { loader as evidenceListLoader } from "../../app/routes/incidents.$reference_.evidence";
 import { loader as packPdfLoader } from "../../app/routes/incidents.$reference.evidence-pack.pdf";
@@ -185,10 +185,8 @@ describe("how far up the management chain abuse reports are read", () => {
   });
 
   it("is set by an administrator, with a clear error for anything but a whole number from 1 to 10", async () => {
-    const leaders = DEMO_PEOPLE.filter((person) => person.roles.includes("leadership") && person.key !== "leader").map((person) => String(test.person(person.key).id));
     const post = async (chainLevels: string) => {
-      const form = new URLSearchParams({ acknowledgementMinutes: "15", notifySeniorLeadersFrom: "high", leaderId: String(test.person("leader").id), wellbeingFollowUpDays: "7", policeReminderHours: "24", chainLevels });
-      for (const id of leaders) form.append("seniorLeaderIds", id);
+      const form = new URLSearchParams({ section: "staff_abuse", wellbeingFollowUpDays: "7", policeReminderHours: "24", chainLevels });
       return settingsAction({ request: await request("admin", "/admin/settings", { method: "POST", body: form, headers: { "Content-Type": "application/x-www-form-urlencoded" } }), params: {}, context: {} });
     };
     for (const bad of ["0", "11", "2.5", "two", ""]) {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { reportMistakenPost } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { createMailer, deliverDueEmails, MAX_ATTEMPTS, messageIdFor, type Mailer } from "../../app/workers/outbox.server";
 import { outbox } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadAbuseDraft } from "../../app/models/abuse-report.server";
+import { loadAbuseDraft } from "../../app/paths/staff-abuse/report.server";
 import { receiveEvidenceWithinLimit } from "../../app/models/evidence.server";
 import { attachScreenshots } from "../../app/models/incidents.server";
 import { LimitReachedError } from "../../app/models/limits.server";
-import { sendMistakenPostReport } from "../../app/models/report-sending.server";
-import { action as screenshotsAction } from "../../app/routes/report.abuse.screenshots";
-import { action as mistakenPostAction } from "../../app/routes/report.mistaken-post";
+import { sendMistakenPostReport } from "../../app/paths/mistaken-post/model.server";
+import { action as screenshotsAction } from "../../app/paths/staff-abuse/routes/report.abuse.screenshots";
+import { action as mistakenPostAction } from "../../app/paths/mistaken-post/routes/report.mistaken-post";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
 import { toOrganisationLocalInput } from "../../machines/kit/dates";
 import { db as appDb } from "../../app/utils/db.server";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { reportMistakenPost } from "../../app/models/incidents.server";
+import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { verifyRecordsFor } from "../../app/models/verification.server";
 import { action as verifyAction, loader as verifyLoader } from "../../app/routes/admin.verify";
 import { commitSessionCookie, hashPassword, signIn, type CurrentUser } from "../../app/utils/auth.server";

@@ -5,6 +5,8 @@ import { guardRequest, MAX_UPLOAD_BODY_BYTES, refusalResponse, type Refusal } fr
 import { contentSecurityPolicy } from "../../app/utils/security-headers.server";
 
 const APP = "http://holdfast.test";
+/** As app/server.ts gives it: the app origin, and the report routes that take files (the paths' registry lists them). */
+const GUARD = { appOrigin: APP, uploadAddresses: ["/report/abuse/screenshots"] };
 
 function post(path: string, body: BodyInit | null, headers: Record<string, string> = {}): Request {
   return new Request(`${APP}${path}`, {
@@ -15,13 +17,13 @@ function post(path: string, body: BodyInit | null, headers: Record<string, strin
 }
 
 async function statusOf(request: Request): Promise<number | "passed"> {
-  const result = await guardRequest(request, APP);
+  const result = await guardRequest(request, GUARD);
   return result instanceof Request ? "passed" : result.status;
 }
 
 describe("a state-changing request must come from one of our own pages", () => {
   it("takes a form whose Origin is the app's, and gives the app the same body", async () => {
-    const result = await guardRequest(post("/report/mistaken-post", "platform=Facebook&account=%40eastbridge"), APP);
+    const result = await guardRequest(post("/report/mistaken-post", "platform=Facebook&account=%40eastbridge"), GUARD);
     expect(result).toBeInstanceOf(Request);
     const form = await (result as Request).formData();
     expect(form.get("platform")).toBe("Facebook");
@@ -70,13 +72,15 @@ describe("only what our forms send is read", () => {
       return post(path, "--x--", headers);
     };
     expect(await statusOf(upload("/report/abuse/screenshots", "5"))).toBe("passed");
+    expect(await statusOf(upload("/report/abuse/screenshots/", "5"))).toBe("passed");
+    expect(await statusOf(upload("/report/abuse", "5"))).toBe(415);
     expect(await statusOf(upload("/incidents/HF-2026-0001", "5"))).toBe("passed");
     expect(await statusOf(upload("/incidents/HF-2026-0001/evidence", "5"))).toBe(415);
     expect(await statusOf(upload("/report/abuse/screenshots", String(MAX_UPLOAD_BODY_BYTES + 1)))).toBe(413);
   });
 
   it("hands the app a form's type as its parsers expect it, whatever its case, keeping an upload's boundary", async () => {
-    const shouted = await guardRequest(post("/sign-in", "email=a", { "Content-Type": "Application/X-WWW-Form-Urlencoded" }), APP);
+    const shouted = await guardRequest(post("/sign-in", "email=a", { "Content-Type": "Application/X-WWW-Form-Urlencoded" }), GUARD);
     expect((shouted as Request).headers.get("Content-Type")).toBe("application/x-www-form-urlencoded");
     expect((await (shouted as Request).formData()).get("email")).toBe("a");
     const form = new FormData();
@@ -84,13 +88,13 @@ describe("only what our forms send is read", () => {
     const encoded = new Request(`${APP}/report/abuse/screenshots`, { method: "POST", body: form });
     const body = await encoded.arrayBuffer();
     const type = encoded.headers.get("Content-Type")!.replace("multipart/form-data", "Multipart/Form-Data");
-    const upload = await guardRequest(post("/report/abuse/screenshots", body, { "Content-Type": type, "Content-Length": String(body.byteLength) }), APP);
+    const upload = await guardRequest(post("/report/abuse/screenshots", body, { "Content-Type": type, "Content-Length": String(body.byteLength) }), GUARD);
     expect((upload as Request).headers.get("Content-Type")).toMatch(/^multipart\/form-data; ?boundary=/);
     expect((await (upload as Request).formData()).get("notes")).toBe("kept");
   });
 
   it("takes an empty post, as a sign-out button sends, as an empty form the app can read", async () => {
-    const result = await guardRequest(new Request(`${APP}/sign-out`, { method: "POST", headers: { Origin: APP } }), APP);
+    const result = await guardRequest(new Request(`${APP}/sign-out`, { method: "POST", headers: { Origin: APP } }), GUARD);
     expect(result).toBeInstanceOf(Request);
     expect([...(await (result as Request).formData()).keys()]).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { DELETION_REASONS, TASK_STATUSES } from "../../machines/mistaken-post";
-import { AGGRAVATING_FACTORS, RISK_DECISIONS } from "../../machines/mistaken-post";
-import { keysOf, optionalText, organisationMoment, requiredText, scalePoint, versionField } from "./fields";
+import { DELETION_REASONS, TASK_STATUSES } from "../../../machines/mistaken-post";
+import { AGGRAVATING_FACTORS, RISK_DECISIONS } from "../../../machines/mistaken-post";
+import { keysOf, optionalText, organisationMoment, requiredText, scalePoint, versionField } from "../../schemas/fields";
 
 /**
  * One schema per event a person sends on a mistaken-post incident; the form's hidden `intent`

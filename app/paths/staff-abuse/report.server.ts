@@ -1,8 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
-import type { Db } from "../../db/client";
-import type { AbuseReport } from "../../machines/staff-abuse";
+import type { Db } from "../../../db/client";
+import type { AbuseReport } from "../../../machines/staff-abuse";
 import {
   QUESTION_SLUGS,
   questionFields,
@@ -11,14 +11,14 @@ import {
   type PageSlug,
   type QuestionAnswers,
   type QuestionSlug,
-} from "../schemas/staff-abuse-report";
-import type { CurrentUser } from "../utils/auth.server";
-import { discardUnrecordedEvidence } from "./evidence.server";
-import { recordScreenshots } from "./incidents.server";
-import { recordActions } from "./limits.server";
-import { sendReportOnce, type ReportSent } from "./report-sending.server";
-import { deleteDraft, loadDraft, saveDraft, type DraftData } from "./report-drafts.server";
-import { reportStaffAbuse } from "./staff-abuse.server";
+} from "./report-schema";
+import type { CurrentUser } from "../../utils/auth.server";
+import { discardUnrecordedEvidence } from "../../models/evidence.server";
+import { recordScreenshots } from "../../models/incidents.server";
+import { recordActions } from "../../models/limits.server";
+import { sendReportOnce, type ReportSent } from "../../models/report-sending.server";
+import { deleteDraft, loadDraft, saveDraft, type DraftData } from "../../models/report-drafts.server";
+import { reportStaffAbuse } from "./model.server";
 
 /**
  * The staff abuse report as it is written: each page's answers are kept in the person's draft

@@ -3,9 +3,9 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { AbuseReportPage, DangerPanel, QUESTIONS } from "~/components/abuse-report";
+import { AbuseReportPage, DangerPanel, QUESTIONS } from "../report-pages";
 import { ErrorSummary, SubmitButton, useValidatedForm } from "~/components/forms";
-import { draftAnswers, loadAbuseDraft, savedPageProblems, saveQuestionPage } from "~/models/abuse-report.server";
+import { draftAnswers, loadAbuseDraft, savedPageProblems, saveQuestionPage } from "../report.server";
 import {
   backPath,
   isQuestionSlug,
@@ -14,7 +14,7 @@ import {
   questionPage,
   returnsToCheck,
   type QuestionSlug,
-} from "~/schemas/staff-abuse-report";
+} from "../report-schema";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 

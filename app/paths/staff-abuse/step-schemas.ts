@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { PLATFORM_ANSWERS, POLICE_ROUTES } from "../../machines/staff-abuse";
-import { keysOf, optionalText, organisationMoment, requiredText, versionField } from "./fields";
+import { PLATFORM_ANSWERS, POLICE_ROUTES } from "../../../machines/staff-abuse";
+import { keysOf, optionalText, organisationMoment, requiredText, versionField } from "../../schemas/fields";
 
 /** One schema per event a person sends on a staff abuse report; `intent` names the event. */
 

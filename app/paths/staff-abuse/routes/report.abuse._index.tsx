@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
-import { discardAbuseDraft, loadAbuseDraft, resumeSlug } from "~/models/abuse-report.server";
-import { ABUSE_REPORT_PATH, PAGE_SLUGS, pagePath } from "~/schemas/staff-abuse-report";
+import { discardAbuseDraft, loadAbuseDraft, resumeSlug } from "../report.server";
+import { ABUSE_REPORT_PATH, PAGE_SLUGS, pagePath } from "../report-schema";
 import { requireUser } from "~/utils/auth.server";
-import { formatDateTime } from "../../machines/kit/dates";
+import { formatDateTime } from "../../../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 

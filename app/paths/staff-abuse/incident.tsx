@@ -5,11 +5,11 @@ import {
   POLICE_ROUTES,
   PROTECTED_CHARACTERISTICS,
   type StaffAbuseView,
-} from "../../machines/staff-abuse";
-import { GENERAL_PRIVACY_GUIDANCE, PLATFORM_PRIVACY_GUIDANCE } from "../content/platform-guidance";
-import { BLOCKING_STEPS, staffAbuseStepSchemas, type StaffAbuseIntent } from "../schemas/staff-abuse-steps";
-import { formatDateTime } from "../../machines/kit/dates";
-import { ChoiceField, TextAreaField, TextField, labelOptions } from "./forms";
+} from "../../../machines/staff-abuse";
+import { GENERAL_PRIVACY_GUIDANCE, PLATFORM_PRIVACY_GUIDANCE } from "../../content/platform-guidance";
+import { BLOCKING_STEPS, staffAbuseStepSchemas, type StaffAbuseIntent } from "./step-schemas";
+import { formatDateTime } from "../../../machines/kit/dates";
+import { ChoiceField, TextAreaField, TextField, labelOptions } from "../../components/forms";
 import {
   DeadlineList,
   EvidenceSection,
@@ -20,11 +20,12 @@ import {
   type EvidenceEntry,
   type TimelineEntry,
   type TimelinePaging,
-} from "./incident-parts";
-import { StepForm, type StepActionData } from "./step-form";
-import type { StepView } from "./stepper";
+} from "../../components/incident-parts";
+import { StepForm } from "../../components/step-form";
+import type { StepView } from "../../components/stepper";
+import type { IncidentActionData, IncidentPageData } from "../types";
 
-export interface StaffAbusePage {
+interface StaffAbusePage {
   incident: { reference: string; title: string; kindTitle: string; version: number; state: string };
   /** Only the sections of the report this person may see (need to know): the others are never sent. */
   context: StaffAbuseView;
@@ -36,9 +37,6 @@ export interface StaffAbusePage {
   evidence: EvidenceEntry[];
   evidenceCount: number;
 }
-
-type ActionData = (StepActionData & { refusals?: { name: string; message: string }[] }) | undefined;
-
 
 /** A piece of work of the task list, with its status and, when this person may act, its forms. */
 function Task(props: { id: string; title: string; status: StepView["status"] | undefined; children: ReactNode; done: ReactNode }) {
@@ -56,7 +54,10 @@ function Task(props: { id: string; title: string; status: StepView["status"] | u
   );
 }
 
-export function StaffAbuseIncident({ page, actionData }: { page: StaffAbusePage; actionData: ActionData }) {
+export function StaffAbuseIncident(props: { page: IncidentPageData; actionData: IncidentActionData | undefined }) {
+  // The loader sent this path's page: its context is the view declared above.
+  const page = props.page as unknown as StaffAbusePage;
+  const actionData = props.actionData;
   const { incident, context } = page;
   const { content, removal, support } = context;
   const may = (type: StaffAbuseIntent) => page.allowedEvents.includes(type);

@@ -1,6 +1,6 @@
 import { z, type ZodTypeAny } from "zod";
-import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../machines/staff-abuse";
-import { keysOf, optionalText, optionalWebAddress, organisationMoment, requiredText, submissionKeyField } from "./fields";
+import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../../machines/staff-abuse";
+import { keysOf, optionalText, optionalWebAddress, organisationMoment, requiredText, submissionKeyField } from "../../schemas/fields";
 
 /**
  * The staff abuse report (Barnsley social media policy section 5, step 1), one question group

@@ -1,17 +1,22 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../db/client";
-import { heldPostsForIncident } from "../../db/channels";
-import { listChannels } from "./channels.server";
-import { channels, people } from "../../db/schema";
-import type { MistakenPostIntent } from "../schemas/mistaken-post-steps";
-import { mistakenPostStepSchemas } from "../schemas/mistaken-post-steps";
-
+import type { Db } from "../../../db/client";
+import { heldPostsForIncident } from "../../../db/channels";
+import { escalationChainFor } from "../../../db/directory";
+import { channels, people, type Incident } from "../../../db/schema";
+import { openIncident, type Actor } from "../../../db/workflow";
+import type { MistakenPostDetails, MistakenPostInput } from "../../../machines/mistaken-post";
+import { listChannels } from "../../models/channels.server";
+import { NoOneToNotifyError } from "../../models/incidents.server";
+import { sendReportOnce, type ReportForm, type ReportSent } from "../../models/report-sending.server";
+import { wakeWorkers } from "../../workers/index.server";
+import { StepInputError } from "../types";
+import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
+import type { MistakenPostIntent } from "./step-schemas";
+import { mistakenPostStepSchemas } from "./step-schemas";
 
 type StepValue<Intent extends MistakenPostIntent> = z.output<(typeof mistakenPostStepSchemas)[Intent]>;
 type AnyStepValue = { [Intent in MistakenPostIntent]: StepValue<Intent> }[MistakenPostIntent];
-
-export class StepInputError extends Error {}
 
 function activePeopleByIds(db: Db, ids: number[]) {
   const rows = ids.length
@@ -116,3 +121,42 @@ export const STEP_CONFIRMATIONS: Record<MistakenPostIntent, string> = {
   RESUME_SCHEDULE: "The schedule is running again.",
   CLOSE: "The incident is closed. The member of staff has been told.",
 };
+
+/**
+ * A member of staff reports a post made by mistake (Haringey 4.2.5). `submissionKey` is the key
+ * of the form it came from (see sendReportOnce).
+ */
+export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDetails, now: Date, submissionKey?: string): Incident {
+  const escalationChain = escalationChainFor(db, reporter.id, now);
+  if (escalationChain.length === 0) {
+    throw new NoOneToNotifyError(
+      "Nobody can be asked to acknowledge this report: you have no line manager in the directory and no one in Communications is in today. Phone your Communications team now, and ask an administrator to set your line manager.",
+    );
+  }
+  const input: MistakenPostInput = {
+    reportedAt: now.toISOString(),
+    reporter,
+    escalationChain,
+    acknowledgementMinutes: acknowledgementMinutes(db),
+    post,
+    policy: mistakenPostPolicy(db),
+  };
+  const incident = openIncident(db, {
+    kind: "mistaken_post",
+    title: `Post made by mistake on ${post.account}`,
+    reporter,
+    input,
+    now,
+    submissionKey,
+  });
+  wakeWorkers();
+  return incident;
+}
+
+/** The report form, sent once (see sendReportOnce). */
+export function sendMistakenPostReport(db: Db, reporter: Actor, post: MistakenPostDetails, form: Omit<ReportForm, "reporterId">): ReportSent {
+  return sendReportOnce<never>(db, { ...form, reporterId: reporter.id }, () => ({
+    ok: true,
+    incident: reportMistakenPost(db, reporter, post, form.now, form.submissionKey),
+  }));
+}

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { AbuseReportPage } from "~/components/abuse-report";
+import { AbuseReportPage } from "../report-pages";
 import { ErrorSummary, SubmitButton, TextAreaField, useValidatedForm } from "~/components/forms";
 import {
   draftAnswers,
@@ -12,7 +12,7 @@ import {
   loadAbuseDraft,
   savedPageProblems,
   updateDraftScreenshots,
-} from "~/models/abuse-report.server";
+} from "../report.server";
 import { discardUnrecordedEvidence, receiveEvidenceWithinLimit } from "~/models/evidence.server";
 import {
   EVIDENCE_FIELD,
@@ -22,7 +22,7 @@ import {
   pagePath,
   returnsToCheck,
   screenshotsSchema,
-} from "~/schemas/staff-abuse-report";
+} from "../report-schema";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from "~/utils/evidence-types";

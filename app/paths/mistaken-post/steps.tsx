@@ -1,12 +1,12 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { DELETION_REASONS, TASK_STATUSES, type MistakenPostContext } from "../../machines/mistaken-post";
-import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, severityOf, type AggravatingFactor } from "../../machines/mistaken-post";
-import { mistakenPostStepSchemas, type MistakenPostIntent } from "../schemas/mistaken-post-steps";
-import { formatDateTime } from "../../machines/kit/dates";
-import { ChoiceField, SelectField, SubmitButton, TextAreaField, TextField, labelOptions } from "./forms";
-import { StepForm, type StepActionData } from "./step-form";
+import { DELETION_REASONS, TASK_STATUSES, type MistakenPostContext } from "../../../machines/mistaken-post";
+import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, severityOf, type AggravatingFactor } from "../../../machines/mistaken-post";
+import { mistakenPostStepSchemas, type MistakenPostIntent } from "./step-schemas";
+import { formatDateTime } from "../../../machines/kit/dates";
+import { ChoiceField, SelectField, TextAreaField, TextField, labelOptions } from "../../components/forms";
+import { StepForm, type StepActionData } from "../../components/step-form";
 
 /**
  * The forms of the mistaken-post path. Which of them show is decided by the machine (the
@@ -454,40 +454,5 @@ export function ClosingReviewStep({ data }: { data: StepPageData }) {
         }}
       </StepForm>
     </Panel>
-  );
-}
-
-export function ScreenshotUpload({ version, refusals }: { version: number; refusals: { name: string; message: string }[] }) {
-  return (
-    <Form method="post" encType="multipart/form-data" className="mt-3">
-      {refusals.length ? (
-        <div role="alert" className="mb-4 border-4 border-danger p-4">
-          <h3 className="font-bold">Some files were not added</h3>
-          <ul className="ml-5 list-disc">
-            {refusals.map((refusal) => (
-              <li key={refusal.name + refusal.message}>
-                <a href="#evidence-file" className="font-semibold text-danger underline">
-                  {refusal.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <input type="hidden" name="intent" value="ATTACH_SCREENSHOT" />
-      <input type="hidden" name="version" value={version} />
-      <label htmlFor="evidence-file" className="label">
-        Add screenshots
-      </label>
-      <span id="evidence-hint" className="hint">
-        PNG, JPEG, WebP, GIF or PDF, up to 20 MB each. Show the date and time, the account name and the link if you can.
-      </span>
-      <input id="evidence-file" name="evidence" type="file" multiple accept="image/png,image/jpeg,image/webp,image/gif,application/pdf" aria-describedby="evidence-hint" className="mt-2 block w-full" />
-      <div className="mt-3">
-        <SubmitButton intent="ATTACH_SCREENSHOT" pendingText="Uploading…" className="button-secondary">
-          Upload
-        </SubmitButton>
-      </div>
-    </Form>
   );
 }

@@ -1,12 +1,12 @@
 import { inArray } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { absentPersonIds } from "../../db/directory";
-import { people, type Incident } from "../../db/schema";
-import { openIncident, type Actor } from "../../db/workflow";
-import type { AbuseReport, StaffAbuseInput } from "../../machines/staff-abuse";
-import { organisationDate } from "../../machines/kit/dates";
-import { wakeWorkers } from "../workers/index.server";
-import { managementChainIds } from "./incidents.server";
+import type { Db } from "../../../db/client";
+import { absentPersonIds } from "../../../db/directory";
+import { people, type Incident } from "../../../db/schema";
+import { openIncident, type Actor } from "../../../db/workflow";
+import type { AbuseReport, StaffAbuseInput } from "../../../machines/staff-abuse";
+import { organisationDate } from "../../../machines/kit/dates";
+import { wakeWorkers } from "../../workers/index.server";
+import { managementChainIds } from "../../models/incidents.server";
 import { abuseSettings } from "./settings.server";
 
 /**

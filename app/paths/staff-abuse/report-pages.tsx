@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
-import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../machines/staff-abuse";
-import { ABUSE_PLATFORMS, CONNECTED_TO_ROLE, YES_NO, type QuestionSlug } from "~/schemas/staff-abuse-report";
-import { ChoiceField, SelectField, TextAreaField, TextField, type AnyFields, labelOptions } from "./forms";
+import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../../machines/staff-abuse";
+import { ABUSE_PLATFORMS, CONNECTED_TO_ROLE, YES_NO, type QuestionSlug } from "./report-schema";
+import { ChoiceField, SelectField, TextAreaField, TextField, type AnyFields, labelOptions } from "../../components/forms";
 
 /** The pieces of the staff abuse report's pages (routes/report.abuse.*). */
 

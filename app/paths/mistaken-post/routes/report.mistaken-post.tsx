@@ -6,11 +6,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useValidatedForm } from "~/components/forms";
 import { NoOneToNotifyError } from "~/models/incidents.server";
 import { LimitReachedError } from "~/models/limits.server";
-import { newSubmissionKey, sendMistakenPostReport, sentNotice } from "~/models/report-sending.server";
-import { PLATFORMS, mistakenPostReportSchema } from "~/schemas/mistaken-post";
+import { newSubmissionKey, sentNotice } from "~/models/report-sending.server";
+import { PLATFORMS } from "~/schemas/channel";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { sendMistakenPostReport } from "../model.server";
+import { mistakenPostReportSchema } from "../report-schema";
 
 export const meta: MetaFunction = () => [{ title: "Report a post made by mistake · Holdfast" }];
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { optionalWebAddress, organisationMoment, requiredText, submissionKeyField } from "./fields";
-
-export const PLATFORMS = ["X (Twitter)", "Facebook", "Instagram", "LinkedIn", "TikTok", "YouTube", "Nextdoor", "Other"] as const;
+import { PLATFORMS } from "../../schemas/channel";
+import { optionalWebAddress, organisationMoment, requiredText, submissionKeyField } from "../../schemas/fields";
 
 /** The report form, checked the same way in the browser and on the server. */
 export const mistakenPostReportSchema = z.object({

@@ -1,4 +1,4 @@
-import type { MistakenPostContext } from "../../machines/mistaken-post";
+import type { MistakenPostContext } from "../../../machines/mistaken-post";
 import {
   DeadlineList,
   EvidenceSection,
@@ -7,8 +7,8 @@ import {
   type EvidenceEntry,
   type TimelineEntry,
   type TimelinePaging,
-} from "./incident-parts";
-import { MistakenPostRecord } from "./mistaken-post-record";
+} from "../../components/incident-parts";
+import { MistakenPostRecord } from "./record";
 import {
   AcknowledgeStep,
   ClosingReviewStep,
@@ -21,11 +21,11 @@ import {
   RiskAssessmentStep,
   StandDownStep,
   type StepPageData,
-} from "./mistaken-post-steps";
-import type { StepActionData } from "./step-form";
-import type { StepView } from "./stepper";
+} from "./steps";
+import type { StepView } from "../../components/stepper";
+import type { IncidentActionData, IncidentPageData } from "../types";
 
-export interface MistakenPostPage {
+interface MistakenPostPage {
   incident: { reference: string; title: string; kindTitle: string; version: number; state: string };
   context: MistakenPostContext;
   steps: StepView[];
@@ -69,7 +69,10 @@ function CurrentStepActions({ page, data }: { page: MistakenPostPage; data: Step
   }
 }
 
-export function MistakenPostIncident({ page, actionData }: { page: MistakenPostPage; actionData: (StepActionData & { refusals?: { name: string; message: string }[] }) | undefined }) {
+export function MistakenPostIncident(props: { page: IncidentPageData; actionData: IncidentActionData | undefined }) {
+  // The loader sent this path's page: its context and extras are the ones declared above.
+  const page = props.page as unknown as MistakenPostPage;
+  const actionData = props.actionData;
   const { incident, context, currentStep } = page;
   const data: StepPageData = {
     version: incident.version,

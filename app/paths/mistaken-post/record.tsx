@@ -1,6 +1,7 @@
-import { AGGRAVATING_FACTORS, DELETION_REASONS, type MistakenPostContext, RISK_DECISIONS, SEVERITY_LABELS } from "../../machines/mistaken-post";
-import { formatDateTime } from "../../machines/kit/dates";
-import { Fact, RecordSection } from "./incident-parts";
+import { DELETION_REASONS, type MistakenPostContext } from "../../../machines/mistaken-post";
+import { AGGRAVATING_FACTORS, RISK_DECISIONS, SEVERITY_LABELS } from "../../../machines/mistaken-post";
+import { formatDateTime } from "../../../machines/kit/dates";
+import { Fact, RecordSection } from "../../components/incident-parts";
 
 /** What has been recorded so far on a mistaken post, step by step. */
 export function MistakenPostRecord({ context }: { context: MistakenPostContext }) {

@@ -1,0 +1,86 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "../../../db/client";
+import { people } from "../../../db/schema";
+import { DEFAULT_SETTINGS } from "../../../db/seed";
+import { SEVERITIES, SEVERITY_LABELS, type MistakenPostPolicy, type Severity } from "../../../machines/mistaken-post";
+import { leadershipPeople, positiveWholeNumber, readSetting, writeSetting } from "../../models/settings.server";
+import type { SettingsSave } from "../types";
+import type { settingsSchema } from "./settings";
+
+/** Minutes an officer has to acknowledge a mistaken-post report before the next one is asked. */
+export function acknowledgementMinutes(db: Db): number {
+  return positiveWholeNumber(readSetting(db, "acknowledgement_minutes"), Number(DEFAULT_SETTINGS.acknowledgement_minutes));
+}
+
+export function setAcknowledgementMinutes(db: Db, minutes: number) {
+  writeSetting(db, "acknowledgement_minutes", String(minutes));
+}
+
+export interface SeverityRule {
+  notifySeniorLeadersFrom: Severity;
+  seniorLeaderIds: number[];
+  leaderId: number | null;
+}
+
+/** Who is told of a mistaken post's risk assessment, and from which severity (Haringey 4.2.5). */
+export function severityRule(db: Db): SeverityRule {
+  const from = readSetting(db, "notify_senior_leaders_from");
+  const leaderId = Number(readSetting(db, "leader_id"));
+  return {
+    notifySeniorLeadersFrom: SEVERITIES.includes(from as Severity) ? (from as Severity) : "high",
+    seniorLeaderIds: JSON.parse(readSetting(db, "senior_leader_ids") ?? "[]") as number[],
+    leaderId: Number.isInteger(leaderId) && leaderId > 0 ? leaderId : null,
+  };
+}
+
+export function setSeverityRule(db: Db, rule: SeverityRule) {
+  db.transaction((tx) => {
+    writeSetting(tx, "notify_senior_leaders_from", rule.notifySeniorLeadersFrom);
+    writeSetting(tx, "senior_leader_ids", JSON.stringify(rule.seniorLeaderIds));
+    writeSetting(tx, "leader_id", rule.leaderId === null ? "" : String(rule.leaderId));
+  });
+}
+
+/** The rule as the machine takes it: the people named, in the order chosen, if still active. */
+export function mistakenPostPolicy(db: Db): MistakenPostPolicy {
+  const rule = severityRule(db);
+  const ids = [...rule.seniorLeaderIds, ...(rule.leaderId ? [rule.leaderId] : [])];
+  const found = ids.length
+    ? db.select({ id: people.id, name: people.name }).from(people).where(and(inArray(people.id, ids), eq(people.active, true))).all()
+    : [];
+  const byId = new Map(found.map((person) => [person.id, person]));
+  return {
+    notifySeniorLeadersFrom: rule.notifySeniorLeadersFrom,
+    seniorLeaders: rule.seniorLeaderIds.flatMap((id) => byId.get(id) ?? []),
+    leader: (rule.leaderId && byId.get(rule.leaderId)) || null,
+  };
+}
+
+/** The settings page's section: the values as saved, and the senior leaders it offers. */
+export function loadSettings(db: Db) {
+  const rule = severityRule(db);
+  return {
+    current: {
+      acknowledgementMinutes: acknowledgementMinutes(db),
+      notifySeniorLeadersFrom: rule.notifySeniorLeadersFrom,
+      seniorLeaderIds: rule.seniorLeaderIds.map(String),
+      leaderId: rule.leaderId === null ? undefined : String(rule.leaderId),
+    },
+    shown: { leaders: leadershipPeople(db) },
+  };
+}
+
+export function saveSettings(db: Db, value: z.output<typeof settingsSchema>): SettingsSave {
+  const { acknowledgementMinutes: minutes, notifySeniorLeadersFrom, seniorLeaderIds, leaderId } = value;
+  const known = new Set(leadershipPeople(db).map((person) => person.id));
+  if (![...seniorLeaderIds, leaderId].every((id) => known.has(id))) {
+    return { ok: false, formError: "Choose people from the lists: someone chosen is no longer in senior leadership." };
+  }
+  setAcknowledgementMinutes(db, minutes);
+  setSeverityRule(db, { notifySeniorLeadersFrom, seniorLeaderIds, leaderId });
+  return {
+    ok: true,
+    notice: `Settings saved. Line managers now have ${minutes} minute${minutes === 1 ? "" : "s"} to acknowledge a report; senior leaders are told from ${SEVERITY_LABELS[notifySeniorLeadersFrom].toLowerCase()} severity.`,
+  };
+}

@@ -1,0 +1,66 @@
+import type { SerializeFrom } from "@remix-run/node";
+import type { ReactNode } from "react";
+import type { ZodType, ZodTypeAny, ZodTypeDef } from "zod";
+import type { Db } from "../../db/client";
+import type { PathDefinition } from "../../machines/kit";
+import type { IncidentKind } from "../../machines/registry";
+import type { AnyFields } from "../components/forms";
+import type { StepActionData } from "../components/step-form";
+import type { incidentPage } from "../models/incidents.server";
+
+/**
+ * What the app shows of one escalation path: its report, its incident page, its step forms and
+ * its settings. Each path's folder in app/paths/ exports one; app/paths/registry.ts lists them.
+ */
+export interface PathModule<Kind extends IncidentKind = IncidentKind> {
+  definition: PathDefinition & { kind: Kind };
+  /** How the report chooser and the home page offer this path's report. */
+  report: ReportChoice;
+  /** The addresses of its report routes that take files (multipart), which the request guard lets through. */
+  uploadAddresses: readonly string[];
+  /** Whether the evidence lists show thumbnails, where seeing the picture matters. */
+  evidenceThumbnails: boolean;
+  /** What the incident page reads for this path beyond the incident itself, given the events this person may send. */
+  pageExtras?(db: Db, incidentId: number, page: { allowedEvents: string[] }): Record<string, unknown>;
+  IncidentPage(props: { page: IncidentPageData; actionData: IncidentActionData | undefined }): ReactNode;
+  steps: StepForms;
+  settings: SettingsSection;
+}
+
+export interface ReportChoice {
+  address: string;
+  /** The chooser's heading for it, and what it is for. */
+  title: string;
+  description: string;
+  /** The home page's button. */
+  linkText: string;
+}
+
+/** The incident page as the browser receives it: the shared page, the path's extras, and who is looking. */
+export type IncidentPageData = SerializeFrom<NonNullable<ReturnType<typeof incidentPage>>> & { userId: number; [extra: string]: unknown };
+
+export type IncidentActionData = StepActionData & { refusals?: { name: string; message: string }[] };
+
+/** The forms of the incident page's steps: which intents they are, how each is checked, the event it sends and what the person is told. */
+export interface StepForms<Intent extends string = string, Value extends { intent: Intent; version: number } = { intent: Intent; version: number }> {
+  isIntent(value: unknown): value is Intent;
+  schemas: Record<Intent, ZodTypeAny>;
+  /** Throws a StepInputError when what was chosen no longer exists (a person, a channel). */
+  toEvent(db: Db, value: Value): { type: string; [field: string]: unknown };
+  confirmations: Record<Intent, string>;
+}
+
+/** A step's form that was valid when sent but names something gone since; the message says what to choose instead. */
+export class StepInputError extends Error {}
+
+/** A path's part of the settings page, a form of its own. */
+export interface SettingsSection<Value = unknown, Shown = unknown> {
+  /** The values as saved (defaults for any never set), and what else the fieldset shows, such as the people to choose from. */
+  load(db: Db): { current: Record<string, unknown>; shown: Shown };
+  schema: ZodType<Value, ZodTypeDef, unknown>;
+  save(db: Db, value: Value): SettingsSave;
+  Fieldset(props: { fields: AnyFields; shown: Shown }): ReactNode;
+}
+
+/** The notice for the saved settings, or why they cannot be saved as chosen. */
+export type SettingsSave = { ok: true; notice: string } | { ok: false; formError: string };
