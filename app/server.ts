@@ -5,6 +5,7 @@ import express from "express";
 import type { Db } from "../db/client";
 import { seedDemoHistory } from "../db/demo-history";
 import { logEvidenceFolderCheck } from "../db/evidence-folder";
+import { rewriteOutboxRowsWithContext } from "../db/outbox-data";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
 import { backfillIncidentAccess } from "../db/workflow";
 import { hashPassword } from "./utils/auth.server";
@@ -41,6 +42,8 @@ async function main() {
   const database = db();
   const backfilled = backfillIncidentAccess(database);
   if (backfilled > 0) console.log(`Recorded who may read ${backfilled} incidents stored before incident_access existed.`);
+  const rewritten = rewriteOutboxRowsWithContext(database);
+  if (rewritten > 0) console.log(`Rewrote ${rewritten} outbox emails queued before the email contracts to carry only what they show.`);
   if (isDatabaseEmpty(database)) {
     const now = new Date();
     seedDemoOrganisation(database, { passwordHash: await hashPassword(DEMO_PASSWORD), now });
