@@ -4,6 +4,7 @@ import compression from "compression";
 import express from "express";
 import type { Db } from "../db/client";
 import { logEvidenceFolderCheck } from "../db/evidence-folder";
+import { rewriteOutboxRowsWithContext } from "../db/outbox-data";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
 import { backfillIncidentAccess } from "../db/workflow";
 import { seedDemoHistory } from "./demo/history";
@@ -42,6 +43,8 @@ async function main() {
   const database = db();
   const backfilled = backfillIncidentAccess(database);
   if (backfilled > 0) console.log(`Recorded who may read ${backfilled} incidents stored before incident_access existed.`);
+  const rewritten = rewriteOutboxRowsWithContext(database);
+  if (rewritten > 0) console.log(`Rewrote ${rewritten} outbox emails queued before the email contracts to carry only what they show.`);
   if (isDatabaseEmpty(database)) {
     const now = new Date();
     seedDemoOrganisation(database, { passwordHash: await hashPassword(DEMO_PASSWORD), now });

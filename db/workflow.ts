@@ -6,6 +6,7 @@ import { acceptsEventType, DEFAULT_READING_POLICY, effectsOf, listSteps, stepIdO
 import { escalationPathFor, type IncidentKind } from "../machines/registry";
 import type { Db } from "./client";
 import { resolveRecipients, type Queryable } from "./directory";
+import { outboxRowData } from "./outbox-data";
 import { ChannelError, pauseChannels, resumePausesOfIncident, reviewHeldPost } from "./channels";
 import {
   deadlines,
@@ -155,15 +156,11 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
         case "notify": {
           const recipients = resolveRecipients(tx, effect.params.to);
           if (recipients.length === 0) break;
-          const data = {
-            ...effect.params.data,
-            reference: incident.reference,
-            title: incident.title,
-            kind: incident.kind,
-            incidentPath: `/incidents/${incident.reference}`,
-            // Only what the path's emails may know: the row outlives the email and is backed up.
-            context: escalationPathFor(incident.kind).emailContextOf(scope.context),
-          };
+          const data = outboxRowData(escalationPathFor(incident.kind), incident, {
+            template: effect.params.template,
+            context: scope.context,
+            extra: effect.params.data,
+          });
           tx.insert(outbox)
             .values(recipients.map((recipient) => ({ incidentId: incident.id, template: effect.params.template, recipient, data, nextAttemptAt: nowIso })))
             .run();

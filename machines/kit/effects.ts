@@ -3,6 +3,7 @@
  * action objects and db/ turns them into outbox rows and deadline rows inside the same
  * transaction that stores the new snapshot.
  */
+import type { EmailExtra } from "./emails";
 import type { EvidenceFacts } from "./evidence";
 
 /** Who an email goes to, described without addresses: db/ resolves them from the directory. */
@@ -10,12 +11,13 @@ export type Recipients =
   | { kind: "people"; personIds: number[] }
   | { kind: "role"; role: "communications" | "hr_safety" | "leadership" | "admin" };
 
+/** A notify action's params as db/ reads them; each path's machine types them with notifyOf. */
 export interface NotifyParams {
-  /** The name of a template in emails/. */
+  /** The name of a template in the path's email contracts. */
   template: string;
   to: Recipients;
-  /** Plain data the template needs, beyond the incident itself. */
-  data?: Record<string, string | number | boolean | null>;
+  /** Plain data the template's contract takes, beyond the incident itself. */
+  data?: EmailExtra;
 }
 
 export interface SetDeadlineParams {

@@ -1,6 +1,7 @@
-/** What every path's statechart shares: people, evidence, time, access, steps, effects and the read model. */
+/** What every path's statechart shares: people, evidence, time, access, steps, effects, email contracts and the read model. */
 export * from "./access";
 export * from "./effects";
+export * from "./emails";
 export * from "./evidence";
 export * from "./path";
 export * from "./people";

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from "xstate";
 import { accessAllows, READING_ROLES, type IncidentAccess, type ReadingPolicy, type ReadingRole, type ViewerRelation } from "./access";
+import type { EmailContracts } from "./emails";
 import type { EventLabels } from "./step-meta";
 
 /**
@@ -27,8 +28,8 @@ export interface PathDefinition {
   chainReach: (policy: ReadingPolicy) => number | null;
   /** Which sections of the record each viewer sees; null when everyone who may read sees all of it. */
   needToKnow: NeedToKnow | null;
-  /** What the path's emails may know of the context (stored with each outbox row). */
-  emailContextOf: (context: any) => unknown;
+  /** Each template's email contract: what its outbox row stores of the context. */
+  emails: EmailContracts<never>;
 }
 
 /**

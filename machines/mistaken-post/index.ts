@@ -1,6 +1,8 @@
 import type { PathDefinition } from "../kit";
+import { mistakenPostEmails } from "./emails";
 import { explainMistakenPostRefusal, mistakenPostAccess, mistakenPostEventLabels, mistakenPostMachine, type MistakenPostContext, type MistakenPostEvent } from "./machine";
 
+export * from "./emails";
 export * from "./machine";
 export * from "./risk";
 
@@ -16,5 +18,5 @@ export const mistakenPostPath = {
   accessOf: mistakenPostAccess,
   chainReach: () => null,
   needToKnow: null,
-  emailContextOf: (context: MistakenPostContext) => context,
+  emails: mistakenPostEmails,
 } as const satisfies PathDefinition;

@@ -3,16 +3,18 @@ import {
   addMinutes,
   effectActions,
   hasRole,
+  notifyOf,
   personOf,
   type ActingPerson,
   type EventLabels,
   type EvidenceFacts,
   type IncidentAccess,
-  type NotifyParams,
+  type NotifyOf,
   type PersonRef,
   type SetDeadlineParams,
   type StepMeta,
 } from "../kit";
+import type { MistakenPostEmails } from "./emails";
 import { isAtLeast, severityOf, type AggravatingFactor, type RiskDecision, type Severity } from "./risk";
 
 /**
@@ -217,7 +219,7 @@ function askedOfficer(context: MistakenPostContext): Officer {
 const isCommunications = (by: ActingPerson) => hasRole(by, "communications");
 
 /** The email asking the officer whose turn it is to acknowledge. */
-function askOfficerToAcknowledge(context: MistakenPostContext, escalated: boolean): NotifyParams {
+function askOfficerToAcknowledge(context: MistakenPostContext, escalated: boolean): NotifyOf<MistakenPostEmails> {
   return {
     template: "acknowledgement-requested",
     to: { kind: "people", personIds: [askedOfficer(context).id] },
@@ -262,6 +264,7 @@ export const mistakenPostMachine = setup({
   },
   actions: {
     ...effectActions,
+    notify: notifyOf<MistakenPostEmails>(),
     askNextOfficer: assign({ askedIndex: ({ context }) => context.askedIndex + 1 }),
     setTaskStatus: assign({
       tasks: ({ context, event }) =>
@@ -633,11 +636,7 @@ export const mistakenPostMachine = setup({
             }),
             {
               type: "notify",
-              params: ({ context }) => ({
-                template: "response-tone-check",
-                to: { kind: "role", role: "communications" },
-                data: { drafter: context.response?.drafter.name ?? "" },
-              }),
+              params: () => ({ template: "response-tone-check", to: { kind: "role", role: "communications" } }),
             },
           ],
         },

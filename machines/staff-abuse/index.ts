@@ -1,11 +1,11 @@
 import type { PathDefinition } from "../kit";
+import { staffAbuseEmails } from "./emails";
 import {
   explainStaffAbuseRefusal,
   STAFF_ABUSE_DEADLINE_SECTIONS,
   STAFF_ABUSE_EVENT_SECTIONS,
   STAFF_ABUSE_STEP_SECTIONS,
   staffAbuseAccess,
-  staffAbuseEmailContext,
   staffAbuseEventLabels,
   staffAbuseMachine,
   staffAbuseSections,
@@ -14,6 +14,7 @@ import {
   type StaffAbuseEvent,
 } from "./machine";
 
+export * from "./emails";
 export * from "./machine";
 
 /** Abuse of a member of staff online because of their job (Barnsley section 5, B3 3.5.11). */
@@ -34,5 +35,5 @@ export const staffAbusePath = {
     stepSections: STAFF_ABUSE_STEP_SECTIONS,
     deadlineSections: STAFF_ABUSE_DEADLINE_SECTIONS,
   },
-  emailContextOf: staffAbuseEmailContext,
+  emails: staffAbuseEmails,
 } as const satisfies PathDefinition;

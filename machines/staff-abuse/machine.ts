@@ -3,6 +3,7 @@ import {
   addMinutes,
   effectActions,
   hasRole,
+  notifyOf,
   personOf,
   type ActingPerson,
   type EventLabels,
@@ -13,6 +14,7 @@ import {
   type StepMeta,
   type ViewerRelation,
 } from "../kit";
+import type { StaffAbuseEmails } from "./emails";
 
 /**
  * Staff abuse: a member of staff abused online because of their job. Zero tolerance, Barnsley
@@ -167,7 +169,7 @@ export const staffAbuseMachine = setup({
     context: {} as StaffAbuseContext,
     events: {} as StaffAbuseEvent,
   },
-  actions: effectActions,
+  actions: { ...effectActions, notify: notifyOf<StaffAbuseEmails>() },
   guards: {
     byReporter: ({ context, event }) => "by" in event && isReporter(context, event.by),
     byReporterOrCommunicationsHelping: ({ context, event }) =>
@@ -608,43 +610,4 @@ export function staffAbuseView(context: StaffAbuseContext, sections: readonly st
   const view: Record<string, unknown> = { reporter: context.reporter, reportedAt: context.reportedAt };
   for (const section of STAFF_ABUSE_SECTIONS) if (sections.includes(section)) view[section] = SECTION_DATA[section](context);
   return view as StaffAbuseView;
-}
-
-/**
- * What the path's emails may know, stored with each outbox row: who, where, when, whether the
- * person said they were in danger, and who acted when. Never what happened, the kind of abuse,
- * the protected characteristic, the impact, who did it, or anything written in a step (support
- * offered, police details, wellbeing notes, the outcome): an email can be forwarded, and the
- * outbox is copied with every backup. The rest stays in Holdfast behind sign-in.
- */
-export interface StaffAbuseEmailContext {
-  reporter: PersonRef;
-  reportedAt: string;
-  managers: PersonRef[];
-  supportingManager: PersonRef | null;
-  report: Pick<AbuseReport, "platform" | "link" | "happenedAt" | "inDanger">;
-  wellbeingFollowUpDays: number;
-  policeReminderHours: number;
-  support: { by: PersonRef; at: string } | null;
-  removal: { requestedAt: string | null; communicationsHelpAsked: boolean };
-  outcome: { by: PersonRef; at: string } | null;
-}
-
-const whoAndWhen = (step: { by: PersonRef; at: string } | null) => (step ? { by: step.by, at: step.at } : null);
-
-export function staffAbuseEmailContext(context: StaffAbuseContext): StaffAbuseEmailContext {
-  const { platform, link, happenedAt, inDanger } = context.report;
-  return {
-    reporter: context.reporter,
-    reportedAt: context.reportedAt,
-    // Only the nearest is ever named (the line manager); the rest of the chain stays out.
-    managers: context.managers.slice(0, 1),
-    supportingManager: context.supportingManager,
-    report: { platform, link, happenedAt, inDanger },
-    wellbeingFollowUpDays: context.wellbeingFollowUpDays,
-    policeReminderHours: context.policeReminderHours,
-    support: whoAndWhen(context.support),
-    removal: { requestedAt: context.removal.requestedAt, communicationsHelpAsked: context.removal.communicationsHelpAsked },
-    outcome: whoAndWhen(context.outcome),
-  };
 }

@@ -4,10 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { reportStaffAbuse } from "../../app/paths/staff-abuse/model.server";
 import { incidents, outbox, OUTBOX_STATUSES } from "../../db/schema";
+import { outboxRowData, rewriteOutboxRowsWithContext } from "../../db/outbox-data";
 import { applyEvent } from "../../db/workflow";
 import { renderEmail } from "../../emails/index";
+import type { EmailExtra } from "../../machines/kit";
 import { mistakenPostPath } from "../../machines/mistaken-post";
-import { staffAbuseEmailContext, type StaffAbuseContext } from "../../machines/staff-abuse";
+import { staffAbusePath, type StaffAbuseContext } from "../../machines/staff-abuse";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 
 let test: TestDatabase;
@@ -38,6 +40,15 @@ function runMigration(file: string) {
   const migration = readFileSync(new URL(`../../db/migrations/${file}`, import.meta.url), "utf8");
   for (const statement of migration.split("--> statement-breakpoint")) test.db.$client.exec(statement);
 }
+
+/** An outbox row's data as it was stored before the email contracts: the notify action's extra data and the context. */
+function storedWithContext(incident: { reference: string; title: string; kind: string }, context: unknown, extra: EmailExtra = {}) {
+  const { reference, title, kind } = incident;
+  return { ...extra, reference, title, kind, incidentPath: `/incidents/${reference}`, context };
+}
+
+/** Each outbox status in turn, so every status a row can have is covered. */
+const statusOf = (index: number) => OUTBOX_STATUSES[index % OUTBOX_STATUSES.length];
 
 describe("migration 0008: screenshot facts leave the machine context", () => {
   it("rewrites a version 1 snapshot (every file's facts) to version 2 (how many), and the path carries on", () => {
@@ -127,23 +138,24 @@ describe("migration 0012: abuse emails queued before need to know lose the whole
     const rows = test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all();
     expect(rows.length).toBeGreaterThanOrEqual(OUTBOX_STATUSES.length);
     rows.forEach((row, index) => {
-      test.db
-        .update(outbox)
-        .set({ data: { ...row.data, context: whole }, status: OUTBOX_STATUSES[index % OUTBOX_STATUSES.length] })
-        .where(eq(outbox.id, row.id))
-        .run();
+      test.db.update(outbox).set({ data: storedWithContext(incident, whole), status: statusOf(index) }).where(eq(outbox.id, row.id)).run();
     });
     const others = () => test.db.select().from(outbox).where(not(inArray(outbox.id, rows.map((row) => row.id)))).all();
     const othersBefore = others();
     expect(othersBefore.length).toBeGreaterThan(0);
 
     runMigration("0012_abuse_outbox_email_context.sql");
+    // The other paths' emails are left as they were.
+    expect(others()).toEqual(othersBefore);
+    // Then, at start-up, each row is rewritten through its contract.
+    expect(rewriteOutboxRowsWithContext(test.db)).toBe(rows.length);
 
     const migrated = test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all();
-    expect(migrated.map((row) => row.status)).toEqual(rows.map((_, index) => OUTBOX_STATUSES[index % OUTBOX_STATUSES.length]));
+    expect(migrated.map((row) => row.status)).toEqual(rows.map((_, index) => statusOf(index)));
     for (const row of migrated) {
-      // Exactly what a row queued today stores, to the JSON type (true stays true, no nulls turned to strings).
-      expect(row.data).toStrictEqual({ ...rows.find((before) => before.id === row.id)!.data, context: staffAbuseEmailContext(whole) });
+      // The contracts give from what 0012 kept exactly what they give from the whole context, to the
+      // JSON type (true stays true, no nulls turned to strings).
+      expect(row.data).toStrictEqual(outboxRowData(staffAbusePath, incident, { template: row.template, context: whole, extra: undefined }));
       const stored = JSON.stringify(row.data);
       for (const key of ['"kinds"', '"protectedCharacteristics"', '"connectedToRole"', '"impact"', '"whatHappened"', '"perpetrator"', '"police"', '"wellbeing"', '"blocking"']) {
         expect(stored, `${row.template}: ${key}`).not.toContain(key);
@@ -153,11 +165,41 @@ describe("migration 0012: abuse emails queued before need to know lose the whole
       expect(email.text, row.template).toContain(`http://localhost/incidents/${incident.reference}`);
       expect(email.text, row.template).toContain(test.person("library-assistant").name);
     }
-    // The other paths' emails are left as they were.
-    expect(others()).toEqual(othersBefore);
-
-    // A row already cut down (queued after the change) comes out unchanged.
-    runMigration("0012_abuse_outbox_email_context.sql");
+    // A second start-up finds nothing left to rewrite.
+    expect(rewriteOutboxRowsWithContext(test.db)).toBe(0);
     expect(test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all()).toEqual(migrated);
+  });
+});
+
+describe("outbox rows queued before the email contracts", () => {
+  it("are rewritten once, whatever their status, to what a row queued today stores, and render", async () => {
+    const reporter = test.user("library-assistant");
+    const at = new Date("2026-11-26T09:00:00.000Z");
+    const incident = reportMistakenPost(test.db, reporter, { platform: "Facebook", account: "@EastbridgeParks", link: null, postedAt: at.toISOString(), whatHappened: "Posted the wrong opening hours." }, at);
+    const context = (incident.snapshot as { context: unknown }).context;
+    const today = test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all();
+    expect(today.map((row) => row.template)).toEqual(expect.arrayContaining(["acknowledgement-requested", "mistaken-post-reported"]));
+    for (const row of today) expect(row.data).not.toHaveProperty("context");
+
+    // As they were stored before: the whole context, and the extra data of the notify action.
+    today.forEach((row, index) => {
+      const extra: EmailExtra = row.template === "acknowledgement-requested" ? { escalated: false } : {};
+      test.db.update(outbox).set({ data: storedWithContext(incident, context, extra), status: statusOf(index) }).where(eq(outbox.id, row.id)).run();
+    });
+    const old = test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all();
+
+    expect(rewriteOutboxRowsWithContext(test.db)).toBe(today.length);
+    const rewritten = test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all();
+    // Only the data changes; the status, attempts and Message-ID's fields stay.
+    expect(rewritten.map(({ data: _data, ...row }) => row)).toEqual(old.map(({ data: _data, ...row }) => row));
+    expect(rewritten.map((row) => row.data)).toStrictEqual(today.map((row) => row.data));
+    for (const row of rewritten) {
+      const email = await renderEmail(row.template, { ...row.data, incidentUrl: `http://localhost/incidents/${incident.reference}` });
+      expect(email.subject, row.template).toContain(incident.reference);
+      expect(email.text, row.template).toContain(reporter.name);
+    }
+
+    expect(rewriteOutboxRowsWithContext(test.db)).toBe(0);
+    expect(test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all()).toEqual(rewritten);
   });
 });

@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { renderEmail, templates } from "../../emails/index";
+import { mistakenPostTemplates } from "../../emails/mistaken-post";
+import { staffAbuseTemplates } from "../../emails/staff-abuse";
 import { formatDateTime } from "../../machines/kit/dates";
-import type { MistakenPostContext } from "../../machines/mistaken-post";
-import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS, staffAbuseEmailContext, type StaffAbuseContext } from "../../machines/staff-abuse";
+import { emailDataOf, type EmailExtra } from "../../machines/kit";
+import { mistakenPostEmails, type MistakenPostContext } from "../../machines/mistaken-post";
+import { PATH_DEFINITIONS } from "../../machines/registry";
+import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS, staffAbuseEmails, type StaffAbuseContext, type StaffAbuseEmailContext } from "../../machines/staff-abuse";
 
 const REFERENCE = "HF-2026-0001";
 const INCIDENT_URL = `http://localhost:3000/incidents/${REFERENCE}`;
@@ -91,16 +93,20 @@ const context: MistakenPostContext = {
   },
 };
 
-const baseData = {
+/** The extra data each mistaken post notify action gives (the rest give none). */
+const EXTRA: Record<string, EmailExtra> = {
+  "acknowledgement-requested": { escalated: false },
+  "crisis-task-assigned": { taskIndex: 0 },
+  "crisis-task-overdue": { taskIndex: 0 },
+};
+
+/** A mistaken post email's data: what its outbox row would store of this context, with the link. */
+const mistakenPostData = (name: string, of: MistakenPostContext = context) => ({
   reference: REFERENCE,
   title: "Wrong closure notice on @EastbridgeLibraries",
-  kind: "mistaken_post",
   incidentUrl: INCIDENT_URL,
-  context,
-  taskIndex: 0,
-  drafter: "Ellie Marsh",
-  escalated: false,
-};
+  ...emailDataOf(mistakenPostEmails, name, of, EXTRA[name]),
+});
 
 const abused = { id: 11, name: "Priya Shah" };
 const abusedManager = { id: 12, name: "Mark Evans" };
@@ -163,20 +169,21 @@ const abuseContext: StaffAbuseContext = {
   },
 };
 
-const abuseData = {
+/** A staff abuse email's data: what its outbox row would store of this context (never the whole of it), with the link. */
+const abuseData = (name: string, of: StaffAbuseEmailContext = abuseContext) => ({
   reference: REFERENCE,
   title: "Abuse of Priya Shah on X",
-  kind: "staff_abuse",
   incidentUrl: INCIDENT_URL,
-  // What db/ stores with an abuse email's outbox row: never the whole context.
-  context: staffAbuseEmailContext(abuseContext),
-};
+  ...emailDataOf(staffAbuseEmails, name, of, undefined),
+});
 
 /** The staff abuse templates, by name. */
-const ABUSE_TEMPLATES = Object.keys(templates).filter((name) => name.startsWith("abuse-"));
+const ABUSE_TEMPLATES = Object.keys(staffAbuseEmails);
 
-/** For every template: its exact subject, and facts only that email carries (with the mistaken post data unless given). */
-const expected: Record<string, { subject: string; facts: string[]; data?: Record<string, unknown> }> = {
+const dataFor = (name: string) => (name in staffAbuseEmails ? abuseData(name) : mistakenPostData(name));
+
+/** For every template: its exact subject, and facts only that email carries. */
+const expected: Record<string, { subject: string; facts: string[] }> = {
   "acknowledgement-requested": {
     subject: `${REFERENCE}: please acknowledge a post made by mistake`,
     facts: ["Owen Price, Jo Lee has reported a post made by mistake"],
@@ -265,7 +272,6 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
     ],
   },
   "abuse-reported-manager": {
-    data: abuseData,
     subject: `${REFERENCE}: a member of your team has been abused online`,
     facts: [
       "Mark Evans, Priya Shah, a member of your team, has been abused online because of their job",
@@ -279,7 +285,6 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
     ],
   },
   "abuse-reported-hr": {
-    data: abuseData,
     subject: `${REFERENCE}: violence and aggression report: online abuse of a member of staff`,
     facts: [
       "This is their violence and aggression report.",
@@ -289,7 +294,6 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
     ],
   },
   "abuse-police-reminder": {
-    data: abuseData,
     subject: `${REFERENCE}: police report not yet recorded`,
     facts: [
       `Priya Shah's report of online abuse on X, made on ${formatDateTime("2026-11-23T09:05:00.000Z")}, does not yet record a police report, or a reason not to make one.`,
@@ -299,7 +303,6 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
     ],
   },
   "abuse-support-recorded": {
-    data: abuseData,
     subject: `${REFERENCE}: the support offered to you has been recorded`,
     facts: [
       "Priya Shah, Mark Evans has recorded in Holdfast the support they have offered you",
@@ -309,7 +312,6 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
     ],
   },
   "abuse-support-overdue": {
-    data: abuseData,
     subject: `${REFERENCE}: support not yet recorded by the line manager`,
     facts: [
       "Their line manager, Mark Evans, was asked to record the support they offered within 4 hours, and nothing has been recorded yet.",
@@ -318,7 +320,6 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
     ],
   },
   "abuse-wellbeing-due": {
-    data: abuseData,
     subject: `${REFERENCE}: wellbeing follow-up due`,
     facts: [
       `Mark Evans, you recorded the support you offered Priya Shah on ${formatDateTime("2026-11-23T10:15:00.000Z")}`,
@@ -326,7 +327,6 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
     ],
   },
   "abuse-removal-help": {
-    data: abuseData,
     subject: `${REFERENCE}: help asked to get abusive content removed from X`,
     facts: [
       "has asked Communications to help get the content removed from X.",
@@ -336,7 +336,6 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
     ],
   },
   "abuse-harmful-content-route": {
-    data: abuseData,
     subject: `${REFERENCE}: the platform has not acted, Report Harmful Content can help`,
     facts: [
       `Priya Shah, you asked X to remove the content on ${formatDateTime("2026-11-23T11:00:00.000Z")}, and 48 hours later`,
@@ -348,7 +347,6 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
     ],
   },
   "abuse-closed": {
-    data: abuseData,
     subject: `${REFERENCE}: report closed`,
     facts: [
       "has been closed by Grace Hollis.",
@@ -358,23 +356,15 @@ const expected: Record<string, { subject: string; facts: string[]; data?: Record
   },
 };
 
-/** Every `template: "…"` a machine's notify action names. */
-function templatesUsedByMachines(): string[] {
-  const directory = fileURLToPath(new URL("../../machines/", import.meta.url));
-  const names = new Set<string>();
-  for (const file of readdirSync(directory, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".ts"))) {
-    const source = readFileSync(`${directory}${file}`, "utf8");
-    for (const match of source.matchAll(/template:\s*"([^"]+)"/g)) names.add(match[1]);
-  }
-  return [...names].sort();
-}
-
 describe("email templates", () => {
-  it("has a template for every email a machine asks for", () => {
-    const used = templatesUsedByMachines();
-    expect(used).toContain("acknowledgement-requested");
-    expect(used).toContain("incident-closed");
-    expect(used.filter((name) => !(name in templates))).toEqual([]);
+  // tsc holds each path's templates to its contracts and its notify actions to its template names;
+  // this holds the joined list to the registry's paths, with no name taken by two paths.
+  it("has exactly one template for each email contract of each path, and no other", () => {
+    expect(Object.keys(mistakenPostTemplates).sort()).toEqual(Object.keys(mistakenPostEmails).sort());
+    expect(Object.keys(staffAbuseTemplates).sort()).toEqual(Object.keys(staffAbuseEmails).sort());
+    const contracts = PATH_DEFINITIONS.flatMap((path) => Object.keys(path.emails));
+    expect(new Set(contracts).size).toBe(contracts.length);
+    expect(Object.keys(templates).sort()).toEqual(contracts.sort());
   });
 
   it("is tested for every template it has", () => {
@@ -382,7 +372,7 @@ describe("email templates", () => {
   });
 
   it.each(Object.keys(templates))("renders %s with its subject, a link to the incident and its facts", async (name) => {
-    const email = await renderEmail(name, expected[name].data ?? baseData);
+    const email = await renderEmail(name, dataFor(name));
     expect(email.subject.startsWith(`${REFERENCE}:`)).toBe(true);
     expect(email.subject).toBe(expected[name].subject);
     expect(email.html).toContain(`href="${INCIDENT_URL}"`);
@@ -392,12 +382,8 @@ describe("email templates", () => {
 
   it("says all channels when the crisis plan stopped every channel", async () => {
     const allChannels = { ...context, crisisPlan: { ...context.crisisPlan!, channels: "all" as const, channelNames: [] } };
-    const email = await renderEmail("crisis-plan-in-force", { ...baseData, context: allChannels });
+    const email = await renderEmail("crisis-plan-in-force", mistakenPostData("crisis-plan-in-force", allChannels));
     expect(email.text).toContain("Scheduled posts stopped on: all channels");
-  });
-
-  it("covers every template a staff abuse notify action names", () => {
-    expect(ABUSE_TEMPLATES.sort()).toEqual(templatesUsedByMachines().filter((name) => name.startsWith("abuse-")));
   });
 
   describe("staff abuse emails keep the report private", () => {
@@ -417,7 +403,7 @@ describe("email templates", () => {
     ];
 
     it.each(Object.keys(templates))("%s does not carry what happened, the impact or the protected characteristic", async (name) => {
-      const email = await renderEmail(name, expected[name].data ?? baseData);
+      const email = await renderEmail(name, dataFor(name));
       for (const field of [email.subject, email.text, email.html]) {
         for (const secret of neverEmailed) expect(field).not.toContain(secret);
         // Distinctive phrases too, so that a shortened or escaped copy is caught.
@@ -432,21 +418,50 @@ describe("email templates", () => {
         ...abuseContext,
         report: { ...report, kinds: ["harassment"], protectedCharacteristics: [], impact: "Upset.", connectedToRole: "not_sure" },
       };
-      const rendered = async (context: unknown) => {
-        const email = await renderEmail(name, { ...abuseData, context });
+      const rendered = async (context: StaffAbuseEmailContext) => {
+        const email = await renderEmail(name, abuseData(name, context));
         return [email.subject, email.text, email.html];
       };
-      // Byte for byte the same email whatever the kind: nothing in it can mark a hate incident,
-      // from the context stored now or from a whole context an older outbox row still holds.
-      expect(await rendered(staffAbuseEmailContext(abuseContext))).toEqual(await rendered(staffAbuseEmailContext(other)));
+      // The same row and byte for byte the same email whatever the kind: nothing in it can mark a hate incident.
+      expect(abuseData(name, abuseContext)).toStrictEqual(abuseData(name, other));
       expect(await rendered(abuseContext)).toEqual(await rendered(other));
       for (const field of await rendered(abuseContext)) expect(field).not.toMatch(/kind of abuse|hate:|harassment|threat of violence/i);
+    });
+
+    /** Every field of the data, as the path to it, down to its plain values. */
+    const fieldsOf = (value: unknown, path: string[] = []): string[][] =>
+      value !== null && typeof value === "object" ? Object.entries(value).flatMap(([key, inner]) => fieldsOf(inner, [...path, key])) : [path];
+
+    /** A different value of the same kind: a time a day later, other words, another number, the other answer. */
+    function changed(value: unknown): unknown {
+      if (typeof value === "boolean") return !value;
+      if (typeof value === "number") return value + 1;
+      if (typeof value === "string") return /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(Date.parse(value) + 86_400_000).toISOString() : `${value} (changed)`;
+      throw new Error(`Cannot change ${String(value)}: give the test data a value here`);
+    }
+
+    function withField(data: Record<string, unknown>, [key, ...rest]: string[]): Record<string, unknown> {
+      return { ...data, [key]: rest.length === 0 ? changed(data[key]) : withField(data[key] as Record<string, unknown>, rest) };
+    }
+
+    // The reference, title and link go with every row (db/outbox-data.ts); the rest is the contract's.
+    it.each(ABUSE_TEMPLATES)("%s stores in its outbox row no field its email does not show", async (name) => {
+      const data = abuseData(name);
+      const stored = JSON.stringify(staffAbuseEmails[name as keyof typeof staffAbuseEmails](abuseContext));
+      for (const key of ["whatHappened", "perpetrator", "impact", "kinds", "protectedCharacteristics", "connectedToRole", "police", "wellbeing", "blocking", "managers"]) {
+        expect(stored).not.toContain(`"${key}"`);
+      }
+      const email = await renderEmail(name, data);
+      for (const field of fieldsOf(staffAbuseEmails[name as keyof typeof staffAbuseEmails](abuseContext))) {
+        const other = await renderEmail(name, withField(data, field));
+        expect(other.text, `${name}: ${field.join(".")} changes nothing in the email`).not.toBe(email.text);
+      }
     });
 
     it("tells only the line manager and HR and safety whether the person said they were in danger", async () => {
       const told = [];
       for (const name of ABUSE_TEMPLATES) {
-        if ((await renderEmail(name, abuseData)).text.includes("Said they were in danger:")) told.push(name);
+        if ((await renderEmail(name, abuseData(name))).text.includes("Said they were in danger:")) told.push(name);
       }
       expect(told.sort()).toEqual(["abuse-reported-hr", "abuse-reported-manager", "abuse-support-overdue"]);
     });
@@ -454,7 +469,7 @@ describe("email templates", () => {
     it("gives the link to the content only to Communications helping to remove it", async () => {
       const withLink = [];
       for (const name of ABUSE_TEMPLATES) {
-        if ((await renderEmail(name, abuseData)).text.includes(report.link!)) withLink.push(name);
+        if ((await renderEmail(name, abuseData(name))).text.includes(report.link!)) withLink.push(name);
       }
       expect(withLink).toEqual(["abuse-removal-help"]);
     });
@@ -462,7 +477,7 @@ describe("email templates", () => {
 
   it("tells the line manager calmly when the person said they were not in danger", async () => {
     const safe = { ...abuseContext, report: { ...abuseContext.report, inDanger: false } };
-    const email = await renderEmail("abuse-reported-manager", { ...abuseData, context: safe });
+    const email = await renderEmail("abuse-reported-manager", abuseData("abuse-reported-manager", safe));
     expect(email.text).toContain("Priya Shah said they were not in danger when they reported it.");
     expect(email.text).toContain("Said they were in danger: No");
     expect(email.text).not.toContain("call 999");
@@ -470,12 +485,12 @@ describe("email templates", () => {
 
   it("asks HR and safety to step in when no line manager is in today", async () => {
     const away = { ...abuseContext, supportingManager: null };
-    const hr = await renderEmail("abuse-reported-hr", { ...abuseData, context: away });
+    const hr = await renderEmail("abuse-reported-hr", abuseData("abuse-reported-hr", away));
     expect(hr.text).toContain("Nobody in their management line is in today, so Mark Evans will see it when they are back.");
-    const manager = await renderEmail("abuse-reported-manager", { ...abuseData, context: away });
+    const manager = await renderEmail("abuse-reported-manager", abuseData("abuse-reported-manager", away));
     expect(manager.text).toContain("Mark Evans, Priya Shah, a member of your team");
     expect(manager.text).toContain("Holdfast shows you as away today");
-    const overdue = await renderEmail("abuse-support-overdue", { ...abuseData, context: away });
+    const overdue = await renderEmail("abuse-support-overdue", abuseData("abuse-support-overdue", away));
     expect(overdue.text).toContain("Nobody in their management line was in to be asked (Mark Evans is away)");
   });
 
@@ -485,13 +500,13 @@ describe("email templates", () => {
       report: { ...abuseContext.report, link: null },
       removal: { ...abuseContext.removal, requestedAt: null, answer: null, harmfulContentRouteOffered: false },
     };
-    const email = await renderEmail("abuse-removal-help", { ...abuseData, context: notAsked });
+    const email = await renderEmail("abuse-removal-help", abuseData("abuse-removal-help", notAsked));
     expect(email.text).toContain("Nobody has asked X to remove it yet");
     expect(email.text).toContain("Link to the content: No link was given");
     expect(email.text).toContain("Removal asked of the platform: Not yet");
   });
 
-  it("refuses to send a task email for a task that does not exist, rather than a blank one", async () => {
-    await expect(renderEmail("crisis-task-assigned", { ...baseData, taskIndex: 5 })).rejects.toThrow(/no crisis task 5/);
+  it("refuses to queue a task email for a task that does not exist, rather than a blank one", () => {
+    expect(() => emailDataOf(mistakenPostEmails, "crisis-task-assigned", context, { taskIndex: 5 })).toThrow(/no crisis task 5/);
   });
 });

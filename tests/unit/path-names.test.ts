@@ -20,11 +20,6 @@ const UNTIL_MOVED = [
   "app/demo/history.ts",
   "app/demo/stories.ts",
   "emails/index.tsx",
-  "emails/mistaken-post.tsx",
-  "emails/mistaken-post-facts.tsx",
-  "emails/mistaken-post-steps.tsx",
-  "emails/staff-abuse.tsx",
-  "emails/staff-abuse-facts.tsx",
 ];
 
 const REGISTRIES = ["machines/registry.ts", "app/paths/registry.ts"];

@@ -4,7 +4,7 @@ import { getShortestPaths } from "xstate/graph";
 import {
   explainStaffAbuseRefusal,
   STAFF_ABUSE_SECTIONS,
-  staffAbuseEmailContext,
+  staffAbuseEmails,
   staffAbuseMachine,
   staffAbuseSections,
   staffAbuseView,
@@ -263,12 +263,13 @@ describe("staff abuse machine: what each piece of work asks for", () => {
 
   it("gives its emails no kind of abuse, protected characteristic, impact or words of the report or its steps", () => {
     const done = run(...allDone).snapshot.context;
-    const emailed = JSON.stringify(staffAbuseEmailContext(done));
     const report = input.report;
-    for (const secret of [report.whatHappened, report.impact, report.perpetrator!, "threat", "hate", "race", '"kinds"', "connectedToRole", "crimeReference", done.support!.offered, done.wellbeing!.notes]) {
-      expect(emailed).not.toContain(secret);
+    for (const [template, contract] of Object.entries(staffAbuseEmails)) {
+      const emailed = JSON.stringify(contract(done));
+      for (const secret of [report.whatHappened, report.impact, report.perpetrator!, "threat", "hate", "race", '"kinds"', "connectedToRole", "crimeReference", done.support!.offered, done.wellbeing!.notes]) {
+        expect(emailed, `${template}: ${secret}`).not.toContain(secret);
+      }
     }
-    expect(staffAbuseEmailContext(done).report).toEqual({ platform: report.platform, link: report.link, happenedAt: report.happenedAt, inDanger: report.inDanger });
   });
 
   it("can close only when every piece of work is done, and then takes nothing more", () => {

@@ -1,17 +1,9 @@
 import { Link, Text } from "@react-email/components";
-import { formatDateTime } from "../machines/kit/dates";
-import { addMinutes } from "../machines/kit";
-import { PLATFORM_WAIT_HOURS, SUPPORT_DEADLINE_HOURS, type StaffAbuseEmailContext } from "../machines/staff-abuse";
-import { EmailLayout, Fact } from "./layout";
-import {
-  AbuseFacts,
-  lineManager,
-  plural,
-  REPORT_HARMFUL_CONTENT_URL,
-  reportDescription,
-  TRUE_VISION_URL,
-  type StaffAbuseEmailData,
-} from "./staff-abuse-facts";
+import { formatDateTime } from "../../machines/kit/dates";
+import { addMinutes } from "../../machines/kit";
+import { PLATFORM_WAIT_HOURS, SUPPORT_DEADLINE_HOURS } from "../../machines/staff-abuse";
+import { EmailLayout, Fact } from "../layout";
+import { AbuseFacts, plural, REPORT_HARMFUL_CONTENT_URL, reportDescription, TRUE_VISION_URL, type StaffAbuseEmailProps } from "./facts";
 
 /**
  * The emails of the staff abuse procedure (Barnsley social media policy sections 5 and 7; B3
@@ -25,19 +17,17 @@ import {
  * offered, the outcome), or shows the screenshots. Each gives only what its recipient needs to
  * act (who, which platform, when, and whether they said they were in danger for the line
  * manager and HR and safety only) and the link to Holdfast, where the rest is behind sign-in.
- * Keep it that way: tests/unit/emails.test.ts checks it.
+ * Each receives only what its contract (machines/staff-abuse/emails.ts) carries. Keep it that
+ * way: tests/unit/emails.test.ts checks it.
  *
  * The member of staff has just been abused: write calmly, kindly and plainly.
  */
 
-type Data = StaffAbuseEmailData;
-
-const supportDueAt = (context: StaffAbuseEmailContext) => addMinutes(context.reportedAt, SUPPORT_DEADLINE_HOURS * 60);
+const supportDueAt = (reportedAt: string) => addMinutes(reportedAt, SUPPORT_DEADLINE_HOURS * 60);
 
 /** For the line manager and HR and safety: what the person said about their safety. */
-function DangerNote({ context }: { context: StaffAbuseEmailContext }) {
-  const name = context.reporter.name;
-  return context.report.inDanger ? (
+function DangerNote({ reporter: name, inDanger }: { reporter: string; inDanger: boolean }) {
+  return inDanger ? (
     <Text>
       <strong>{name} said they were in danger when they reported it.</strong> Please contact them now to make sure
       they are safe. If anyone is in immediate danger, call 999.
@@ -48,24 +38,21 @@ function DangerNote({ context }: { context: StaffAbuseEmailContext }) {
 }
 
 /** For HR and safety: which line manager was asked to support the member of staff. */
-function managerAsked(context: StaffAbuseEmailContext): string {
-  if (context.supportingManager) {
-    return `Their line manager, ${context.supportingManager.name}, has been told and asked to record the support they offer by ${formatDateTime(supportDueAt(context))}.`;
+function managerAsked(data: StaffAbuseEmailProps<"abuse-reported-hr">): string {
+  if (data.lineManager && data.lineManagerIn) {
+    return `Their line manager, ${data.lineManager}, has been told and asked to record the support they offer by ${formatDateTime(supportDueAt(data.reportedAt))}.`;
   }
-  const manager = lineManager(context);
-  return manager
-    ? `Nobody in their management line is in today, so ${manager.name} will see it when they are back. Please make sure someone supports ${context.reporter.name} in the meantime.`
-    : `They have no line manager in the directory, so no manager has been told. Please make sure someone supports ${context.reporter.name}.`;
+  return data.lineManager
+    ? `Nobody in their management line is in today, so ${data.lineManager} will see it when they are back. Please make sure someone supports ${data.reporter} in the meantime.`
+    : `They have no line manager in the directory, so no manager has been told. Please make sure someone supports ${data.reporter}.`;
 }
 
 const keepPrivate =
   "The full report is in Holdfast, where only the people who need to see it can read it. It is personal: please do not forward this email, and keep the details to those who need them.";
 
 /** Barnsley section 7: the line manager is told at once and acts straight away. */
-export function AbuseReportedManager(data: Data) {
-  const { context } = data;
-  const manager = lineManager(context);
-  const name = context.reporter.name;
+export function AbuseReportedManager(data: StaffAbuseEmailProps<"abuse-reported-manager">) {
+  const name = data.reporter;
   return (
     <EmailLayout
       preview="A member of your team has been abused online because of their job. Please contact them today."
@@ -75,28 +62,27 @@ export function AbuseReportedManager(data: Data) {
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {manager ? `${manager.name}, ` : ""}
+        {data.lineManager ? `${data.lineManager}, ` : ""}
         {name}, a member of your team, has been abused online because of their job and has reported it in Holdfast.
         The organisation does not tolerate abuse of its staff, and they should not have to deal with this alone.
       </Text>
-      <DangerNote context={context} />
+      <DangerNote {...data} />
       <Text>
         Managers act straight away. Please contact {name} today, ask how they are and what would help, and then record
-        the support you have offered in Holdfast. If nothing is recorded by {formatDateTime(supportDueAt(context))}, HR
+        the support you have offered in Holdfast. If nothing is recorded by {formatDateTime(supportDueAt(data.reportedAt))}, HR
         and safety will be told so that they can help.
-        {context.supportingManager
+        {data.lineManagerIn
           ? ""
           : " Holdfast shows you as away today, and HR and safety have the report too: please pick this up as soon as you are back."}
       </Text>
       <Text>{keepPrivate}</Text>
-      <AbuseFacts context={context} danger />
+      <AbuseFacts {...data} />
     </EmailLayout>
   );
 }
 
 /** Barnsley section 5: HR and safety receive the violence and aggression report. */
-export function AbuseReportedHr(data: Data) {
-  const { context } = data;
+export function AbuseReportedHr(data: StaffAbuseEmailProps<"abuse-reported-hr">) {
   return (
     <EmailLayout
       preview="A violence and aggression report has been made: a member of staff has been abused online."
@@ -106,19 +92,18 @@ export function AbuseReportedHr(data: Data) {
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {context.reporter.name} has reported being abused online because of their job. This is their violence and
-        aggression report. {managerAsked(context)}
+        {data.reporter} has reported being abused online because of their job. This is their violence and
+        aggression report. {managerAsked(data)}
       </Text>
-      <DangerNote context={context} />
+      <DangerNote {...data} />
       <Text>{keepPrivate}</Text>
-      <AbuseFacts context={context} danger />
+      <AbuseFacts {...data} />
     </EmailLayout>
   );
 }
 
 /** Barnsley section 5, step 4: reminders until a police report, or the reason not to make one, is recorded. */
-export function AbusePoliceReminder(data: Data) {
-  const { context } = data;
+export function AbusePoliceReminder(data: StaffAbuseEmailProps<"abuse-police-reminder">) {
   return (
     <EmailLayout
       preview="No police report, or reason not to make one, is recorded yet."
@@ -128,8 +113,8 @@ export function AbusePoliceReminder(data: Data) {
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {reportDescription(context)}, does not yet record a police report, or a reason not to make one. This email goes
-        to {context.reporter.name} and their line manager, who can help.
+        {reportDescription(data)}, does not yet record a police report, or a reason not to make one. This email goes
+        to {data.reporter} and their line manager, who can help.
       </Text>
       <Text>
         If anyone is in immediate danger, call 999. Otherwise, you can report it to the police on 101 or online, on the
@@ -138,19 +123,18 @@ export function AbusePoliceReminder(data: Data) {
       </Text>
       <Text>
         When it has been reported, please record how, and the crime reference number if there is one, in Holdfast. If{" "}
-        {context.reporter.name} decides not to report it, record the reason instead. Until one or the other is recorded,
-        Holdfast will remind you every {plural(context.policeReminderHours, "hour")}.
+        {data.reporter} decides not to report it, record the reason instead. Until one or the other is recorded,
+        Holdfast will remind you every {plural(data.policeReminderHours, "hour")}.
       </Text>
-      <AbuseFacts context={context} />
+      <AbuseFacts {...data} />
     </EmailLayout>
   );
 }
 
 /** Barnsley section 7: the member of staff sees the support their manager recorded. */
-export function AbuseSupportRecorded(data: Data) {
-  const { context } = data;
-  const support = context.support;
-  const by = support?.by.name ?? "Your manager";
+export function AbuseSupportRecorded(data: StaffAbuseEmailProps<"abuse-support-recorded">) {
+  const support = data.support;
+  const by = support?.by ?? "Your manager";
   return (
     <EmailLayout
       preview={`${by} has recorded the support they have offered you.`}
@@ -160,30 +144,27 @@ export function AbuseSupportRecorded(data: Data) {
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {context.reporter.name}, {by} has recorded in Holdfast the support they have offered you after the abuse you
-        reported on {formatDateTime(context.reportedAt)}. You can read what they recorded in your report in Holdfast.
+        {data.reporter}, {by} has recorded in Holdfast the support they have offered you after the abuse you
+        reported on {formatDateTime(data.reportedAt)}. You can read what they recorded in your report in Holdfast.
         {support
-          ? ` They will check in with you about how you are in ${plural(context.wellbeingFollowUpDays, "day")}, around ${formatDateTime(
-              addMinutes(support.at, context.wellbeingFollowUpDays * 24 * 60),
+          ? ` They will check in with you about how you are in ${plural(data.wellbeingFollowUpDays, "day")}, around ${formatDateTime(
+              addMinutes(support.at, data.wellbeingFollowUpDays * 24 * 60),
             )}.`
           : ""}
       </Text>
       <Text>
-        If this is not what you need, or you need more, please tell {support ? support.by.name : "your manager"} or HR and
+        If this is not what you need, or you need more, please tell {support ? support.by : "your manager"} or HR and
         safety at any time. You do not have to deal with this alone.
       </Text>
-      {support ? <Fact label="Recorded by" value={`${support.by.name}, ${formatDateTime(support.at)}`} /> : null}
+      {support ? <Fact label="Recorded by" value={`${support.by}, ${formatDateTime(support.at)}`} /> : null}
     </EmailLayout>
   );
 }
 
 /** Barnsley section 7: HR and safety are told when the line manager has not recorded support in time. */
-export function AbuseSupportOverdue(data: Data) {
-  const { context } = data;
-  const manager = lineManager(context);
-  const contact = context.supportingManager
-    ? `${context.supportingManager.name}, or ${context.reporter.name} directly`
-    : `${context.reporter.name} directly`;
+export function AbuseSupportOverdue(data: StaffAbuseEmailProps<"abuse-support-overdue">) {
+  const asked = data.lineManagerIn ? data.lineManager : null;
+  const contact = asked ? `${asked}, or ${data.reporter} directly` : `${data.reporter} directly`;
   return (
     <EmailLayout
       preview={`No support has been recorded within ${plural(SUPPORT_DEADLINE_HOURS, "hour")} of a report of online abuse.`}
@@ -193,26 +174,23 @@ export function AbuseSupportOverdue(data: Data) {
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {context.reporter.name} reported being abused online because of their job on {formatDateTime(context.reportedAt)}.
-        {context.supportingManager
-          ? ` Their line manager, ${context.supportingManager.name}, was asked to record the support they offered within ${plural(SUPPORT_DEADLINE_HOURS, "hour")}, and nothing has been recorded yet.`
-          : ` Nobody in their management line was in to be asked${manager ? ` (${manager.name} is away)` : ""}, and no support has been recorded within ${plural(SUPPORT_DEADLINE_HOURS, "hour")}.`}
+        {data.reporter} reported being abused online because of their job on {formatDateTime(data.reportedAt)}.
+        {asked
+          ? ` Their line manager, ${asked}, was asked to record the support they offered within ${plural(SUPPORT_DEADLINE_HOURS, "hour")}, and nothing has been recorded yet.`
+          : ` Nobody in their management line was in to be asked${data.lineManager ? ` (${data.lineManager} is away)` : ""}, and no support has been recorded within ${plural(SUPPORT_DEADLINE_HOURS, "hour")}.`}
       </Text>
       <Text>
-        Please make sure {context.reporter.name} is being supported: contact {contact}, and record the support offered
+        Please make sure {data.reporter} is being supported: contact {contact}, and record the support offered
         in Holdfast. HR and safety can record it too.
       </Text>
-      <AbuseFacts context={context} danger />
+      <AbuseFacts {...data} />
     </EmailLayout>
   );
 }
 
 /** Barnsley section 7: the manager who recorded support follows up on the person's wellbeing. */
-export function AbuseWellbeingDue(data: Data) {
-  const { context } = data;
-  const support = context.support;
-  const manager = support?.by ?? lineManager(context);
-  const name = context.reporter.name;
+export function AbuseWellbeingDue(data: StaffAbuseEmailProps<"abuse-wellbeing-due">) {
+  const name = data.reporter;
   return (
     <EmailLayout
       preview={`It is time to check in with ${name} about how they are.`}
@@ -222,26 +200,25 @@ export function AbuseWellbeingDue(data: Data) {
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {manager ? `${manager.name}, ` : ""}
-        {support
-          ? `you recorded the support you offered ${name} on ${formatDateTime(support.at)}, after the online abuse they reported.`
-          : `${name} reported online abuse on ${formatDateTime(context.reportedAt)}.`}{" "}
+        {data.manager ? `${data.manager}, ` : ""}
+        {data.supportRecordedAt
+          ? `you recorded the support you offered ${name} on ${formatDateTime(data.supportRecordedAt)}, after the online abuse they reported.`
+          : `${name} reported online abuse on ${formatDateTime(data.reportedAt)}.`}{" "}
         It is now time to check in with them: ask how they are, whether the support is helping and whether anything else
         would help. Then record the follow-up in Holdfast.
       </Text>
-      <AbuseFacts context={context} />
+      <AbuseFacts {...data} />
     </EmailLayout>
   );
 }
 
 /** Barnsley section 5: Communications help get the content removed when the member of staff asks. */
-export function AbuseRemovalHelp(data: Data) {
-  const { context } = data;
-  const { removal, report } = context;
-  const name = context.reporter.name;
+export function AbuseRemovalHelp(data: StaffAbuseEmailProps<"abuse-removal-help">) {
+  const { platform, removalRequestedAt } = data;
+  const name = data.reporter;
   return (
     <EmailLayout
-      preview={`${name} has asked Communications to help get abusive content removed from ${report.platform}.`}
+      preview={`${name} has asked Communications to help get abusive content removed from ${platform}.`}
       reference={data.reference}
       heading="Help asked to get abusive content removed"
       actionLabel="Open the report"
@@ -249,12 +226,12 @@ export function AbuseRemovalHelp(data: Data) {
     >
       <Text>
         {name}, a member of staff, has been abused online because of their job and has asked Communications to help get
-        the content removed from {report.platform}.
+        the content removed from {platform}.
       </Text>
       <Text>
-        {removal.requestedAt
-          ? `They asked ${report.platform} to remove it on ${formatDateTime(removal.requestedAt)}.`
-          : `Nobody has asked ${report.platform} to remove it yet: please report it to the platform, and record in Holdfast when you did.`}{" "}
+        {removalRequestedAt
+          ? `They asked ${platform} to remove it on ${formatDateTime(removalRequestedAt)}.`
+          : `Nobody has asked ${platform} to remove it yet: please report it to the platform, and record in Holdfast when you did.`}{" "}
         Please record the platform's answer in Holdfast when it comes. If the platform has not acted{" "}
         {plural(PLATFORM_WAIT_HOURS, "hour")} after it was asked, Report Harmful Content can mediate, and Holdfast will
         tell {name}.
@@ -263,27 +240,26 @@ export function AbuseRemovalHelp(data: Data) {
         As you have been asked to help, you can now open the report in Holdfast. It is personal: please keep the
         details to the people who need them.
       </Text>
-      <AbuseFacts context={context} link />
-      <Fact label="Removal asked of the platform" value={removal.requestedAt ? formatDateTime(removal.requestedAt) : "Not yet"} />
+      <AbuseFacts {...data} />
+      <Fact label="Removal asked of the platform" value={removalRequestedAt ? formatDateTime(removalRequestedAt) : "Not yet"} />
     </EmailLayout>
   );
 }
 
 /** Barnsley section 5: the platform has not acted in 48 hours, so Report Harmful Content can mediate. */
-export function AbuseHarmfulContentRoute(data: Data) {
-  const { context } = data;
-  const { removal, report } = context;
-  const asked = removal.requestedAt ? formatDateTime(removal.requestedAt) : null;
+export function AbuseHarmfulContentRoute(data: StaffAbuseEmailProps<"abuse-harmful-content-route">) {
+  const { platform } = data;
+  const asked = data.removalRequestedAt ? formatDateTime(data.removalRequestedAt) : null;
   return (
     <EmailLayout
-      preview={`${report.platform} has not acted on your removal request after ${plural(PLATFORM_WAIT_HOURS, "hour")}. Report Harmful Content can help.`}
+      preview={`${platform} has not acted on your removal request after ${plural(PLATFORM_WAIT_HOURS, "hour")}. Report Harmful Content can help.`}
       reference={data.reference}
       heading="The platform has not acted: Report Harmful Content can help"
       actionLabel="See your report"
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {context.reporter.name}, you asked {report.platform} to remove the content{asked ? ` on ${asked}` : ""}, and{" "}
+        {data.reporter}, you asked {platform} to remove the content{asked ? ` on ${asked}` : ""}, and{" "}
         {plural(PLATFORM_WAIT_HOURS, "hour")} later no answer from the platform has been recorded.
       </Text>
       <Text>
@@ -297,20 +273,19 @@ export function AbuseHarmfulContentRoute(data: Data) {
       </Text>
       <Text>
         If the platform answers, please record its answer in Holdfast.
-        {removal.communicationsHelpAsked
+        {data.communicationsHelpAsked
           ? " Communications are helping you with this and can record it for you."
           : " You can also ask Communications to help, from your report in Holdfast."}
       </Text>
-      <Fact label="Platform" value={report.platform} />
+      <Fact label="Platform" value={platform} />
       <Fact label="You asked the platform to remove it" value={asked ?? "Not recorded"} />
     </EmailLayout>
   );
 }
 
 /** Barnsley section 5: the report is closed with its outcome. */
-export function AbuseClosed(data: Data) {
-  const { context } = data;
-  const outcome = context.outcome;
+export function AbuseClosed(data: StaffAbuseEmailProps<"abuse-closed">) {
+  const { closed } = data;
   return (
     <EmailLayout
       preview="The report of online abuse has been closed."
@@ -320,15 +295,15 @@ export function AbuseClosed(data: Data) {
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {reportDescription(context)}, has been closed{outcome ? ` by ${outcome.by.name}` : ""}. This email goes to{" "}
-        {context.reporter.name} and their line manager. The outcome and the whole record are kept in Holdfast, where only
+        {reportDescription(data)}, has been closed{closed ? ` by ${closed.by}` : ""}. This email goes to{" "}
+        {data.reporter} and their line manager. The outcome and the whole record are kept in Holdfast, where only
         the people allowed to see them can read them.
       </Text>
       <Text>
-        Thank you, {context.reporter.name}, for reporting it. If it happens again, or you need more support, please
+        Thank you, {data.reporter}, for reporting it. If it happens again, or you need more support, please
         report it again or talk to your manager or HR and safety.
       </Text>
-      {outcome ? <Fact label="Closed" value={`${outcome.by.name}, ${formatDateTime(outcome.at)}`} /> : null}
+      {closed ? <Fact label="Closed" value={`${closed.by}, ${formatDateTime(closed.at)}`} /> : null}
     </EmailLayout>
   );
 }

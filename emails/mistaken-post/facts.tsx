@@ -1,23 +1,17 @@
-import { formatDateTime } from "../machines/kit/dates";
-import type { CrisisPlan, CrisisTask, MistakenPostContext } from "../machines/mistaken-post";
-import { TASK_STATUSES } from "../machines/mistaken-post";
-import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS } from "../machines/mistaken-post";
-import { Fact, FactList, Quote } from "./layout";
-import type { IncidentEmailData } from "./types";
+import { formatDateTime } from "../../machines/kit/dates";
+import type { CrisisPlan, CrisisTask, MistakenPostContext, MistakenPostDetails, MistakenPostEmails } from "../../machines/mistaken-post";
+import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, TASK_STATUSES } from "../../machines/mistaken-post";
+import { Fact, FactList, Quote } from "../layout";
+import type { EmailProps } from "../types";
 
-/** What every mistaken post email receives. */
-export type MistakenPostEmailData = IncidentEmailData<MistakenPostContext>;
+/** The props of one mistaken post template. */
+export type MistakenPostEmailProps<Name extends keyof MistakenPostEmails> = EmailProps<MistakenPostEmails, Name>;
 
-/** The crisis task a task email is about (data.taskIndex from the notify action). */
-export function taskFor(data: MistakenPostEmailData & { taskIndex: number }): CrisisTask {
-  const task = data.context.tasks[data.taskIndex];
-  if (!task) throw new Error(`${data.reference} has no crisis task ${data.taskIndex}`);
-  return task;
-}
+type Assessment = MistakenPostContext["assessment"];
 
 /** "High", or "Not assessed yet" before the risk assessment. */
-export function severityLabel(context: MistakenPostContext): string {
-  return context.assessment ? SEVERITY_LABELS[context.assessment.severity] : "Not assessed yet";
+export function severityLabel(assessment: Assessment): string {
+  return assessment ? SEVERITY_LABELS[assessment.severity] : "Not assessed yet";
 }
 
 /** The channels whose scheduled posts the crisis plan stopped, in words. */
@@ -31,22 +25,21 @@ const byAt = (by: { name: string }, at: string) => `${by.name}, ${formatDateTime
 
 const scale = (words: readonly string[], score: number) => `${words[score - 1] ?? "?"} (${score} of 5)`;
 
-export function PostFacts({ context }: { context: MistakenPostContext }) {
+export function PostFacts({ reporter, post }: { reporter: string; post: MistakenPostDetails }) {
   return (
     <>
-      <Fact label="Reported by" value={context.reporter.name} />
-      <Fact label="Account" value={`${context.post.account} (${context.post.platform})`} />
-      <Fact label="Posted" value={formatDateTime(context.post.postedAt)} />
-      {context.post.link ? <Fact label="Link" value={context.post.link} /> : null}
-      <Fact label="What happened" value={context.post.whatHappened} />
+      <Fact label="Reported by" value={reporter} />
+      <Fact label="Account" value={`${post.account} (${post.platform})`} />
+      <Fact label="Posted" value={formatDateTime(post.postedAt)} />
+      {post.link ? <Fact label="Link" value={post.link} /> : null}
+      <Fact label="What happened" value={post.whatHappened} />
     </>
   );
 }
 
 /** Communications' risk assessment: the severity, the decision and why. */
-export function AssessmentFacts({ context, scores = false }: { context: MistakenPostContext; scores?: boolean }) {
-  const assessment = context.assessment;
-  if (!assessment) return <Fact label="Severity" value={severityLabel(context)} />;
+export function AssessmentFacts({ assessment, scores = false }: { assessment: Assessment; scores?: boolean }) {
+  if (!assessment) return <Fact label="Severity" value={severityLabel(assessment)} />;
   return (
     <>
       <Fact label="Severity" value={SEVERITY_LABELS[assessment.severity]} />

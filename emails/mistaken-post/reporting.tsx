@@ -1,36 +1,32 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./layout";
-import { PostFacts, type MistakenPostEmailData } from "./mistaken-post-facts";
+import { EmailLayout } from "../layout";
+import { PostFacts, type MistakenPostEmailProps } from "./facts";
 
-type Data = MistakenPostEmailData;
-
-export function AcknowledgementRequested(data: Data & { escalated?: boolean }) {
-  const asked = data.context.escalationChain[data.context.askedIndex];
+export function AcknowledgementRequested(data: MistakenPostEmailProps<"acknowledgement-requested">) {
   return (
     <EmailLayout
-      preview={`${data.context.reporter.name} reported a post made by mistake. Please acknowledge.`}
+      preview={`${data.reporter} reported a post made by mistake. Please acknowledge.`}
       reference={data.reference}
       heading="A post was made by mistake: please acknowledge"
       actionLabel="Open and acknowledge"
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {asked?.name}, {data.context.reporter.name} has reported a post made by mistake on an
-        organisation account.
+        {data.asked}, {data.reporter} has reported a post made by mistake on an organisation account.
         {data.escalated
           ? " You are asked because the officer before you in the reporting line did not acknowledge in time."
           : " You are asked as their line manager (or the next most senior officer available)."}{" "}
         Please acknowledge in Holdfast so that they and Communications know you have it.
       </Text>
-      <PostFacts context={data.context} />
+      <PostFacts reporter={data.reporter} post={data.post} />
     </EmailLayout>
   );
 }
 
-export function MistakenPostReported(data: Data) {
+export function MistakenPostReported(data: MistakenPostEmailProps<"mistaken-post-reported">) {
   return (
     <EmailLayout
-      preview={`${data.context.reporter.name} reported a post made by mistake on ${data.context.post.account}.`}
+      preview={`${data.reporter} reported a post made by mistake on ${data.post.account}.`}
       reference={data.reference}
       heading="A post was made by mistake on an organisation account"
       actionLabel="Open the incident"
@@ -40,13 +36,13 @@ export function MistakenPostReported(data: Data) {
         Communications are told at once so that you can judge how serious this is (Haringey practice
         notes 4.2.5, step 1).
       </Text>
-      <PostFacts context={data.context} />
+      <PostFacts reporter={data.reporter} post={data.post} />
     </EmailLayout>
   );
 }
 
-export function IncidentAcknowledged(data: Data) {
-  const by = data.context.acknowledgedBy?.name ?? "Your manager";
+export function IncidentAcknowledged(data: MistakenPostEmailProps<"incident-acknowledged">) {
+  const by = data.acknowledgedBy ?? "Your manager";
   return (
     <EmailLayout
       preview={`${by} has acknowledged your report.`}
@@ -56,14 +52,14 @@ export function IncidentAcknowledged(data: Data) {
       actionUrl={data.incidentUrl}
     >
       <Text>
-        {by} has acknowledged your report of a post made by mistake on {data.context.post.account}.
+        {by} has acknowledged your report of a post made by mistake on {data.account}.
         You can follow what happens next in Holdfast.
       </Text>
     </EmailLayout>
   );
 }
 
-export function AcknowledgementMissed(data: Data) {
+export function AcknowledgementMissed(data: MistakenPostEmailProps<"acknowledgement-missed">) {
   return (
     <EmailLayout
       preview="Nobody in the reporting line has acknowledged a mistaken post report."
@@ -73,10 +69,10 @@ export function AcknowledgementMissed(data: Data) {
       actionUrl={data.incidentUrl}
     >
       <Text>
-        Everyone in {data.context.reporter.name}'s reporting line was asked in turn and none
+        Everyone in {data.reporter}'s reporting line was asked in turn and none
         acknowledged in time. Please contact them directly.
       </Text>
-      <PostFacts context={data.context} />
+      <PostFacts reporter={data.reporter} post={data.post} />
     </EmailLayout>
   );
 }
