@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { seedDemoHistory } from "../db/demo-history";
 import { logEvidenceFolderCheck } from "../db/evidence-folder";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
-import { backfillIncidentAccess } from "../db/workflow";
+import { backfillIncidentAccess, backfillReadModel } from "../db/workflow";
 import { hashPassword } from "./utils/auth.server";
 import { db } from "./utils/db.server";
 import { env, EnvironmentError } from "./utils/env.server";
@@ -41,6 +41,8 @@ async function main() {
   const database = db();
   const backfilled = backfillIncidentAccess(database);
   if (backfilled > 0) console.log(`Recorded who may read ${backfilled} incidents stored before incident_access existed.`);
+  const projected = backfillReadModel(database);
+  if (projected > 0) console.log(`Wrote the read model of ${projected} incidents stored before it existed.`);
   if (isDatabaseEmpty(database)) {
     const now = new Date();
     seedDemoOrganisation(database, { passwordHash: await hashPassword(DEMO_PASSWORD), now });

@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from "xstate";
 import { accessAllows, READING_ROLES, type IncidentAccess, type ReadingPolicy, type ReadingRole, type ViewerRelation } from "./access";
+import type { MachineState, ReadModel } from "./read-model";
 import type { EventLabels } from "./step-meta";
 
 /**
@@ -29,6 +30,8 @@ export interface PathDefinition {
   needToKnow: NeedToKnow | null;
   /** What the path's emails may know of the context (stored with each outbox row). */
   emailContextOf: (context: any) => unknown;
+  /** The rows the lists, the dashboard and the home page read, projected purely from the context and step. */
+  readModel: (context: any, state: MachineState) => ReadModel;
 }
 
 /**

@@ -48,3 +48,14 @@ export interface MachineState {
   value: unknown;
   done: boolean;
 }
+
+/** A milestone, or none while the moment has not come. */
+export function milestone(name: string, at: string | null | undefined): Milestone[] {
+  return at ? [{ name, at }] : [];
+}
+
+/** A facet, or none when the value is blank (nothing to filter or count by). */
+export function facet(name: string, value: string | null | undefined, section: string | null = null): Facet[] {
+  const trimmed = value?.trim();
+  return trimmed ? [{ name, value: trimmed, section }] : [];
+}

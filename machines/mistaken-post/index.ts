@@ -1,7 +1,9 @@
 import type { PathDefinition } from "../kit";
 import { explainMistakenPostRefusal, mistakenPostAccess, mistakenPostEventLabels, mistakenPostMachine, type MistakenPostContext, type MistakenPostEvent } from "./machine";
+import { mistakenPostReadModel } from "./read-model";
 
 export * from "./machine";
+export * from "./read-model";
 export * from "./risk";
 
 /** A post made by mistake on one of the organisation's accounts (Haringey 4.2.5). */
@@ -17,4 +19,5 @@ export const mistakenPostPath = {
   chainReach: () => null,
   needToKnow: null,
   emailContextOf: (context: MistakenPostContext) => context,
+  readModel: mistakenPostReadModel,
 } as const satisfies PathDefinition;

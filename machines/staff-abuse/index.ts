@@ -13,8 +13,10 @@ import {
   type StaffAbuseContext,
   type StaffAbuseEvent,
 } from "./machine";
+import { staffAbuseReadModel } from "./read-model";
 
 export * from "./machine";
+export * from "./read-model";
 
 /** Abuse of a member of staff online because of their job (Barnsley section 5, B3 3.5.11). */
 export const staffAbusePath = {
@@ -35,4 +37,5 @@ export const staffAbusePath = {
     deadlineSections: STAFF_ABUSE_DEADLINE_SECTIONS,
   },
   emailContextOf: staffAbuseEmailContext,
+  readModel: staffAbuseReadModel,
 } as const satisfies PathDefinition;
