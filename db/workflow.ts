@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { and, asc, desc, eq, gt, inArray, like, min, sql } from "drizzle-orm";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
-import { acceptsEventType, DEFAULT_READING_POLICY, effectsOf, listSteps, stepIdOf, type MachineState, type ReadingPolicy, type SetDeadlineParams } from "../machines/kit";
+import { acceptsEventType, DEFAULT_READING_POLICY, effectsOf, listSteps, machineStateOf, stepIdOf, type ReadingPolicy, type SetDeadlineParams } from "../machines/kit";
 import { escalationPathFor, type IncidentKind } from "../machines/registry";
 import type { Db } from "./client";
 import { resolveRecipients, type Queryable } from "./directory";
@@ -337,10 +337,6 @@ export function backfillIncidentAccess(db: Db): number {
  */
 export function rewriteIncidentAccess(tx: Queryable, kinds: IncidentKind[]) {
   storeAccessOfEach(tx, tx.select({ id: incidents.id, kind: incidents.kind, snapshot: incidents.snapshot }).from(incidents).where(inArray(incidents.kind, kinds)).all());
-}
-
-function machineStateOf(snapshot: AnyMachineSnapshot): MachineState {
-  return { step: stepIdOf(snapshot.value), value: snapshot.value, done: snapshot.status === "done" };
 }
 
 /**
