@@ -6,7 +6,7 @@ import type { Db } from "../db/client";
 import { logEvidenceFolderCheck } from "../db/evidence-folder";
 import { rewriteOutboxRowsWithContext } from "../db/outbox-data";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoOrganisation } from "../db/seed";
-import { backfillIncidentAccess } from "../db/workflow";
+import { backfillIncidentAccess, backfillReadModel } from "../db/workflow";
 import { seedDemoHistory } from "./demo/history";
 import { UPLOAD_ADDRESSES } from "./paths/registry";
 import { hashPassword } from "./utils/auth.server";
@@ -45,6 +45,8 @@ async function main() {
   if (backfilled > 0) console.log(`Recorded who may read ${backfilled} incidents stored before incident_access existed.`);
   const rewritten = rewriteOutboxRowsWithContext(database);
   if (rewritten > 0) console.log(`Rewrote ${rewritten} outbox emails queued before the email contracts to carry only what they show.`);
+  const projected = backfillReadModel(database);
+  if (projected > 0) console.log(`Wrote the read model of ${projected} incidents stored before it existed.`);
   if (isDatabaseEmpty(database)) {
     const now = new Date();
     seedDemoOrganisation(database, { passwordHash: await hashPassword(DEMO_PASSWORD), now });

@@ -158,6 +158,60 @@ export const incidentAccess = sqliteTable(
   (table) => [primaryKey({ columns: [table.grantee, table.incidentId] }), index("incident_access_incident_idx").on(table.incidentId)],
 );
 
+/**
+ * The read model (decision 20): what the dashboard, the lists and the home page count, filter and
+ * show, as typed rows each path projects from its context (`readModel`). Rewritten in the same
+ * transaction as every change, like incident_access, so no reader opens a snapshot.
+ */
+export const incidentMilestones = sqliteTable(
+  "incident_milestones",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    /** reported, acknowledged, assessed, closed... */
+    name: text("name").notNull(),
+    at: text("at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.incidentId, table.name] }), index("incident_milestones_name_at_idx").on(table.name, table.at)],
+);
+
+/** Each piece of work awaited now, one row per person (`person:<id>`) or role (`role:<role>`) who may do it. */
+export const incidentWork = sqliteTable(
+  "incident_work",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    /** Written as incident_access grantees are, so a viewer's own are looked up the same way. */
+    assignee: text("assignee").notNull(),
+    description: text("description").notNull(),
+    /** The open deadline's due time when the row was written; null when nothing is due. */
+    dueAt: text("due_at"),
+    /** Need to know: a row of a section the viewer may not see is not theirs to see. */
+    section: text("section"),
+  },
+  (table) => [
+    primaryKey({ columns: [table.incidentId, table.key, table.assignee] }),
+    index("incident_work_assignee_due_idx").on(table.assignee, table.dueAt),
+  ],
+);
+
+/** What people filter and count by: platform, account, severity, kind of abuse... */
+export const incidentFacets = sqliteTable(
+  "incident_facets",
+  {
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    value: text("value").notNull(),
+    section: text("section"),
+  },
+  (table) => [primaryKey({ columns: [table.incidentId, table.name, table.value] }), index("incident_facets_name_value_idx").on(table.name, table.value)],
+);
+
 export const incidentEvents = sqliteTable(
   "incident_events",
   {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
-import { and, asc, desc, eq, gt, inArray, like, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, like, min, sql } from "drizzle-orm";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
-import { acceptsEventType, DEFAULT_READING_POLICY, effectsOf, listSteps, stepIdOf, type ReadingPolicy, type SetDeadlineParams } from "../machines/kit";
+import { acceptsEventType, DEFAULT_READING_POLICY, effectsOf, listSteps, machineStateOf, stepIdOf, type ReadingPolicy, type SetDeadlineParams } from "../machines/kit";
 import { escalationPathFor, type IncidentKind } from "../machines/registry";
 import type { Db } from "./client";
 import { resolveRecipients, type Queryable } from "./directory";
@@ -13,7 +13,10 @@ import {
   evidenceFiles,
   incidentAccess,
   incidentEvents,
+  incidentFacets,
+  incidentMilestones,
   incidents,
+  incidentWork,
   OPEN_DEADLINE_STATUSES,
   outbox,
   people,
@@ -88,7 +91,7 @@ function persistSnapshot(kind: string, snapshot: AnyMachineSnapshot): unknown {
   return escalationPathFor(kind).machine.getPersistedSnapshot(snapshot);
 }
 
-function restoreSnapshot(incident: Incident): AnyMachineSnapshot {
+function restoreSnapshot(incident: Pick<Incident, "kind" | "snapshot">): AnyMachineSnapshot {
   return escalationPathFor(incident.kind).machine.resolveState(incident.snapshot as never);
 }
 
@@ -270,6 +273,7 @@ export function openIncident(db: Db, options: OpenIncidentOptions): Incident {
       });
       storeAccess(tx, incident, snapshot.context);
       writeEffects(tx, { incident, context: snapshot.context, actorId: options.reporter.id, now: options.now }, actions);
+      storeReadModel(tx, incident, snapshot);
       return incident;
     },
     { behavior: "immediate" },
@@ -330,6 +334,54 @@ export function backfillIncidentAccess(db: Db): number {
  */
 export function rewriteIncidentAccess(tx: Queryable, kinds: IncidentKind[]) {
   storeAccessOfEach(tx, tx.select({ id: incidents.id, kind: incidents.kind, snapshot: incidents.snapshot }).from(incidents).where(inArray(incidents.kind, kinds)).all());
+}
+
+/**
+ * Rewrites the incident's read model (milestones, awaited work, facets) from its path's projection.
+ * Run after the transition's deadlines are written: each piece of work is due when the earliest
+ * open deadline of its key is (a fired one keeps it late, as on the incident page).
+ */
+function storeReadModel(tx: Queryable, incident: { id: number; kind: string }, snapshot: AnyMachineSnapshot) {
+  const model = escalationPathFor(incident.kind).readModel(snapshot.context, machineStateOf(snapshot));
+  for (const table of [incidentMilestones, incidentWork, incidentFacets]) tx.delete(table).where(eq(table.incidentId, incident.id)).run();
+  const dueTimes = new Map(
+    tx
+      .select({ key: deadlines.key, dueAt: min(deadlines.dueAt) })
+      .from(deadlines)
+      .where(and(eq(deadlines.incidentId, incident.id), inArray(deadlines.status, [...OPEN_DEADLINE_STATUSES])))
+      .groupBy(deadlines.key)
+      .all()
+      .map((row) => [row.key, row.dueAt]),
+  );
+  const work = model.work.flatMap((piece) => {
+    const grantees = accessGrantees({
+      personIds: piece.assignees.flatMap((assignee) => ("personId" in assignee ? [assignee.personId] : [])),
+      roles: piece.assignees.flatMap((assignee) => ("role" in assignee ? [assignee.role] : [])),
+    });
+    const dueAt = piece.deadlineKey === null ? null : (dueTimes.get(piece.deadlineKey) ?? null);
+    return grantees.map((assignee) => ({ incidentId: incident.id, key: piece.key, assignee, description: piece.description, dueAt, section: piece.section }));
+  });
+  // Drizzle refuses an insert of no rows.
+  if (model.milestones.length > 0) tx.insert(incidentMilestones).values(model.milestones.map((row) => ({ incidentId: incident.id, ...row }))).run();
+  if (work.length > 0) tx.insert(incidentWork).values(work).run();
+  if (model.facets.length > 0) tx.insert(incidentFacets).values(model.facets.map((row) => ({ incidentId: incident.id, ...row }))).run();
+}
+
+/**
+ * Fills the read model for incidents stored before it existed (every incident has the milestone
+ * "reported", so one without it has never been filled). Run at start-up, in one transaction;
+ * cheap when none are missing.
+ */
+export function backfillReadModel(db: Db): number {
+  return db.transaction((tx) => {
+    const missing = tx
+      .select({ id: incidents.id, kind: incidents.kind, snapshot: incidents.snapshot })
+      .from(incidents)
+      .where(sql`not exists (select 1 from incident_milestones where incident_milestones.incident_id = ${incidents.id} and incident_milestones.name = 'reported')`)
+      .all();
+    for (const incident of missing) storeReadModel(tx, incident, restoreSnapshot(incident));
+    return missing.length;
+  }, { behavior: "immediate" });
 }
 
 /** Why the machine would not take an event, in words for the person who tried. */
@@ -440,6 +492,7 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
       writeEffects(tx, { incident, context: next.context, actorId: options.actor?.id ?? null, now: options.now }, actions);
       // A closed incident waits for nothing: its open deadlines are closed with it.
       if (next.status === "done") closeDeadlines(tx, incident.id, { key: null, from: OPEN_DEADLINE_STATUSES, status: "cancelled", at: nowIso });
+      storeReadModel(tx, incident, next);
       return updated;
     },
     { behavior: "immediate" },

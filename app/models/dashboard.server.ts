@@ -4,12 +4,12 @@ import { allRows } from "../utils/statements.server";
 import { listChannels } from "./channels.server";
 import type { Role } from "../../db/schema";
 import { escalationPathFor, isIncidentKind, type IncidentKind } from "../../machines/registry";
-import { ABUSE_KINDS, type AbuseKind, type StaffAbuseSection } from "../../machines/staff-abuse";
+import { ABUSE_KINDS, type AbuseKind } from "../../machines/staff-abuse";
 import type { CurrentUser } from "../utils/auth.server";
 import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { organisationDate } from "../../machines/kit/dates";
 import { readingPolicy } from "../../db/workflow";
-import { deadlineShownSql, reportsCte, seesSectionSql, stepTitleOf, visibleTo } from "./incident-list.server";
+import { deadlineShownSql, reportsCte, rowShownSql, stepTitleOf, visibleTo } from "./incident-list.server";
 import { findIncidentForUser } from "./incidents.server";
 import { openDeadlinesSql } from "./deadlines.server";
 
@@ -17,9 +17,10 @@ import { openDeadlinesSql } from "./deadlines.server";
  * The dashboard for Communications, HR and safety, leadership and administrators: what is open,
  * what is overdue, which channels are paused, and the figures a head of service asks for. Every
  * figure counts only the incidents the viewer may see, by the same SQL rule as the incident list
- * (visibleTo), and reads of each only the sections they may see (seesSectionSql: Communications
- * helping with removal are not told the kind of abuse or the police and support steps); percentiles
- * are worked out here from the rows, exactly.
+ * (visibleTo), and reads of each only the sections they may see (rowShownSql: Communications
+ * helping with removal are not told the kind of abuse or the police and support steps). The figures
+ * are read from the read model (milestones and facets), never from snapshots; percentiles are
+ * worked out here from the rows, exactly.
  */
 
 export const DASHBOARD_ROLES = ["communications", "hr_safety", "leadership", "admin"] as const satisfies readonly Role[];
@@ -168,11 +169,13 @@ function timings(db: Db, user: CurrentUser): TimingRow[] {
   const rows = allRows<{ kind: string; reportedAt: string | null; acknowledgedAt: string | null; assessedAt: string | null; closedAt: string | null }>(db, sql`
     ${withVisible(db, user)}
     select i.kind,
-      json_extract(i.snapshot, '$.context.reportedAt') as reportedAt,
-      case when i.kind = 'mistaken_post' then json_extract(i.snapshot, '$.context.acknowledgedAt') end as acknowledgedAt,
-      case when i.kind = 'mistaken_post' then json_extract(i.snapshot, '$.context.assessment.assessedAt') end as assessedAt,
-      (select min(e.at) from incident_events as e where e.incident_id = i.id and e.type = 'CLOSE') as closedAt
-    from visible join incidents as i on i.id = visible.id`);
+      max(case when m.name = 'reported' then m.at end) as reportedAt,
+      max(case when m.name = 'acknowledged' then m.at end) as acknowledgedAt,
+      max(case when m.name = 'assessed' then m.at end) as assessedAt,
+      max(case when m.name = 'closed' then m.at end) as closedAt
+    from visible join incidents as i on i.id = visible.id
+    join incident_milestones as m on m.incident_id = i.id
+    group by i.id`);
   const acknowledgement: number[] = [];
   const assessment: number[] = [];
   const closeMistakenPost: number[] = [];
@@ -205,15 +208,17 @@ function abuseCounts(db: Db, user: CurrentUser, now: Date): Pick<Dashboard, "abu
   const months = lastMonths(now);
   // A day's margin either side of the window; the exact month is judged below in the organisation's zone.
   const from = new Date(Date.parse(`${months[0]}-01T00:00:00Z`) - 86_400_000).toISOString();
-  // The kinds are the report's "kind" section: read only where the viewer may see it.
-  const kindSection: StaffAbuseSection = "kind";
+  // The kinds are facets of the report's "kind" section: counted only where the viewer may see it.
   const rows = allRows<{ reportedAt: string; kinds: string | null; platform: string | null }>(db, sql`
     ${withVisible(db, user)}
-    select json_extract(i.snapshot, '$.context.reportedAt') as reportedAt,
-      case when ${seesSectionSql(user, readingPolicy(db), "staff_abuse", kindSection)} then json_extract(i.snapshot, '$.context.report.kinds') end as kinds,
-      json_extract(i.snapshot, '$.context.report.platform') as platform
+    select reported.at as reportedAt,
+      json_group_array(f.value) filter (where f.name = 'kind') as kinds,
+      max(case when f.name = 'platform' then f.value end) as platform
     from visible join incidents as i on i.id = visible.id
-    where i.kind = 'staff_abuse' and json_extract(i.snapshot, '$.context.reportedAt') >= ${from}`);
+    join incident_milestones as reported on reported.incident_id = i.id and reported.name = 'reported'
+    left join incident_facets as f on f.incident_id = i.id and f.name in ('kind', 'platform') and ${rowShownSql(user, readingPolicy(db), sql`f.section`)}
+    where i.kind = 'staff_abuse' and reported.at >= ${from}
+    group by i.id`);
   const kindKeys = Object.keys(ABUSE_KINDS) as AbuseKind[];
   const byKind = new Map(months.map((month) => [month, Object.fromEntries(kindKeys.map((kind) => [kind, 0])) as Record<string, number>]));
   const byPlatform = new Map(months.map((month) => [month, {} as Record<string, number>]));

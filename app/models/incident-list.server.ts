@@ -249,6 +249,20 @@ export function deadlineShownSql(user: CurrentUser, policy: ReadingPolicy): SQL 
   return cases.length > 0 ? sql`(case ${sql.join(cases, sql` `)} else 1 end)` : sql`1 = 1`;
 }
 
+const EVERY_RELATION: readonly ViewerRelation[] = ["reporter", "manager", ...READING_ROLES];
+
+/**
+ * Whether the viewer sees a read-model row (a piece of work, a facet) of incident `i`, given the
+ * row's need-to-know `section` column: asked of seesSectionSql for each section of the path; a
+ * row of no section is seen by all who may read.
+ */
+export function rowShownSql(user: CurrentUser, policy: ReadingPolicy, section: SQL): SQL {
+  const cases = PATH_DEFINITIONS.flatMap(({ kind, needToKnow }) =>
+    (needToKnow?.sectionsOf(EVERY_RELATION) ?? []).map((name) => sql`when i.kind = ${kind} and ${section} = ${name} then ${seesSectionSql(user, policy, kind, name)}`),
+  );
+  return sql`(case when ${section} is null then 1 ${sql.join(cases, sql` `)} else 0 end)`;
+}
+
 /** Incidents with late work the viewer may know of (a hidden section's late step is not theirs to see). */
 function overdueForSql(user: CurrentUser, policy: ReadingPolicy, now: Date): SQL {
   return incidentOverdueSql(now, deadlineShownSql(user, policy));
@@ -261,7 +275,7 @@ function filterSql(filters: IncidentFilters, overdueForViewer: SQL): SQL[] {
   if (filters.person) conditions.push(sql`reporter.name like ${likeContaining(filters.person)} escape '\\'`);
   if (filters.service) conditions.push(sql`reporter.service = ${filters.service}`);
   if (filters.channel) {
-    conditions.push(sql`json_extract(i.snapshot, '$.context.post.account') like ${likeContaining(filters.channel)} escape '\\'`);
+    conditions.push(sql`i.id in (select incident_id from incident_facets where name = 'account' and value like ${likeContaining(filters.channel)} escape '\\')`);
   }
   const from = filters.from ? organisationLocalToUtc(`${filters.from}T00:00`) : null;
   if (from) conditions.push(sql`i.created_at >= ${from.toISOString()}`);

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { incidentEvents, incidents, people, type Incident } from "../../db/schema";
 import {
+  accessGrantees,
   applyEvent,
   readingPolicy,
   storedContext,
@@ -21,6 +22,7 @@ import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.serv
 import { discardUnrecordedEvidence, latestEvidence } from "./evidence.server";
 import { recordActions } from "./limits.server";
 import { openDeadlinesOf } from "./deadlines.server";
+import { reportsCte, rowShownSql, sqlList, visibleTo } from "./incident-list.server";
 
 export class NoOneToNotifyError extends Error {}
 
@@ -286,7 +288,9 @@ export interface IncidentSummary {
   createdAt: string;
 }
 
-function summarise(rows: Incident[]): IncidentSummary[] {
+type SummaryRow = Pick<Incident, "reference" | "kind" | "title" | "state" | "createdAt">;
+
+function summarise(rows: SummaryRow[]): IncidentSummary[] {
   return rows.map((incident) => {
     const steps = listSteps(escalationPathFor(incident.kind).machine);
     return {
@@ -299,21 +303,18 @@ function summarise(rows: Incident[]): IncidentSummary[] {
   });
 }
 
-/** What the home page shows a person: what waits for them, and what they reported. */
+/** What the home page shows a person: the work that waits for them, and what they reported. */
 export function homeLists(db: Db, user: CurrentUser) {
-  const waiting = db
-    .select()
-    .from(incidents)
-    .where(
-      and(
-        eq(incidents.state, "awaitingAcknowledgement"),
-        sql`exists (select 1 from json_each(${incidents.snapshot}, '$.context.escalationChain') as officer
-          where json_extract(officer.value, '$.id') = ${user.id}
-            and officer.key <= json_extract(${incidents.snapshot}, '$.context.askedIndex'))`,
-      ),
-    )
-    .orderBy(asc(incidents.createdAt))
-    .all();
+  const policy = readingPolicy(db);
+  // Work asked of them or of one of their roles, on incidents they may read, where they may see its section.
+  const waiting = allRows<SummaryRow>(db, sql`
+    with recursive ${reportsCte(user)}
+    select i.reference, i.kind, i.title, i.state, i.created_at as createdAt
+    from incident_work as w join incidents as i on i.id = w.incident_id
+    where w.assignee in (${sqlList(accessGrantees({ personIds: [user.id], roles: user.roles }))})
+      and ${visibleTo(user, policy, "per row")} and ${rowShownSql(user, policy, sql`w.section`)}
+    group by i.id
+    order by i.created_at asc, i.id asc`);
   const reported = db
     .select()
     .from(incidents)
@@ -324,27 +325,14 @@ export function homeLists(db: Db, user: CurrentUser) {
   const communications = user.roles.includes("communications")
     ? db.select().from(incidents).where(inArray(incidents.kind, ["mistaken_post"])).orderBy(desc(incidents.createdAt)).limit(20).all()
     : [];
-  // Abuse reports are private: only those of the people this person manages, every one for HR
-  // and safety, and those where Communications were asked to help.
-  const abuseCandidates = db
-    .select()
-    .from(incidents)
-    .where(
-      and(
-        eq(incidents.kind, "staff_abuse"),
-        user.roles.includes("hr_safety") || user.roles.includes("communications")
-          ? undefined
-          : sql`exists (select 1 from json_each(${incidents.snapshot}, '$.context.managers') as manager where json_extract(manager.value, '$.id') = ${user.id})`,
-      ),
-    )
-    .orderBy(desc(incidents.createdAt))
-    .limit(50)
-    .all();
-  // The path's own rule is pure: no query per row (the SQL above already matched the managers).
-  const policy = readingPolicy(db);
-  const abuseReports = abuseCandidates
-    .filter((incident) => incident.reporterId !== user.id && pathAllows(escalationPathFor(incident.kind), () => storedContext(incident), user, policy))
-    .slice(0, 20);
+  // Abuse reports are private: those of the people this person manages, every one for HR and
+  // safety, and those where Communications were asked to help (the list's own rule).
+  const abuseReports = allRows<SummaryRow>(db, sql`
+    with recursive ${reportsCte(user)}
+    select i.reference, i.kind, i.title, i.state, i.created_at as createdAt from incidents as i
+    where i.kind = 'staff_abuse' and i.reporter_id <> ${user.id} and ${visibleTo(user, policy)}
+    order by i.created_at desc, i.id desc
+    limit 20`);
   return {
     waiting: summarise(waiting),
     reported: summarise(reported),

@@ -39,7 +39,7 @@ export default function Home() {
 
       <section aria-labelledby="waiting-title" className="mt-8">
         <h2 id="waiting-title" className="mb-3 text-xl font-bold">
-          Waiting for you to acknowledge
+          Waiting for you
         </h2>
         <IncidentList items={data.waiting} empty="Nothing is waiting for you." />
       </section>

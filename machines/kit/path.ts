@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from "xstate";
 import { accessAllows, READING_ROLES, type IncidentAccess, type ReadingPolicy, type ReadingRole, type ViewerRelation } from "./access";
 import type { EmailContracts } from "./emails";
+import type { MachineState, ReadModel } from "./read-model";
 import type { EventLabels } from "./step-meta";
 
 /**
@@ -30,6 +31,8 @@ export interface PathDefinition {
   needToKnow: NeedToKnow | null;
   /** Each template's email contract: what its outbox row stores of the context. */
   emails: EmailContracts<never>;
+  /** The rows the lists, the dashboard and the home page read, projected purely from the context and step. */
+  readModel: (context: any, state: MachineState) => ReadModel;
 }
 
 /**

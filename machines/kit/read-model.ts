@@ -1,3 +1,6 @@
+import type { AnyMachineSnapshot } from "xstate";
+import { stepIdOf } from "./steps";
+
 /**
  * The read model: what the lists, the dashboard and "your work" read, as typed rows rather than
  * fields inside a stored snapshot. Each path projects its machine context into these, purely;
@@ -47,4 +50,19 @@ export interface MachineState {
   /** The whole state value (a parallel state has one entry per piece of work). */
   value: unknown;
   done: boolean;
+}
+
+export function machineStateOf(snapshot: AnyMachineSnapshot): MachineState {
+  return { step: stepIdOf(snapshot.value), value: snapshot.value, done: snapshot.status === "done" };
+}
+
+/** A milestone, or none while the moment has not come. */
+export function milestone(name: string, at: string | null | undefined): Milestone[] {
+  return at ? [{ name, at }] : [];
+}
+
+/** A facet, or none when the value is blank (nothing to filter or count by). */
+export function facet(name: string, value: string | null | undefined, section: string | null = null): Facet[] {
+  const trimmed = value?.trim();
+  return trimmed ? [{ name, value: trimmed, section }] : [];
 }

@@ -13,9 +13,11 @@ import {
   type StaffAbuseContext,
   type StaffAbuseEvent,
 } from "./machine";
+import { staffAbuseReadModel } from "./read-model";
 
 export * from "./emails";
 export * from "./machine";
+export * from "./read-model";
 
 /** Abuse of a member of staff online because of their job (Barnsley section 5, B3 3.5.11). */
 export const staffAbusePath = {
@@ -36,4 +38,5 @@ export const staffAbusePath = {
     deadlineSections: STAFF_ABUSE_DEADLINE_SECTIONS,
   },
   emails: staffAbuseEmails,
+  readModel: staffAbuseReadModel,
 } as const satisfies PathDefinition;

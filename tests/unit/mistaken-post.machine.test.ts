@@ -4,10 +4,12 @@ import { getShortestPaths, getSimplePaths } from "xstate/graph";
 import {
   explainMistakenPostRefusal,
   mistakenPostMachine,
+  mistakenPostReadModel,
   type MistakenPostEvent,
   type MistakenPostInput,
 } from "../../machines/mistaken-post";
-import { listSteps, type ActingPerson } from "../../machines/kit";
+import { listSteps, machineStateOf, type ActingPerson } from "../../machines/kit";
+import { mayDo } from "../helpers/read-model";
 
 type Snapshot = SnapshotFrom<typeof mistakenPostMachine>;
 
@@ -442,6 +444,80 @@ describe("the machine as stored", () => {
     for (const step of listSteps(mistakenPostMachine)) {
       expect(step.title && step.guidance && step.actor).toBeTruthy();
       expect(step.source).toMatch(/Haringey practice notes 4\.2\.5/);
+    }
+  });
+});
+
+describe("the read model", () => {
+  const readModel = (snapshot: Snapshot) => mistakenPostReadModel(snapshot.context, machineStateOf(snapshot));
+  const toClosed = [
+    ...deleted,
+    assessment(),
+    crisisPlan,
+    { type: "MAKE_LEADER_AWARE", at: at(45), by: comms, summary: "Local paper may pick it up" },
+    ...responseSignedOff,
+    { type: "MARK_RESPONSE_SENT", at: at(65), by: comms, where: "Reply under the original post" },
+    { type: "STAND_DOWN", at: at(200), by: comms, summary: "Quiet again" },
+    { type: "RESUME_SCHEDULE", at: at(220), by: comms },
+    review,
+  ] as MistakenPostEvent[];
+
+  it("awaits the acknowledgement of the officer asked now and everyone asked before, exactly those the machine lets acknowledge", () => {
+    const { snapshot } = run({ type: "ACKNOWLEDGEMENT_OVERDUE", at: at(15) });
+    const [acknowledgement] = readModel(snapshot).work;
+    expect(readModel(snapshot).work).toEqual([
+      {
+        key: "awaitingAcknowledgement",
+        description: "Acknowledge the report of a post made by mistake",
+        assignees: [{ personId: manager.id }, { personId: head.id }],
+        deadlineKey: "acknowledgement",
+        section: null,
+      },
+    ]);
+    for (const who of [reporter, manager, head, director, comms]) {
+      expect(mayDo(acknowledgement.assignees, who), who.name).toBe(snapshot.can({ type: "ACKNOWLEDGE", at: at(16), by: who }));
+    }
+  });
+
+  it("awaits each open crisis task of its owner and Communications while the crisis is live, beside the step's own work", () => {
+    const { snapshot } = run(...deleted, assessment(), crisisPlan);
+    expect(readModel(snapshot).work).toEqual([
+      { key: "leaderAwareness", description: "Make the Leader aware, or record why not", assignees: [{ role: "communications" }], deadlineKey: null, section: null },
+      { key: "task-0", description: "Brief the library staff", assignees: [{ personId: secondComms.id }, { role: "communications" }], deadlineKey: "task-0", section: null },
+    ]);
+    const taskDone = run(...deleted, assessment(), crisisPlan, { type: "UPDATE_TASK", at: at(65), by: secondComms, taskIndex: 0, status: "done" }).snapshot;
+    expect(readModel(taskDone).work.map((work) => work.key)).toEqual(["leaderAwareness"]);
+  });
+
+  it("records the report, acknowledgement, assessment and close as milestones, and the post and the assessment as facets", () => {
+    const { snapshot } = run(...toClosed);
+    expect(readModel(snapshot)).toEqual({
+      milestones: [
+        { name: "reported", at: REPORTED_AT },
+        { name: "acknowledged", at: at(4) },
+        { name: "assessed", at: at(30) },
+        { name: "closed", at: at(300) },
+      ],
+      work: [],
+      facets: [
+        { name: "platform", value: "Facebook", section: null },
+        { name: "account", value: "@EastbridgeLibraries", section: null },
+        { name: "severity", value: snapshot.context.assessment!.severity, section: null },
+        { name: "decision", value: "respond", section: null },
+      ],
+    });
+    expect(readModel(run().snapshot).milestones).toEqual([{ name: "reported", at: REPORTED_AT }]);
+  });
+
+  it("on every path, each step before the close awaits its own piece of work (besides open crisis tasks), and a closed incident awaits nothing", () => {
+    for (const { state } of getSimplePaths(mistakenPostMachine, { input, events: candidateEvents, serializeState: branchKey })) {
+      const { work } = readModel(state);
+      if (state.status === "done") {
+        expect(work).toEqual([]);
+        continue;
+      }
+      expect(work[0].key).toBe(state.value);
+      expect(work.slice(1).every((piece) => piece.key.startsWith("task-"))).toBe(true);
     }
   });
 });

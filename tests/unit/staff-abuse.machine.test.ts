@@ -12,8 +12,10 @@ import {
   type StaffAbuseEvent,
   type StaffAbuseInput,
   staffAbusePath,
+  staffAbuseReadModel,
 } from "../../machines/staff-abuse";
-import { DEFAULT_READING_POLICY, listSteps, pathAllows, recordView, stepStatuses, viewerRelations, type ActingPerson } from "../../machines/kit";
+import { DEFAULT_READING_POLICY, listSteps, machineStateOf, pathAllows, recordView, stepStatuses, viewerRelations, type ActingPerson } from "../../machines/kit";
+import { mayDo } from "../helpers/read-model";
 
 type Snapshot = SnapshotFrom<typeof staffAbuseMachine>;
 
@@ -295,5 +297,65 @@ describe("staff abuse machine: what each piece of work asks for", () => {
       closed: "upcoming",
     });
     for (const step of listSteps(staffAbuseMachine)) expect(step.source).toMatch(/Barnsley social media policy/);
+  });
+});
+
+describe("the read model", () => {
+  const readModel = (snapshot: Snapshot) => staffAbuseReadModel(snapshot.context, machineStateOf(snapshot));
+  const close: StaffAbuseEvent = { type: "CLOSE", at: at(9000), by: hr, summary: "Police investigating; content removed." };
+  /** The event that does each piece of work. */
+  const DOES: Record<string, StaffAbuseEvent["type"]> = {
+    blocking: "RECORD_BLOCKING",
+    police: "RECORD_POLICE_REPORT",
+    support: "RECORD_SUPPORT",
+    wellbeing: "RECORD_WELLBEING_FOLLOW_UP",
+    removal: "REQUEST_REMOVAL",
+    platform: "RECORD_PLATFORM_ANSWER",
+    close: "CLOSE",
+  };
+
+  it("awaits the four pieces of work at once, each in its need-to-know section and timed by its deadline", () => {
+    const model = readModel(run().snapshot);
+    expect(model.work.map(({ key, deadlineKey, section }) => ({ key, deadlineKey, section }))).toEqual([
+      { key: "blocking", deadlineKey: null, section: "blocking" },
+      { key: "police", deadlineKey: "police", section: "police" },
+      { key: "support", deadlineKey: "support", section: "support" },
+      { key: "removal", deadlineKey: null, section: "removal" },
+    ]);
+    expect(model.milestones).toEqual([{ name: "reported", at: REPORTED_AT }]);
+    // One row per kind, in the "kind" section: Communications helping with removal do not count them.
+    expect(model.facets).toEqual([
+      { name: "platform", value: "X (Twitter)", section: null },
+      { name: "kind", value: "threat", section: "kind" },
+      { name: "kind", value: "hate", section: "kind" },
+    ]);
+  });
+
+  it("asks the removal of Communications too once they are asked to help, and the wellbeing follow-up once support is recorded", () => {
+    const { snapshot } = run({ type: "ASK_COMMUNICATIONS_HELP", at: at(45), by: reporter }, removalAsked, support);
+    const work = Object.fromEntries(readModel(snapshot).work.map((piece) => [piece.key, piece]));
+    expect(Object.keys(work)).toEqual(["blocking", "police", "wellbeing", "platform"]);
+    expect(work.platform.assignees).toEqual([{ personId: reporter.id }, { role: "communications" }]);
+    expect(work.wellbeing).toMatchObject({ deadlineKey: "wellbeing", section: "support" });
+  });
+
+  it("records the close as a milestone, and a closed report awaits nothing", () => {
+    const { snapshot } = run(...allDone, close);
+    expect(readModel(snapshot)).toMatchObject({ milestones: [{ name: "reported", at: REPORTED_AT }, { name: "closed", at: at(9000) }], work: [] });
+    expect(readModel(run(...allDone).snapshot).work.map((piece) => piece.key)).toEqual(["close"]);
+  });
+
+  it("in every reachable state, awaits each unfinished piece of work of exactly those the machine lets do it", () => {
+    for (const { state } of getShortestPaths(staffAbuseMachine, { input, events: candidateEvents, serializeState: branchKey })) {
+      const { work } = readModel(state);
+      const unfinished = typeof state.value === "object" ? Object.values(state.value.open).filter((value) => value !== "done").length : state.matches("readyToClose") ? 1 : 0;
+      expect(work).toHaveLength(unfinished);
+      for (const piece of work) {
+        const event = candidateEvents(state).find((candidate) => candidate.type === DOES[piece.key])!;
+        for (const who of [reporter, manager, director, hr, comms, colleague]) {
+          expect(mayDo(piece.assignees, who), `${piece.key} by ${who.name}`).toBe(state.can({ ...event, by: who } as StaffAbuseEvent));
+        }
+      }
+    }
   });
 });
