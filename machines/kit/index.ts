@@ -1,10 +1,12 @@
-/** What every path's statechart shares: people, evidence, time, access, steps, effects and the read model. */
+/** What every path's statechart shares: people, evidence, time, access, steps, effects, refusals, offers and the read model. */
 export * from "./access";
 export * from "./effects";
 export * from "./evidence";
+export * from "./offers";
 export * from "./path";
 export * from "./people";
 export * from "./read-model";
+export * from "./refusals";
 export * from "./step-meta";
 export * from "./steps";
 export * from "./time";

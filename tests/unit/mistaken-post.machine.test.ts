@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
 import {
-  explainMistakenPostRefusal,
   mistakenPostMachine,
+  mistakenPostPath,
   type MistakenPostEvent,
   type MistakenPostInput,
 } from "../../machines/mistaken-post";
-import { listSteps, type ActingPerson } from "../../machines/kit";
+import { explainRefusal, listSteps, type ActingPerson } from "../../machines/kit";
 
 type Snapshot = SnapshotFrom<typeof mistakenPostMachine>;
 
@@ -268,9 +268,9 @@ describe("step 1: tell the line manager and Communications", () => {
     const { snapshot: start } = run();
     const stranger = { type: "ACKNOWLEDGE" as const, at: at(2), by: comms };
     expect(start.can(stranger)).toBe(false);
-    expect(explainMistakenPostRefusal(start.context, stranger, true)).toBe("Only Owen Price, who has been asked to acknowledge, can acknowledge this report.");
+    expect(explainRefusal(mistakenPostPath, start, stranger)).toBe("Only Owen Price, who has been asked to acknowledge, can acknowledge this report.");
     const { snapshot: done } = run(...acknowledged);
-    expect(explainMistakenPostRefusal(done.context, { ...stranger, by: manager }, false)).toBe("This report has already been acknowledged by Owen Price.");
+    expect(explainRefusal(mistakenPostPath, done, { ...stranger, by: manager })).toBe("This report has already been acknowledged by Owen Price.");
   });
 });
 
@@ -279,7 +279,7 @@ describe("step 2: delete if possible", () => {
     const { snapshot } = run(...acknowledged);
     const deletion = { type: "RECORD_DELETED" as const, at: at(6), by: reporter, deletedAt: at(6) };
     expect(snapshot.can(deletion)).toBe(false);
-    expect(explainMistakenPostRefusal(snapshot.context, deletion, true)).toMatch(/Attach a screenshot of the post before/);
+    expect(explainRefusal(mistakenPostPath, snapshot, deletion)).toMatch(/Attach a screenshot of the post before/);
     const { snapshot: withScreenshot, actions } = run(...acknowledged, { type: "ATTACH_SCREENSHOT", at: at(5), by: reporter, file: screenshot });
     expect(actions).toEqual([{ type: "recordEvidence", params: screenshot }]);
     expect(withScreenshot.can(deletion)).toBe(true);
@@ -295,7 +295,7 @@ describe("step 2: delete if possible", () => {
     const { snapshot } = run(...acknowledged);
     const event = { type: "RECORD_NOT_DELETED" as const, at: at(6), by: manager, reason: "not_possible" as const, explanation: "x" };
     expect(snapshot.can(event)).toBe(false);
-    expect(explainMistakenPostRefusal(snapshot.context, event, true)).toMatch(/Only the member of staff who reported this/);
+    expect(explainRefusal(mistakenPostPath, snapshot, event)).toMatch(/Only the member of staff who reported this/);
   });
 });
 
@@ -319,7 +319,7 @@ describe("step 3: the reputational risk assessment", () => {
   it("is for Communications only", () => {
     const { snapshot } = run(...deleted);
     expect(snapshot.can(assessment({ by: reporter }))).toBe(false);
-    expect(explainMistakenPostRefusal(snapshot.context, assessment({ by: reporter }), true)).toBe("Only the Communications team can do this.");
+    expect(explainRefusal(mistakenPostPath, snapshot, assessment({ by: reporter }))).toBe("Only the Communications team can do this.");
   });
 });
 
@@ -370,10 +370,10 @@ describe("steps 5 and 6: the Leader, and responding as the organisation", () => 
     const send = { type: "MARK_RESPONSE_SENT" as const, at: at(65), by: comms, where: "Reply" };
     const drafted = run(...toResponding, responseSignedOff[0], responseSignedOff[1]).snapshot;
     expect(drafted.can(send)).toBe(false);
-    expect(explainMistakenPostRefusal(drafted.context, send, true)).toMatch(/cannot be marked as sent until/);
+    expect(explainRefusal(mistakenPostPath, drafted, send)).toMatch(/cannot be marked as sent until/);
     const selfSignOff = { type: "SIGN_OFF_TONE" as const, at: at(60), by: comms };
     expect(drafted.can(selfSignOff)).toBe(false);
-    expect(explainMistakenPostRefusal(drafted.context, selfSignOff, true)).toMatch(/second member of Communications, not the person who drafted/);
+    expect(explainRefusal(mistakenPostPath, drafted, selfSignOff)).toMatch(/second member of Communications, not the person who drafted/);
     const { snapshot } = run(...toResponding, ...responseSignedOff, send);
     expect(snapshot.value).toBe("standingDown");
   });

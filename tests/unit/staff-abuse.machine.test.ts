@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { getShortestPaths } from "xstate/graph";
 import {
-  explainStaffAbuseRefusal,
   STAFF_ABUSE_SECTIONS,
   staffAbuseEmailContext,
   staffAbuseMachine,
@@ -13,7 +12,7 @@ import {
   type StaffAbuseInput,
   staffAbusePath,
 } from "../../machines/staff-abuse";
-import { DEFAULT_READING_POLICY, listSteps, pathAllows, recordView, stepStatuses, viewerRelations, type ActingPerson } from "../../machines/kit";
+import { DEFAULT_READING_POLICY, explainRefusal, listSteps, pathAllows, recordView, stepStatuses, viewerRelations, type ActingPerson } from "../../machines/kit";
 
 type Snapshot = SnapshotFrom<typeof staffAbuseMachine>;
 
@@ -187,7 +186,7 @@ describe("staff abuse machine: what each piece of work asks for", () => {
     const { snapshot } = run();
     const event = { ...support, by: colleague } as StaffAbuseEvent;
     expect(snapshot.can(event)).toBe(false);
-    expect(explainStaffAbuseRefusal(snapshot.context, event, true)).toBe("Only the line manager, or HR and safety, can record this.");
+    expect(explainRefusal(staffAbusePath, snapshot, event)).toBe("Only the line manager, or HR and safety, can record this.");
   });
 
   it("offers Report Harmful Content when the platform has not acted within 48 hours", () => {
