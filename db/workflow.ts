@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import { and, asc, desc, eq, gt, inArray, like, min, sql } from "drizzle-orm";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
-import { acceptsEventType, DEFAULT_READING_POLICY, effectsOf, listSteps, machineStateOf, stepIdOf, type ReadingPolicy, type SetDeadlineParams } from "../machines/kit";
+import { DEFAULT_READING_POLICY, effectsOf, explainRefusal, machineStateOf, stepIdOf, type ReadingPolicy, type SetDeadlineParams } from "../machines/kit";
 import { escalationPathFor, type IncidentKind } from "../machines/registry";
 import type { Db } from "./client";
 import { resolveRecipients, type Queryable } from "./directory";
@@ -384,20 +384,6 @@ export function backfillReadModel(db: Db): number {
   }, { behavior: "immediate" });
 }
 
-/** Why the machine would not take an event, in words for the person who tried. */
-function explainRefusal(kind: string, snapshot: AnyMachineSnapshot, event: MachineEvent): string {
-  const path = escalationPathFor(kind);
-  const step = stepIdOf(snapshot.value);
-  const accepted = acceptsEventType(path.machine, step, event.type);
-  const specific = path.explainRefusal(snapshot.context, event, accepted);
-  if (specific) return specific;
-  const label = path.eventLabels[event.type] ?? event.type;
-  const title = listSteps(path.machine).find((candidate) => candidate.id === step)?.title ?? step;
-  return accepted
-    ? `That cannot be done by you at this point.`
-    : `“${label}” is not possible now: this incident is at the step “${title}”.`;
-}
-
 export interface ApplyEventOptions {
   incidentId: number;
   /** The version the person was looking at; omit only for system events (deadlines). */
@@ -460,7 +446,7 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
       const snapshot = restoreSnapshot(incident);
       const fromStep = stepIdOf(snapshot.value);
       if (!snapshot.can(event)) {
-        throw new WorkflowError("refused", explainRefusal(incident.kind, snapshot, event));
+        throw new WorkflowError("refused", explainRefusal(path, snapshot, event));
       }
       if (options.deadlineId !== undefined) closeDeadline(tx, options.deadlineId, "fired", nowIso);
       const [next, actions] = transition(path.machine, snapshot, event);

@@ -10,7 +10,7 @@ import {
   type ChangeSince,
   type WorkflowErrorCode,
 } from "../../db/workflow";
-import { type EvidenceFacts, evidenceFactsOf, listSteps, pathAllows, type ReadingPolicy, recordView, type RecordView, stepStatuses, type ViewerRelation, viewerRelations } from "../../machines/kit";
+import { type EvidenceFacts, eventsAllowed, evidenceFactsOf, listSteps, pathAllows, type ReadingPolicy, recordView, type RecordView, stepStatuses, type ViewerRelation, viewerRelations } from "../../machines/kit";
 import { escalationPathFor } from "../../machines/registry";
 import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/index.server";
@@ -374,6 +374,7 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
   const definedSteps = listSteps(path.machine).filter((step) => view.showsStep(step.id));
   const statuses = stepStatuses(path.machine, snapshot, visited);
   const now = new Date().toISOString();
+  const offers = eventsAllowed(path, snapshot, { by: { id: user.id, name: user.name, roles: user.roles }, at: now, showsEvent: view.showsEvent });
   return {
     incident: {
       id: incident.id,
@@ -390,11 +391,10 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
     deadlines: openDeadlines.map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt < now })),
     ...readings,
-    allowedEvents: Object.keys(path.eventLabels).filter((type) =>
-      // Not even which events a hidden section would take now reaches the browser. taskIndex 0
-      // stands for "a task": per-task rights are checked again when one is updated.
-      view.showsEvent(type) && snapshot.can({ type, at: now, by: { id: user.id, name: user.name, roles: user.roles }, taskIndex: 0 } as never),
-    ),
+    // Not even which events a hidden section would take now reaches the browser.
+    allowedEvents: [...new Set(offers.map((event) => event.type))],
+    // The same events, each with the item it is for: a task's update only for the tasks this person may update.
+    offers,
   };
 }
 

@@ -2,6 +2,7 @@ import type { AnyStateMachine } from "xstate";
 import { accessAllows, READING_ROLES, type IncidentAccess, type ReadingPolicy, type ReadingRole, type ViewerRelation } from "./access";
 import type { EmailContracts } from "./emails";
 import type { MachineState, ReadModel } from "./read-model";
+import type { Refusal } from "./refusals";
 import type { EventLabels } from "./step-meta";
 
 /**
@@ -16,11 +17,13 @@ export interface PathDefinition {
   title: string;
   machine: AnyStateMachine;
   eventLabels: EventLabels;
+  /** The events people may send, and the items each is for now (EventOffers): the page asks the machine about each. */
+  offers: Record<string, (context: any) => Record<string, unknown>[]>;
   /**
-   * A specific reason the machine refused an event, or null to let the caller say the step
-   * does not take it. `accepted` tells whether the current step has any transition for it.
+   * Words for an event refused because the current step has no transition for it, where naming
+   * the step would say less (the guards' refusals explain the rest).
    */
-  explainRefusal: (context: any, event: any, accepted: boolean) => string | null;
+  refusalsOutsideTheirStep?: Record<string, Refusal>;
   /** The roles that read every incident of this path. */
   readersByRole: readonly ReadingRole[];
   /** Who else may read one incident, besides the reporter's management chain. */

@@ -1,12 +1,34 @@
-import type { PathDefinition } from "../kit";
+import { once, type EventOffers, type PathDefinition } from "../kit";
 import { mistakenPostEmails } from "./emails";
-import { explainMistakenPostRefusal, mistakenPostAccess, mistakenPostEventLabels, mistakenPostMachine, type MistakenPostContext, type MistakenPostEvent } from "./machine";
+import { acknowledgementRefusal, mistakenPostAccess, mistakenPostEventLabels, mistakenPostMachine, type MistakenPostContext, type MistakenPostEvent } from "./machine";
 import { mistakenPostReadModel } from "./read-model";
 
 export * from "./emails";
 export * from "./machine";
 export * from "./read-model";
 export * from "./risk";
+
+/** Each event once, but a task's update once per task: the page offers it only for the tasks the viewer may update. */
+const offers: EventOffers<MistakenPostContext, MistakenPostEvent> = {
+  ACKNOWLEDGE: once,
+  ATTACH_SCREENSHOT: once,
+  RECORD_DELETED: once,
+  RECORD_NOT_DELETED: once,
+  ASSESS_RISK: once,
+  CREATE_CRISIS_PLAN: once,
+  ADD_TASK: once,
+  UPDATE_TASK: (context) => context.tasks.map((_, taskIndex) => ({ taskIndex })),
+  MAKE_LEADER_AWARE: once,
+  LEADER_NOT_NEEDED: once,
+  DRAFT_RESPONSE: once,
+  CONFIRM_CHECKS: once,
+  SIGN_OFF_TONE: once,
+  MARK_RESPONSE_SENT: once,
+  STAND_DOWN: once,
+  REVIEW_HELD_POST: once,
+  RESUME_SCHEDULE: once,
+  CLOSE: once,
+};
 
 /** A post made by mistake on one of the organisation's accounts (Haringey 4.2.5). */
 export const mistakenPostPath = {
@@ -15,7 +37,8 @@ export const mistakenPostPath = {
   title: "Mistaken post",
   machine: mistakenPostMachine,
   eventLabels: mistakenPostEventLabels,
-  explainRefusal: (context: MistakenPostContext, event: MistakenPostEvent, accepted: boolean) => explainMistakenPostRefusal(context, event, accepted),
+  offers,
+  refusalsOutsideTheirStep: { ACKNOWLEDGE: acknowledgementRefusal },
   readersByRole: ["communications"],
   accessOf: mistakenPostAccess,
   chainReach: () => null,

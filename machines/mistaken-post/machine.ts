@@ -5,6 +5,7 @@ import {
   hasRole,
   notifyOf,
   personOf,
+  refusingGuards,
   type ActingPerson,
   type EventLabels,
   type EvidenceFacts,
@@ -218,6 +219,16 @@ function askedOfficer(context: MistakenPostContext): Officer {
 
 const isCommunications = (by: ActingPerson) => hasRole(by, "communications");
 
+const COMMUNICATIONS_ONLY = "Only the Communications team can do this.";
+const REPORTER_OR_COMMUNICATIONS = "Only the member of staff who reported this, or the Communications team, can do this.";
+
+/** Who may acknowledge; once someone has, the words stay with the event after its step (the path's refusalsOutsideTheirStep). */
+export function acknowledgementRefusal(context: MistakenPostContext): string {
+  return context.acknowledgedBy
+    ? `This report has already been acknowledged by ${context.acknowledgedBy.name}.`
+    : `Only ${askedOfficer(context).name}, who has been asked to acknowledge, can acknowledge this report.`;
+}
+
 /** The email asking the officer whose turn it is to acknowledge. */
 function askOfficerToAcknowledge(context: MistakenPostContext, escalated: boolean): NotifyOf<MistakenPostEmails> {
   return {
@@ -256,6 +267,8 @@ function responseReady(response: OrganisationResponse | null): boolean {
   );
 }
 
+const refusing = refusingGuards<MistakenPostContext, MistakenPostEvent>();
+
 export const mistakenPostMachine = setup({
   types: {
     input: {} as MistakenPostInput,
@@ -275,45 +288,55 @@ export const mistakenPostMachine = setup({
   },
   guards: {
     /** The officer asked now, or anyone asked before them (a manager back from a meeting). */
-    isAskedOfficer: ({ context, event }) =>
-      event.type === "ACKNOWLEDGE" &&
-      context.escalationChain.slice(0, context.askedIndex + 1).some((officer) => officer.id === event.by.id),
+    isAskedOfficer: refusing(
+      acknowledgementRefusal,
+      ({ context, event }) =>
+        event.type === "ACKNOWLEDGE" && context.escalationChain.slice(0, context.askedIndex + 1).some((officer) => officer.id === event.by.id),
+    ),
     hasMoreSeniorOfficer: ({ context }) => context.askedIndex + 1 < context.escalationChain.length,
     /** The member of staff who made the mistake, or Communications. */
-    isReporterOrCommunications: ({ context, event }) =>
-      "by" in event && (event.by.id === context.reporter.id || isCommunications(event.by)),
-    isCommunications: ({ event }) => "by" in event && isCommunications(event.by),
-    isOpen: ({ context }) => context.closingReview === null,
+    isReporterOrCommunications: refusing(
+      REPORTER_OR_COMMUNICATIONS,
+      ({ context, event }) => "by" in event && (event.by.id === context.reporter.id || isCommunications(event.by)),
+    ),
+    isCommunications: refusing(COMMUNICATIONS_ONLY, ({ event }) => "by" in event && isCommunications(event.by)),
+    isOpen: refusing("This incident is closed; its record can no longer change.", ({ context }) => context.closingReview === null),
     /** Haringey 4.2.5 step 2: a screenshot is kept before a post is deleted. */
-    mayRecordDeletion: ({ context, event }) =>
-      event.type === "RECORD_DELETED" &&
-      (event.by.id === context.reporter.id || isCommunications(event.by)) &&
-      context.screenshotCount > 0,
+    hasScreenshot: refusing(
+      "Attach a screenshot of the post before recording that it was deleted, so there is a record of what it said.",
+      ({ context }) => context.screenshotCount > 0,
+    ),
     crisisPlanNeeded: ({ context }) => context.assessment?.crisisPlanNeeded === true,
     willRespond: ({ context }) => context.assessment?.decision === "respond",
     hadCrisis: ({ context }) => context.crisisPlan !== null,
-    crisisIsLive: ({ context, event }) =>
-      "by" in event && isCommunications(event.by) && context.crisisPlan !== null && context.standDown === null,
+    crisisIsLive: refusing(
+      "Tasks can only be added while a crisis plan is in force.",
+      ({ context }) => context.crisisPlan !== null && context.standDown === null,
+    ),
     taskMarkedDone: ({ event }) => event.type === "UPDATE_TASK" && event.status === "done",
-    /** Communications, or the task's owner, while the crisis is live. */
-    mayUpdateTask: ({ context, event }) =>
-      event.type === "UPDATE_TASK" &&
-      context.crisisPlan !== null &&
-      context.standDown === null &&
-      context.tasks[event.taskIndex] !== undefined &&
-      (isCommunications(event.by) || context.tasks[event.taskIndex].owner.id === event.by.id),
+    crisisNotStoodDown: refusing("The crisis has been stood down, so its tasks are closed.", ({ context }) => context.standDown === null),
+    /** Communications, or the task's owner. */
+    isCommunicationsOrTaskOwner: refusing(
+      "Only Communications or the person who owns the task can update it.",
+      ({ context, event }) =>
+        event.type === "UPDATE_TASK" &&
+        context.crisisPlan !== null &&
+        context.tasks[event.taskIndex] !== undefined &&
+        (isCommunications(event.by) || context.tasks[event.taskIndex].owner.id === event.by.id),
+    ),
     taskIsStillOpen: ({ context, event }) =>
       event.type === "TASK_OVERDUE" && context.tasks[event.taskIndex]?.status !== "done" && context.standDown === null,
-    hasDraft: ({ context, event }) => "by" in event && isCommunications(event.by) && context.response !== null,
+    hasDraft: refusing("Draft the response before doing the checks.", ({ context }) => context.response !== null),
+    checksDone: refusing("Do the “before you respond” checks before the tone is signed off.", ({ context }) => Boolean(context.response?.checks)),
     /** Appendix "before you respond": the tone is checked by a second member of Communications. */
-    isSecondCommunicationsOfficer: ({ context, event }) =>
-      event.type === "SIGN_OFF_TONE" &&
-      isCommunications(event.by) &&
-      context.response?.checks !== null &&
-      context.response !== null &&
-      context.response.drafter.id !== event.by.id,
-    responseIsReady: ({ context, event }) =>
-      "by" in event && isCommunications(event.by) && responseReady(context.response),
+    isNotTheDrafter: refusing(
+      "The tone must be signed off by a second member of Communications, not the person who drafted the response.",
+      ({ context, event }) => "by" in event && context.response !== null && context.response.drafter.id !== event.by.id,
+    ),
+    responseIsReady: refusing(
+      "The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone.",
+      ({ context }) => responseReady(context.response),
+    ),
   },
 }).createMachine({
   id: "mistakenPost",
@@ -344,14 +367,15 @@ export const mistakenPostMachine = setup({
   // to date for as long as the crisis is live.
   on: {
     ATTACH_SCREENSHOT: {
-      guard: and(["isReporterOrCommunications", "isOpen"]),
+      // A closed incident is refused as closed, whoever asks.
+      guard: and(["isOpen", "isReporterOrCommunications"]),
       actions: [
         assign({ screenshotCount: ({ context }) => context.screenshotCount + 1 }),
         { type: "recordEvidence", params: ({ event }) => event.file },
       ],
     },
     ADD_TASK: {
-      guard: "crisisIsLive",
+      guard: and(["crisisIsLive", "isCommunications"]),
       actions: [
         assign({
           tasks: ({ context, event }) => [
@@ -372,13 +396,13 @@ export const mistakenPostMachine = setup({
     },
     UPDATE_TASK: [
       {
-        guard: and(["mayUpdateTask", "taskMarkedDone"]),
+        guard: and(["crisisNotStoodDown", "isCommunicationsOrTaskOwner", "taskMarkedDone"]),
         actions: [
           "setTaskStatus",
           { type: "cancelDeadline", params: ({ event }) => ({ key: taskDeadlineKey(event.taskIndex) }) },
         ],
       },
-      { guard: "mayUpdateTask", actions: "setTaskStatus" },
+      { guard: and(["crisisNotStoodDown", "isCommunicationsOrTaskOwner"]), actions: "setTaskStatus" },
     ],
     TASK_OVERDUE: {
       guard: "taskIsStillOpen",
@@ -449,7 +473,7 @@ export const mistakenPostMachine = setup({
       } satisfies StepMeta,
       on: {
         RECORD_DELETED: {
-          guard: "mayRecordDeletion",
+          guard: and(["isReporterOrCommunications", "hasScreenshot"]),
           target: "riskAssessment",
           actions: assign({
             deletion: ({ event }) => ({
@@ -621,7 +645,7 @@ export const mistakenPostMachine = setup({
           }),
         },
         CONFIRM_CHECKS: {
-          guard: "hasDraft",
+          guard: and(["isCommunications", "hasDraft"]),
           actions: [
             assign({
               response: ({ context, event }) => ({
@@ -641,13 +665,13 @@ export const mistakenPostMachine = setup({
           ],
         },
         SIGN_OFF_TONE: {
-          guard: "isSecondCommunicationsOfficer",
+          guard: and(["isCommunications", "checksDone", "isNotTheDrafter"]),
           actions: assign({
             response: ({ context, event }) => ({ ...context.response!, toneSignedOffBy: personOf(event.by) }),
           }),
         },
         MARK_RESPONSE_SENT: {
-          guard: "responseIsReady",
+          guard: and(["isCommunications", "responseIsReady"]),
           target: "standingDown",
           actions: assign({
             response: ({ context, event }) => ({ ...context.response!, sentAt: event.at, where: event.where }),
@@ -751,54 +775,6 @@ export const mistakenPostMachine = setup({
     },
   },
 });
-
-const COMMUNICATIONS_ONLY = "Only the Communications team can do this.";
-const REPORTER_OR_COMMUNICATIONS = "Only the member of staff who reported this, or the Communications team, can do this.";
-
-/**
- * Why an event was refused, in words for the person who tried it; null when the step simply
- * does not take that event (the caller then names the step).
- */
-export function explainMistakenPostRefusal(
-  context: MistakenPostContext,
-  event: MistakenPostEvent,
-  accepted: boolean,
-): string | null {
-  if (event.type === "ACKNOWLEDGE") {
-    if (context.acknowledgedBy) return `This report has already been acknowledged by ${context.acknowledgedBy.name}.`;
-    return `Only ${askedOfficer(context).name}, who has been asked to acknowledge, can acknowledge this report.`;
-  }
-  if (!accepted || !("by" in event)) return null;
-  const reporterOrCommunications = event.by.id === context.reporter.id || isCommunications(event.by);
-  switch (event.type) {
-    case "ATTACH_SCREENSHOT":
-      return context.closingReview ? "This incident is closed; its record can no longer change." : REPORTER_OR_COMMUNICATIONS;
-    case "RECORD_NOT_DELETED":
-      return REPORTER_OR_COMMUNICATIONS;
-    case "RECORD_DELETED":
-      return reporterOrCommunications
-        ? "Attach a screenshot of the post before recording that it was deleted, so there is a record of what it said."
-        : REPORTER_OR_COMMUNICATIONS;
-    case "UPDATE_TASK":
-      return context.standDown
-        ? "The crisis has been stood down, so its tasks are closed."
-        : "Only Communications or the person who owns the task can update it.";
-    case "ADD_TASK":
-      return context.crisisPlan && !context.standDown ? COMMUNICATIONS_ONLY : "Tasks can only be added while a crisis plan is in force.";
-    case "CONFIRM_CHECKS":
-      return isCommunications(event.by) ? "Draft the response before doing the checks." : COMMUNICATIONS_ONLY;
-    case "SIGN_OFF_TONE":
-      if (!isCommunications(event.by)) return COMMUNICATIONS_ONLY;
-      if (!context.response?.checks) return "Do the “before you respond” checks before the tone is signed off.";
-      return "The tone must be signed off by a second member of Communications, not the person who drafted the response.";
-    case "MARK_RESPONSE_SENT":
-      return isCommunications(event.by)
-        ? "The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone."
-        : COMMUNICATIONS_ONLY;
-    default:
-      return isCommunications(event.by) ? null : COMMUNICATIONS_ONLY;
-  }
-}
 
 /**
  * Everyone the procedure has brought in, beyond the reporter, their managers and

@@ -1,7 +1,6 @@
-import type { PathDefinition } from "../kit";
+import { once, type EventOffers, type PathDefinition } from "../kit";
 import { staffAbuseEmails } from "./emails";
 import {
-  explainStaffAbuseRefusal,
   STAFF_ABUSE_DEADLINE_SECTIONS,
   STAFF_ABUSE_EVENT_SECTIONS,
   STAFF_ABUSE_STEP_SECTIONS,
@@ -19,6 +18,20 @@ export * from "./emails";
 export * from "./machine";
 export * from "./read-model";
 
+const offers: EventOffers<StaffAbuseContext, StaffAbuseEvent> = {
+  ATTACH_SCREENSHOT: once,
+  RECORD_BLOCKING: once,
+  RECORD_POLICE_REPORT: once,
+  RECORD_NO_POLICE_REPORT: once,
+  RECORD_SUPPORT: once,
+  RECORD_WELLBEING_FOLLOW_UP: once,
+  REQUEST_REMOVAL: once,
+  ASK_COMMUNICATIONS_HELP: once,
+  RECORD_PLATFORM_ANSWER: once,
+  NO_REMOVAL_NEEDED: once,
+  CLOSE: once,
+};
+
 /** Abuse of a member of staff online because of their job (Barnsley section 5, B3 3.5.11). */
 export const staffAbusePath = {
   kind: "staff_abuse",
@@ -26,7 +39,7 @@ export const staffAbusePath = {
   title: "Abuse of a member of staff",
   machine: staffAbuseMachine,
   eventLabels: staffAbuseEventLabels,
-  explainRefusal: (context: StaffAbuseContext, event: StaffAbuseEvent, accepted: boolean) => explainStaffAbuseRefusal(context, event, accepted),
+  offers,
   readersByRole: ["hr_safety"],
   accessOf: staffAbuseAccess,
   chainReach: (policy) => policy.abuseChainLevels,

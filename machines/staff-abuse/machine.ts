@@ -5,6 +5,7 @@ import {
   hasRole,
   notifyOf,
   personOf,
+  refusingGuards,
   type ActingPerson,
   type EventLabels,
   type EvidenceFacts,
@@ -159,9 +160,13 @@ const isCommunications = (by: ActingPerson) => hasRole(by, "communications");
 const managerIds = (context: StaffAbuseContext) =>
   context.supportingManager ? [context.supportingManager.id] : context.managers.slice(0, 1).map((manager) => manager.id);
 
+const ONLY_REPORTER = "Only the member of staff who made the report can do this.";
+
 function region(meta: StepMeta) {
   return meta satisfies StepMeta;
 }
+
+const refusing = refusingGuards<StaffAbuseContext, StaffAbuseEvent>();
 
 export const staffAbuseMachine = setup({
   types: {
@@ -171,16 +176,27 @@ export const staffAbuseMachine = setup({
   },
   actions: { ...effectActions, notify: notifyOf<StaffAbuseEmails>() },
   guards: {
-    byReporter: ({ context, event }) => "by" in event && isReporter(context, event.by),
-    byReporterOrCommunicationsHelping: ({ context, event }) =>
-      "by" in event && (isReporter(context, event.by) || (context.removal.communicationsHelpAsked && isCommunications(event.by))),
+    byReporter: refusing(ONLY_REPORTER, ({ context, event }) => "by" in event && isReporter(context, event.by)),
+    byReporterOrCommunicationsHelping: refusing(
+      "Only the member of staff, or Communications once asked to help, can do this.",
+      ({ context, event }) => "by" in event && (isReporter(context, event.by) || (context.removal.communicationsHelpAsked && isCommunications(event.by))),
+    ),
     /** The reporter, their line managers, or HR and safety. */
-    byCarer: ({ context, event }) => "by" in event && (isReporter(context, event.by) || isManager(context, event.by) || isHrSafety(event.by)),
+    byCarer: refusing(
+      "Only the member of staff, their line manager, or HR and safety can record this.",
+      ({ context, event }) => "by" in event && (isReporter(context, event.by) || isManager(context, event.by) || isHrSafety(event.by)),
+    ),
     /** The line managers (who act straight away), or HR and safety. */
-    byManagerOrHr: ({ context, event }) => "by" in event && (isManager(context, event.by) || isHrSafety(event.by)),
-    byHrOrReporter: ({ context, event }) => "by" in event && (isReporter(context, event.by) || isHrSafety(event.by)),
-    isOpen: ({ context }) => context.outcome === null,
-    helpNotYetAsked: ({ context }) => !context.removal.communicationsHelpAsked,
+    byManagerOrHr: refusing(
+      "Only the line manager, or HR and safety, can record this.",
+      ({ context, event }) => "by" in event && (isManager(context, event.by) || isHrSafety(event.by)),
+    ),
+    byHrOrReporter: refusing(
+      "Only the member of staff or HR and safety can do this.",
+      ({ context, event }) => "by" in event && (isReporter(context, event.by) || isHrSafety(event.by)),
+    ),
+    isOpen: refusing("This report is closed.", ({ context }) => context.outcome === null),
+    helpNotYetAsked: refusing("Communications have already been asked to help.", ({ context }) => !context.removal.communicationsHelpAsked),
   },
 }).createMachine({
   id: "staffAbuse",
@@ -220,7 +236,8 @@ export const staffAbuseMachine = setup({
   ],
   on: {
     ATTACH_SCREENSHOT: {
-      guard: and(["byHrOrReporter", "isOpen"]),
+      // A closed report is refused as closed, whoever asks.
+      guard: and(["isOpen", "byHrOrReporter"]),
       actions: [
         assign({ screenshotCount: ({ context }) => context.screenshotCount + 1 }),
         { type: "recordEvidence", params: ({ event }) => event.file },
@@ -385,7 +402,8 @@ export const staffAbuseMachine = setup({
           initial: "notRequested",
           on: {
             ASK_COMMUNICATIONS_HELP: {
-              guard: and(["byReporter", "helpNotYetAsked"]),
+              // Asking twice is refused as done already, whoever asks.
+              guard: and(["helpNotYetAsked", "byReporter"]),
               actions: [
                 assign({ removal: ({ context }) => ({ ...context.removal, communicationsHelpAsked: true }) }),
                 { type: "notify", params: () => ({ template: "abuse-removal-help", to: { kind: "role", role: "communications" } }) },
@@ -475,31 +493,6 @@ export const staffAbuseMachine = setup({
     },
   },
 });
-
-const ONLY_REPORTER = "Only the member of staff who made the report can do this.";
-
-/** Why an event was refused, in words; null when the step simply does not take it. */
-export function explainStaffAbuseRefusal(context: StaffAbuseContext, event: StaffAbuseEvent, accepted: boolean): string | null {
-  if (!accepted || !("by" in event)) return null;
-  switch (event.type) {
-    case "RECORD_BLOCKING":
-      return ONLY_REPORTER;
-    case "ASK_COMMUNICATIONS_HELP":
-      return context.removal.communicationsHelpAsked ? "Communications have already been asked to help." : ONLY_REPORTER;
-    case "REQUEST_REMOVAL":
-    case "RECORD_PLATFORM_ANSWER":
-    case "NO_REMOVAL_NEEDED":
-      return "Only the member of staff, or Communications once asked to help, can do this.";
-    case "RECORD_SUPPORT":
-    case "RECORD_WELLBEING_FOLLOW_UP":
-      return "Only the line manager, or HR and safety, can record this.";
-    case "CLOSE":
-    case "ATTACH_SCREENSHOT":
-      return context.outcome ? "This report is closed." : "Only the member of staff or HR and safety can do this.";
-    default:
-      return "Only the member of staff, their line manager, or HR and safety can record this.";
-  }
-}
 
 /**
  * Who may read a staff abuse report besides today's management chain (as far up as the

@@ -79,7 +79,7 @@ describe("migration 0008: screenshot facts leave the machine context", () => {
       now: at,
       expectedVersion: migrated.version,
     });
-    // Deletion is refused without a screenshot (mayRecordDeletion): the count carried over.
+    // Deletion is refused without a screenshot (hasScreenshot): the count carried over.
     expect(deleted.state).toBe("riskAssessment");
   });
 });

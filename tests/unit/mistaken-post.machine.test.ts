@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
 import {
-  explainMistakenPostRefusal,
   mistakenPostMachine,
+  mistakenPostPath,
   mistakenPostReadModel,
   type MistakenPostEvent,
   type MistakenPostInput,
 } from "../../machines/mistaken-post";
-import { listSteps, machineStateOf, type ActingPerson } from "../../machines/kit";
+import { eventsAllowed, explainRefusal, listSteps, machineStateOf, type ActingPerson } from "../../machines/kit";
 import { mayDo } from "../helpers/read-model";
 
 type Snapshot = SnapshotFrom<typeof mistakenPostMachine>;
@@ -270,9 +270,9 @@ describe("step 1: tell the line manager and Communications", () => {
     const { snapshot: start } = run();
     const stranger = { type: "ACKNOWLEDGE" as const, at: at(2), by: comms };
     expect(start.can(stranger)).toBe(false);
-    expect(explainMistakenPostRefusal(start.context, stranger, true)).toBe("Only Owen Price, who has been asked to acknowledge, can acknowledge this report.");
+    expect(explainRefusal(mistakenPostPath, start, stranger)).toBe("Only Owen Price, who has been asked to acknowledge, can acknowledge this report.");
     const { snapshot: done } = run(...acknowledged);
-    expect(explainMistakenPostRefusal(done.context, { ...stranger, by: manager }, false)).toBe("This report has already been acknowledged by Owen Price.");
+    expect(explainRefusal(mistakenPostPath, done, { ...stranger, by: manager })).toBe("This report has already been acknowledged by Owen Price.");
   });
 });
 
@@ -281,7 +281,7 @@ describe("step 2: delete if possible", () => {
     const { snapshot } = run(...acknowledged);
     const deletion = { type: "RECORD_DELETED" as const, at: at(6), by: reporter, deletedAt: at(6) };
     expect(snapshot.can(deletion)).toBe(false);
-    expect(explainMistakenPostRefusal(snapshot.context, deletion, true)).toMatch(/Attach a screenshot of the post before/);
+    expect(explainRefusal(mistakenPostPath, snapshot, deletion)).toMatch(/Attach a screenshot of the post before/);
     const { snapshot: withScreenshot, actions } = run(...acknowledged, { type: "ATTACH_SCREENSHOT", at: at(5), by: reporter, file: screenshot });
     expect(actions).toEqual([{ type: "recordEvidence", params: screenshot }]);
     expect(withScreenshot.can(deletion)).toBe(true);
@@ -297,7 +297,7 @@ describe("step 2: delete if possible", () => {
     const { snapshot } = run(...acknowledged);
     const event = { type: "RECORD_NOT_DELETED" as const, at: at(6), by: manager, reason: "not_possible" as const, explanation: "x" };
     expect(snapshot.can(event)).toBe(false);
-    expect(explainMistakenPostRefusal(snapshot.context, event, true)).toMatch(/Only the member of staff who reported this/);
+    expect(explainRefusal(mistakenPostPath, snapshot, event)).toMatch(/Only the member of staff who reported this/);
   });
 });
 
@@ -321,7 +321,7 @@ describe("step 3: the reputational risk assessment", () => {
   it("is for Communications only", () => {
     const { snapshot } = run(...deleted);
     expect(snapshot.can(assessment({ by: reporter }))).toBe(false);
-    expect(explainMistakenPostRefusal(snapshot.context, assessment({ by: reporter }), true)).toBe("Only the Communications team can do this.");
+    expect(explainRefusal(mistakenPostPath, snapshot, assessment({ by: reporter }))).toBe("Only the Communications team can do this.");
   });
 });
 
@@ -372,10 +372,10 @@ describe("steps 5 and 6: the Leader, and responding as the organisation", () => 
     const send = { type: "MARK_RESPONSE_SENT" as const, at: at(65), by: comms, where: "Reply" };
     const drafted = run(...toResponding, responseSignedOff[0], responseSignedOff[1]).snapshot;
     expect(drafted.can(send)).toBe(false);
-    expect(explainMistakenPostRefusal(drafted.context, send, true)).toMatch(/cannot be marked as sent until/);
+    expect(explainRefusal(mistakenPostPath, drafted, send)).toMatch(/cannot be marked as sent until/);
     const selfSignOff = { type: "SIGN_OFF_TONE" as const, at: at(60), by: comms };
     expect(drafted.can(selfSignOff)).toBe(false);
-    expect(explainMistakenPostRefusal(drafted.context, selfSignOff, true)).toMatch(/second member of Communications, not the person who drafted/);
+    expect(explainRefusal(mistakenPostPath, drafted, selfSignOff)).toMatch(/second member of Communications, not the person who drafted/);
     const { snapshot } = run(...toResponding, ...responseSignedOff, send);
     expect(snapshot.value).toBe("standingDown");
   });
@@ -519,5 +519,125 @@ describe("the read model", () => {
       expect(work[0].key).toBe(state.value);
       expect(work.slice(1).every((piece) => piece.key.startsWith("task-"))).toBe(true);
     }
+  });
+});
+
+describe("refusals: the words of the guard that refused", () => {
+  const planned = [...deleted, assessment(), crisisPlan] as MistakenPostEvent[];
+  const responding = [...planned, { type: "MAKE_LEADER_AWARE", at: at(45), by: comms, summary: "Local paper may pick it up" }] as MistakenPostEvent[];
+  const [draft, checks] = responseSignedOff;
+  const stoodDown = [
+    ...deleted,
+    assessment({ decision: "investigate" }),
+    crisisPlan,
+    { type: "LEADER_NOT_NEEDED", at: at(45), by: comms, reason: "Contained" },
+    { type: "STAND_DOWN", at: at(200), by: comms, summary: "Quiet again" },
+  ] as MistakenPostEvent[];
+  const closed = [...stoodDown, { type: "RESUME_SCHEDULE", at: at(220), by: comms }, review] as MistakenPostEvent[];
+  const updateTask = (by: ActingPerson, status: "done" | "in_progress" = "done") => ({ type: "UPDATE_TASK" as const, at: at(65), by, taskIndex: 0, status });
+
+  const cases: { guard: string; after: MistakenPostEvent[]; attempt: MistakenPostEvent; refusal: string }[] = [
+    { guard: "isAskedOfficer", after: [], attempt: { type: "ACKNOWLEDGE", at: at(2), by: comms }, refusal: "Only Owen Price, who has been asked to acknowledge, can acknowledge this report." },
+    {
+      guard: "isReporterOrCommunications",
+      after: acknowledged,
+      attempt: { type: "RECORD_NOT_DELETED", at: at(6), by: manager, reason: "not_possible", explanation: "x" },
+      refusal: "Only the member of staff who reported this, or the Communications team, can do this.",
+    },
+    { guard: "isCommunications", after: deleted, attempt: assessment({ by: reporter }), refusal: "Only the Communications team can do this." },
+    // A closed incident is refused as closed, even to someone who could never attach a screenshot.
+    { guard: "isOpen", after: closed, attempt: { type: "ATTACH_SCREENSHOT", at: at(301), by: head, file: screenshot }, refusal: "This incident is closed; its record can no longer change." },
+    {
+      guard: "hasScreenshot",
+      after: acknowledged,
+      attempt: { type: "RECORD_DELETED", at: at(6), by: reporter, deletedAt: at(6) },
+      refusal: "Attach a screenshot of the post before recording that it was deleted, so there is a record of what it said.",
+    },
+    {
+      guard: "crisisIsLive",
+      after: deleted,
+      attempt: { type: "ADD_TASK", at: at(35), by: comms, title: "Call the branch", owner: officer(head), dueAt: at(90) },
+      refusal: "Tasks can only be added while a crisis plan is in force.",
+    },
+    { guard: "crisisNotStoodDown", after: stoodDown, attempt: updateTask(comms), refusal: "The crisis has been stood down, so its tasks are closed." },
+    { guard: "isCommunicationsOrTaskOwner", after: planned, attempt: updateTask(reporter, "in_progress"), refusal: "Only Communications or the person who owns the task can update it." },
+    { guard: "hasDraft", after: responding, attempt: checks, refusal: "Draft the response before doing the checks." },
+    { guard: "checksDone", after: [...responding, draft], attempt: { type: "SIGN_OFF_TONE", at: at(60), by: secondComms }, refusal: "Do the “before you respond” checks before the tone is signed off." },
+    {
+      guard: "isNotTheDrafter",
+      after: [...responding, draft, checks],
+      attempt: { type: "SIGN_OFF_TONE", at: at(60), by: comms },
+      refusal: "The tone must be signed off by a second member of Communications, not the person who drafted the response.",
+    },
+    {
+      guard: "responseIsReady",
+      after: [...responding, draft, checks],
+      attempt: { type: "MARK_RESPONSE_SENT", at: at(65), by: comms, where: "Reply" },
+      refusal: "The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone.",
+    },
+  ];
+
+  it.each(cases)("$guard refuses in its own words", ({ after, attempt, refusal }) => {
+    const { snapshot } = run(...after);
+    expect(snapshot.can(attempt)).toBe(false);
+    expect(explainRefusal(mistakenPostPath, snapshot, attempt)).toBe(refusal);
+  });
+
+  it("has words for every guard that refuses, each tried above", () => {
+    const withWords = Object.entries(mistakenPostMachine.implementations.guards).filter(([, guard]) => guard !== undefined && "refusal" in guard).map(([name]) => name);
+    expect(withWords.sort()).toEqual(cases.map((refusal) => refusal.guard).sort());
+  });
+
+  it("reports the first part of a composite guard that fails, in the order the parts are written", () => {
+    // and(["isCommunications", "checksDone", "isNotTheDrafter"]): each part in turn.
+    const { snapshot: drafted } = run(...responding, draft);
+    expect(explainRefusal(mistakenPostPath, drafted, { type: "SIGN_OFF_TONE", at: at(60), by: reporter })).toBe("Only the Communications team can do this.");
+    expect(explainRefusal(mistakenPostPath, drafted, { type: "SIGN_OFF_TONE", at: at(60), by: comms })).toBe("Do the “before you respond” checks before the tone is signed off.");
+    // and(["crisisIsLive", "isCommunications"]): outside a crisis nobody may add a task, whoever asks.
+    const { snapshot: live } = run(...planned);
+    const addTask = { type: "ADD_TASK" as const, at: at(45), by: reporter, title: "Call the branch", owner: officer(head), dueAt: at(90) };
+    expect(explainRefusal(mistakenPostPath, live, addTask)).toBe("Only the Communications team can do this.");
+    expect(explainRefusal(mistakenPostPath, run(...stoodDown).snapshot, addTask)).toBe("Tasks can only be added while a crisis plan is in force.");
+  });
+
+  it("names the step for an event it does not take, says an acknowledgement is done, and falls back when a guard has no words", () => {
+    const { snapshot } = run(...acknowledged);
+    expect(explainRefusal(mistakenPostPath, snapshot, review)).toBe("“Closed with a review” is not possible now: this incident is at the step “Delete the post if possible”.");
+    expect(explainRefusal(mistakenPostPath, snapshot, { type: "ACKNOWLEDGE", at: at(5), by: head })).toBe("This report has already been acknowledged by Owen Price.");
+    // taskIsStillOpen only tells a deadline apart from a task already done.
+    const { snapshot: taskDone } = run(...planned, updateTask(secondComms));
+    const overdue = { type: "TASK_OVERDUE" as const, at: at(71), taskIndex: 0 };
+    expect(taskDone.can(overdue)).toBe(false);
+    expect(explainRefusal(mistakenPostPath, taskDone, overdue)).toBe("That cannot be done by you at this point.");
+  });
+});
+
+describe("the events offered to a viewer", () => {
+  const twoTasks = {
+    ...crisisPlan,
+    tasks: [
+      { title: "Brief the library staff", owner: officer(head), dueAt: at(70) },
+      { title: "Tell the branch manager", owner: officer(reporter), dueAt: at(70) },
+    ],
+  };
+  const offered = (by: ActingPerson) =>
+    eventsAllowed(mistakenPostPath, run(...deleted, assessment(), twoTasks).snapshot, { by, at: at(50), showsEvent: () => true });
+
+  it("offers a task owner the update of their own task only", () => {
+    expect(offered(reporter)).toEqual([{ type: "ATTACH_SCREENSHOT" }, { type: "UPDATE_TASK", taskIndex: 1 }]);
+    expect(offered(head)).toEqual([{ type: "UPDATE_TASK", taskIndex: 0 }]);
+  });
+
+  it("offers Communications the update of every task, and their step's forms", () => {
+    expect(offered(comms).filter((event) => event.type === "UPDATE_TASK")).toEqual([
+      { type: "UPDATE_TASK", taskIndex: 0 },
+      { type: "UPDATE_TASK", taskIndex: 1 },
+    ]);
+    expect(offered(comms).map((event) => event.type)).toEqual(["ATTACH_SCREENSHOT", "ADD_TASK", "UPDATE_TASK", "UPDATE_TASK", "MAKE_LEADER_AWARE", "LEADER_NOT_NEEDED"]);
+  });
+
+  it("offers nothing of a section the viewer may not see", () => {
+    const { snapshot } = run(...deleted, assessment(), twoTasks);
+    expect(eventsAllowed(mistakenPostPath, snapshot, { by: comms, at: at(50), showsEvent: (type) => type !== "UPDATE_TASK" }).map((event) => event.type)).not.toContain("UPDATE_TASK");
   });
 });

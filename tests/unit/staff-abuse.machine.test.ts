@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import { getShortestPaths } from "xstate/graph";
 import {
-  explainStaffAbuseRefusal,
   STAFF_ABUSE_SECTIONS,
   staffAbuseEmails,
   staffAbuseMachine,
@@ -14,7 +13,7 @@ import {
   staffAbusePath,
   staffAbuseReadModel,
 } from "../../machines/staff-abuse";
-import { DEFAULT_READING_POLICY, listSteps, machineStateOf, pathAllows, recordView, stepStatuses, viewerRelations, type ActingPerson } from "../../machines/kit";
+import { DEFAULT_READING_POLICY, eventsAllowed, explainRefusal, listSteps, machineStateOf, pathAllows, recordView, stepStatuses, viewerRelations, type ActingPerson } from "../../machines/kit";
 import { mayDo } from "../helpers/read-model";
 
 type Snapshot = SnapshotFrom<typeof staffAbuseMachine>;
@@ -189,7 +188,7 @@ describe("staff abuse machine: what each piece of work asks for", () => {
     const { snapshot } = run();
     const event = { ...support, by: colleague } as StaffAbuseEvent;
     expect(snapshot.can(event)).toBe(false);
-    expect(explainStaffAbuseRefusal(snapshot.context, event, true)).toBe("Only the line manager, or HR and safety, can record this.");
+    expect(explainRefusal(staffAbusePath, snapshot, event)).toBe("Only the line manager, or HR and safety, can record this.");
   });
 
   it("offers Report Harmful Content when the platform has not acted within 48 hours", () => {
@@ -357,5 +356,60 @@ describe("the read model", () => {
         }
       }
     }
+  });
+});
+
+describe("staff abuse machine: the words of the guard that refused", () => {
+  const helpAsked: StaffAbuseEvent = { type: "ASK_COMMUNICATIONS_HELP", at: at(45), by: reporter };
+  const closed = [...allDone, { type: "CLOSE", at: at(9000), by: hr, summary: "Removed; police have it." }] as StaffAbuseEvent[];
+  const file = { originalName: "a.png", mediaType: "image/png", sizeBytes: 1, sha256: "c", storagePath: "x" };
+
+  const cases: { guard: string; after: StaffAbuseEvent[]; attempt: StaffAbuseEvent; refusal: string }[] = [
+    { guard: "byReporter", after: [], attempt: { ...blocked, by: manager } as StaffAbuseEvent, refusal: "Only the member of staff who made the report can do this." },
+    {
+      guard: "byReporterOrCommunicationsHelping",
+      after: [],
+      attempt: { ...removalAsked, by: comms } as StaffAbuseEvent,
+      refusal: "Only the member of staff, or Communications once asked to help, can do this.",
+    },
+    {
+      guard: "byCarer",
+      after: [],
+      attempt: { ...policeReport, by: colleague } as StaffAbuseEvent,
+      refusal: "Only the member of staff, their line manager, or HR and safety can record this.",
+    },
+    { guard: "byManagerOrHr", after: [], attempt: { ...support, by: reporter } as StaffAbuseEvent, refusal: "Only the line manager, or HR and safety, can record this." },
+    { guard: "byHrOrReporter", after: allDone, attempt: { type: "CLOSE", at: at(9000), by: manager, summary: "x" }, refusal: "Only the member of staff or HR and safety can do this." },
+    // A closed report is refused as closed, even to someone who could never attach a screenshot.
+    { guard: "isOpen", after: closed, attempt: { type: "ATTACH_SCREENSHOT", at: at(9001), by: colleague, file }, refusal: "This report is closed." },
+    { guard: "helpNotYetAsked", after: [helpAsked], attempt: { ...helpAsked, by: manager } as StaffAbuseEvent, refusal: "Communications have already been asked to help." },
+  ];
+
+  it.each(cases)("$guard refuses in its own words", ({ after, attempt, refusal }) => {
+    const { snapshot } = run(...after);
+    expect(snapshot.can(attempt)).toBe(false);
+    expect(explainRefusal(staffAbusePath, snapshot, attempt)).toBe(refusal);
+  });
+
+  it("has words for every guard that refuses, each tried above", () => {
+    const withWords = Object.entries(staffAbuseMachine.implementations.guards).filter(([, guard]) => guard !== undefined && "refusal" in guard).map(([name]) => name);
+    expect(withWords.sort()).toEqual(cases.map((refusal) => refusal.guard).sort());
+  });
+
+  it("reports the first part of a composite guard that fails", () => {
+    // and(["helpNotYetAsked", "byReporter"]): before help is asked, only the reporter may ask.
+    expect(explainRefusal(staffAbusePath, run().snapshot, { ...helpAsked, by: manager } as StaffAbuseEvent)).toBe("Only the member of staff who made the report can do this.");
+    // and(["isOpen", "byHrOrReporter"]): while open, who may attach.
+    expect(explainRefusal(staffAbusePath, run().snapshot, { type: "ATTACH_SCREENSHOT", at: at(5), by: colleague, file })).toBe("Only the member of staff or HR and safety can do this.");
+  });
+
+  it("offers Communications the removal only once asked, and never a section they may not see", () => {
+    const offered = (events: StaffAbuseEvent[]) => {
+      const { snapshot } = run(...events);
+      const view = recordView(staffAbusePath, snapshot.context, viewerRelations(staffAbusePath, snapshot.context, comms, { isReporter: false, inChain: false, policy: DEFAULT_READING_POLICY }));
+      return eventsAllowed(staffAbusePath, snapshot, { by: comms, at: at(60), showsEvent: view.showsEvent }).map((event) => event.type);
+    };
+    expect(offered([])).toEqual([]);
+    expect(offered([helpAsked])).toEqual(["REQUEST_REMOVAL", "NO_REMOVAL_NEEDED"]);
   });
 });

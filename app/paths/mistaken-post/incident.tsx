@@ -1,3 +1,4 @@
+import type { OfferedEvent } from "../../../machines/kit";
 import type { MistakenPostContext } from "../../../machines/mistaken-post";
 import {
   DeadlineList,
@@ -34,6 +35,7 @@ interface MistakenPostPage {
   timeline: TimelineEntry[];
   timelinePaging: TimelinePaging;
   allowedEvents: string[];
+  offers: OfferedEvent[];
   evidence: EvidenceEntry[];
   evidenceCount: number;
   heldPosts: StepPageData["heldPosts"];
@@ -77,6 +79,7 @@ export function MistakenPostIncident(props: { page: IncidentPageData; actionData
   const data: StepPageData = {
     version: incident.version,
     allowed: page.allowedEvents,
+    updatableTasks: page.offers.flatMap((event) => (event.type === "UPDATE_TASK" ? [event.taskIndex as number] : [])),
     actionData,
     taskOwners: page.taskOwners,
     channels: page.channels,

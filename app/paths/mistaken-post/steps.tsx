@@ -16,6 +16,8 @@ import { StepForm, type StepActionData } from "../../components/step-form";
 export interface StepPageData {
   version: number;
   allowed: string[];
+  /** The crisis tasks this person may update (by index). */
+  updatableTasks: number[];
   actionData: StepActionData | undefined;
   taskOwners: { id: number; name: string; jobTitle: string }[];
   channels: { id: number; label: string; paused: boolean }[];
@@ -234,7 +236,6 @@ function TaskRowField(props: { label: string; name: string; error?: string[]; de
 export function CrisisTaskList({ context, data }: { context: MistakenPostContext; data: StepPageData }) {
   if (!context.crisisPlan) return null;
   const now = new Date().toISOString();
-  const canUpdate = data.allowed.includes("UPDATE_TASK");
   return (
     <section aria-labelledby="tasks-title" className="mt-8">
       <h2 id="tasks-title" className="text-xl font-bold">
@@ -257,7 +258,7 @@ export function CrisisTaskList({ context, data }: { context: MistakenPostContext
                 <span className={`tag ${task.status === "done" ? "bg-green-100 text-success" : task.status === "in_progress" ? "bg-blue-100 text-brand-dark" : "bg-gray-200 text-ink"}`}>
                   {TASK_STATUSES[task.status]}
                 </span>
-                {canUpdate && task.status !== "done" ? <TaskStatusForm data={data} taskIndex={index} title={task.title} /> : null}
+                {data.updatableTasks.includes(index) && task.status !== "done" ? <TaskStatusForm data={data} taskIndex={index} title={task.title} /> : null}
               </div>
             </li>
           );
