@@ -1,5 +1,6 @@
 /** What every path's statechart shares: people, evidence, time, access, steps, effects, refusals, offers, email contracts and the read model. */
 export * from "./access";
+export * from "./draw";
 export * from "./effects";
 export * from "./emails";
 export * from "./evidence";
