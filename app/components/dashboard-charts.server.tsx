@@ -6,8 +6,7 @@ import { formatMonth } from "../../machines/kit/dates";
 /**
  * The dashboard's charts, drawn with Recharts 2 into SVG markup on the server: Recharts 3 renders
  * only an empty wrapper on the server (recharts/recharts#5997), and a fixed width and height let
- * the SVG be drawn without a browser. Drawn once per change to the figures (the route caches the
- * markup with them), because drawing them is most of what the page costs.
+ * the SVG be drawn without a browser. A path's own sections draw theirs with monthChart.
  */
 
 /** Colours with at least 3:1 contrast on white, told apart by the tables as well as by colour. */
@@ -58,17 +57,15 @@ function TimingChart({ rows }: { rows: TimingRow[] }) {
   );
 }
 
-export type ChartKey = "open" | "timings" | "abuseKind" | "abusePlatform";
+/** A chart of counts per month (one bar a month, its series stacked), as SVG markup. */
+export function monthChart(id: string, series: { key: string; label: string }[], months: MonthCounts[]): string {
+  return renderToStaticMarkup(<MonthChart id={id} series={series} months={months} />);
+}
 
-/** Every chart of the dashboard as SVG markup; an empty string where there is nothing to draw. */
-export function dashboardCharts(dashboard: Pick<Dashboard, "openByStep" | "timings" | "abuseByKind" | "abuseByPlatform">): Record<ChartKey, string> {
-  const kindSeries = dashboard.abuseByKind.kinds.map((kind) => ({ key: kind.key, label: kind.label }));
-  const platformSeries = dashboard.abuseByPlatform.platforms.map((platform) => ({ key: platform, label: platform }));
+/** The charts of the dashboard's shared figures as SVG markup; an empty string where there is nothing to draw. */
+export function dashboardCharts(dashboard: Pick<Dashboard, "openByStep" | "timings">): { open: string; timings: string } {
   return {
     open: dashboard.openByStep.length === 0 ? "" : renderToStaticMarkup(<OpenChart rows={dashboard.openByStep} />),
     timings: renderToStaticMarkup(<TimingChart rows={dashboard.timings} />),
-    abuseKind: renderToStaticMarkup(<MonthChart id="abuse-kind-chart" series={kindSeries} months={dashboard.abuseByKind.months} />),
-    abusePlatform:
-      platformSeries.length === 0 ? "" : renderToStaticMarkup(<MonthChart id="abuse-platform-chart" series={platformSeries} months={dashboard.abuseByPlatform.months} />),
   };
 }

@@ -1,6 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { allRows, oneRow } from "../utils/statements.server";
 import { OPEN_DEADLINE_STATUSES } from "../../db/schema";
 
 export interface OpenDeadline {
@@ -29,14 +28,6 @@ export function incidentOverdueSql(now: Date, deadlineShown: SQL): SQL {
 }
 
 /**
- * When the next open deadline falls due after `now` (null if none will): until then no incident
- * becomes overdue by the clock alone, so what incidentOverdueSql found still holds.
- */
-export function nextDeadlineDue(db: Db, now: Date): string | null {
-  return oneRow<{ dueAt: string | null }>(db, sql`select min(due_at) as dueAt from deadlines where status in (${openStatuses}) and due_at >= ${now.toISOString()}`)?.dueAt ?? null;
-}
-
-/**
  * One row per piece of work still awaited (deadline key): the latest wording (say, the fallback
  * officer now asked to acknowledge) and the earliest due time still open (when it became late).
  */
@@ -51,5 +42,5 @@ export function openDeadlinesSql(where: SQL = sql`1 = 1`): SQL {
 }
 
 export function openDeadlinesOf(db: Db, incidentId: number): OpenDeadline[] {
-  return allRows<OpenDeadline>(db, sql`${openDeadlinesSql(sql`incident_id = ${incidentId}`)} order by dueAt asc`);
+  return db.all<OpenDeadline>(sql`${openDeadlinesSql(sql`incident_id = ${incidentId}`)} order by dueAt asc`);
 }

@@ -1,16 +1,14 @@
-import { sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { accessGrantees, readingPolicy } from "../../db/workflow";
 import { type IncidentAccess, listSteps, READING_ROLES, type ReadingPolicy, type ViewerRelation } from "../../machines/kit";
-import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
-import { allRows, oneRow } from "../utils/statements.server";
-import type { Incident } from "../../db/schema";
+import { incidents, people, type Incident } from "../../db/schema";
 import { escalationPathFor, isIncidentKind, kindsReadableByRole, PATH_DEFINITIONS, type IncidentKind } from "../../machines/registry";
 import type { CurrentUser } from "../utils/auth.server";
 import { addCalendarDays, organisationLocalToUtc } from "../../machines/kit/dates";
 import { PAGE_SIZE, SORTS, type SortKey } from "../schemas/incident-list";
 import { canViewIncident } from "./incidents.server";
-import { incidentOverdueSql, nextDeadlineDue } from "./deadlines.server";
+import { incidentOverdueSql } from "./deadlines.server";
 
 /**
  * The incident list, its search and its CSV export. Who may see what is decided in SQL (so a
@@ -161,7 +159,7 @@ export function pathOptions(): { value: IncidentKind; label: string }[] {
 }
 
 export function serviceOptions(db: Db): string[] {
-  return allRows<{ service: string }>(db, sql`select distinct service from people order by service`).map((row) => row.service);
+  return db.selectDistinct({ service: people.service }).from(people).orderBy(people.service).all().map((row) => row.service);
 }
 
 function likeContaining(value: string): string {
@@ -292,6 +290,7 @@ const ORDER: Record<SortKey, SQL> = {
   reference: sql`i.reference asc`,
 };
 
+/** A row of the list as query() reads it, with the reporter and whether it is overdue for the viewer (0 or 1). */
 interface RawRow {
   id: number;
   reference: string;
@@ -335,7 +334,7 @@ function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, w
   const policy = readingPolicy(db);
   const overdue = overdueForSql(user, policy, now);
   const where = sql.join([visibleTo(user, policy), ...filterSql(filters, overdue)], sql` and `);
-  return allRows<RawRow>(db, sql`
+  return db.all<RawRow>(sql`
     with recursive ${reportsCte(user)},
     chosen as (
       select i.id from incidents as i indexed by incidents_list_idx ${reporterJoin(filters)}
@@ -356,7 +355,7 @@ function query(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date, w
 function countMatches(db: Db, user: CurrentUser, filters: IncidentFilters, now: Date): number {
   const policy = readingPolicy(db);
   const where = sql.join([visibleTo(user, policy), ...filterSql(filters, overdueForSql(user, policy, now))], sql` and `);
-  const row = oneRow<{ total: number }>(db, sql`
+  const row = db.get<{ total: number }>(sql`
     with recursive ${reportsCte(user)}
     select count(*) as total from incidents as i indexed by incidents_list_idx ${reporterJoin(filters)} where ${where}`);
   return row?.total ?? 0;
@@ -365,7 +364,7 @@ function countMatches(db: Db, user: CurrentUser, filters: IncidentFilters, now: 
 /** The rows the SQL found, each checked again with canViewIncident (they must agree). */
 function toListRows(db: Db, user: CurrentUser, rows: RawRow[]): IncidentListRow[] {
   return rows.flatMap((row): IncidentListRow[] => {
-    let parsedSnapshot: unknown;
+    let snapshot: unknown;
     const incident: Incident = {
       id: row.id,
       reference: row.reference,
@@ -377,8 +376,8 @@ function toListRows(db: Db, user: CurrentUser, rows: RawRow[]): IncidentListRow[
       // Read only if canViewIncident needs the context (not when a role or the chain decides):
       // a long incident's snapshot can be far larger than the rest of its row.
       get snapshot(): unknown {
-        parsedSnapshot ??= JSON.parse(oneRow<{ snapshot: string }>(db, sql`select snapshot from incidents where id = ${row.id}`)!.snapshot);
-        return parsedSnapshot;
+        snapshot ??= db.select({ snapshot: incidents.snapshot }).from(incidents).where(eq(incidents.id, row.id)).get()!.snapshot;
+        return snapshot;
       },
       state: row.state,
       version: row.version,
@@ -416,21 +415,10 @@ export interface SearchResult {
   pageCount: number;
 }
 
-/**
- * One page (25 rows) of the incidents this person may see that match the filters, and how many
- * match in all. The list is the most read page: a page and the count are kept until the database
- * changes or, as the overdue flags and filter follow the clock, until the next deadline falls due.
- */
+/** One page (25 rows) of the incidents this person may see that match the filters, and how many match in all. */
 export function searchIncidents(db: Db, user: CurrentUser, filters: IncidentFilters, page = 1, now = new Date()): SearchResult {
-  const viewerAndFilters = `${viewerCacheKey(user)}:${filterQuery(filters)}`;
-  const clock = { now, until: () => nextDeadlineDue(db, now) };
-  const total = cachedUntilDataChanges(db, `incident-count:${viewerAndFilters}`, () => countMatches(db, user, filters, now), clock);
-  const rows = cachedUntilDataChanges(
-    db,
-    `incident-list-page:${viewerAndFilters}:${page}`,
-    () => toListRows(db, user, query(db, user, filters, now, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })),
-    clock,
-  );
+  const total = countMatches(db, user, filters, now);
+  const rows = toListRows(db, user, query(db, user, filters, now, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
   return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { incidentEvents, incidents, people, type Incident } from "../../db/schema";
 import {
@@ -11,14 +11,12 @@ import {
   type WorkflowErrorCode,
 } from "../../db/workflow";
 import { type EvidenceFacts, eventsAllowed, evidenceFactsOf, listSteps, pathAllows, type ReadingPolicy, recordView, type RecordView, stepStatuses, type ViewerRelation, viewerRelations } from "../../machines/kit";
-import { escalationPathFor } from "../../machines/registry";
+import { escalationPathFor, kindsReadableByRole } from "../../machines/registry";
 import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/index.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
 import { preparedPerDatabase } from "../utils/prepared.server";
-import { allRows } from "../utils/statements.server";
-import { cachedUntilDataChanges, viewerCacheKey } from "../utils/data-cache.server";
 import { discardUnrecordedEvidence, latestEvidence } from "./evidence.server";
 import { recordActions } from "./limits.server";
 import { openDeadlinesOf } from "./deadlines.server";
@@ -85,7 +83,7 @@ function applyPersonEvent(
 
 /** The people above someone in the reporting line, nearest first. */
 export function managementChainIds(db: Db, personId: number): number[] {
-  const rows = allRows<{ id: number }>(db, sql`
+  const rows = db.all<{ id: number }>(sql`
     with recursive chain(id, depth) as (
       select line_manager_id, 1 from people where id = ${personId} and line_manager_id is not null
       union all
@@ -181,7 +179,7 @@ const eventsPageQuery = preparedPerDatabase((db) =>
  * to_step), one seek per step rather than a read of every event (1,000 on the bench's incident).
  */
 function stepsReached(db: Db, incidentId: number): Set<string> {
-  const rows = allRows<{ step: string }>(db, sql`
+  const rows = db.all<{ step: string }>(sql`
     with recursive reached(step) as (
       select min(to_step) from incident_events where incident_id = ${incidentId}
       union all
@@ -288,7 +286,15 @@ export interface IncidentSummary {
   createdAt: string;
 }
 
-type SummaryRow = Pick<Incident, "reference" | "kind" | "title" | "state" | "createdAt">;
+const summaryColumns = {
+  reference: incidents.reference,
+  kind: incidents.kind,
+  title: incidents.title,
+  state: incidents.state,
+  createdAt: incidents.createdAt,
+};
+
+type SummaryRow = Pick<Incident, keyof typeof summaryColumns>;
 
 function summarise(rows: SummaryRow[]): IncidentSummary[] {
   return rows.map((incident) => {
@@ -303,11 +309,11 @@ function summarise(rows: SummaryRow[]): IncidentSummary[] {
   });
 }
 
-/** What the home page shows a person: the work that waits for them, and what they reported. */
+/** The home page's lists of every path: the work that waits for the person, what they reported, and Communications' recent incidents. */
 export function homeLists(db: Db, user: CurrentUser) {
   const policy = readingPolicy(db);
   // Work asked of them or of one of their roles, on incidents they may read, where they may see its section.
-  const waiting = allRows<SummaryRow>(db, sql`
+  const waiting = db.all<SummaryRow>(sql`
     with recursive ${reportsCte(user)}
     select i.reference, i.kind, i.title, i.state, i.created_at as createdAt
     from incident_work as w join incidents as i on i.id = w.incident_id
@@ -315,30 +321,25 @@ export function homeLists(db: Db, user: CurrentUser) {
       and ${visibleTo(user, policy, "per row")} and ${rowShownSql(user, policy, sql`w.section`)}
     group by i.id
     order by i.created_at asc, i.id asc`);
-  const reported = db
-    .select()
-    .from(incidents)
-    .where(eq(incidents.reporterId, user.id))
-    .orderBy(desc(incidents.createdAt))
-    .limit(20)
-    .all();
-  const communications = user.roles.includes("communications")
-    ? db.select().from(incidents).where(inArray(incidents.kind, ["mistaken_post"])).orderBy(desc(incidents.createdAt)).limit(20).all()
-    : [];
-  // Abuse reports are private: those of the people this person manages, every one for HR and
-  // safety, and those where Communications were asked to help (the list's own rule).
-  const abuseReports = allRows<SummaryRow>(db, sql`
-    with recursive ${reportsCte(user)}
-    select i.reference, i.kind, i.title, i.state, i.created_at as createdAt from incidents as i
-    where i.kind = 'staff_abuse' and i.reporter_id <> ${user.id} and ${visibleTo(user, policy)}
-    order by i.created_at desc, i.id desc
-    limit 20`);
+  const latest = (where: SQL | undefined) => db.select(summaryColumns).from(incidents).where(where).orderBy(desc(incidents.createdAt)).limit(20).all();
+  // Communications read every incident of the paths their role reads.
+  const communications = user.roles.includes("communications") ? latest(inArray(incidents.kind, kindsReadableByRole(["communications"]))) : [];
   return {
     waiting: summarise(waiting),
-    reported: summarise(reported),
+    reported: summarise(latest(eq(incidents.reporterId, user.id))),
     communications: summarise(communications),
-    abuseReports: summarise(abuseReports),
   };
+}
+
+/** For a path's list on the home page: the latest 20 of its incidents reported by others that this person may read. */
+export function othersReportsReadableBy(db: Db, user: CurrentUser, kind: string): IncidentSummary[] {
+  const rows = db.all<SummaryRow>(sql`
+    with recursive ${reportsCte(user)}
+    select i.reference, i.kind, i.title, i.state, i.created_at as createdAt from incidents as i
+    where i.kind = ${kind} and i.reporter_id <> ${user.id} and ${visibleTo(user, readingPolicy(db))}
+    order by i.created_at desc, i.id desc
+    limit 20`);
+  return summarise(rows);
 }
 
 /**
@@ -352,25 +353,11 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
   if (!incident) return null;
   const path = escalationPathFor(incident.kind);
   const snapshot = path.machine.resolveState(incident.snapshot as never);
-  // What the page reads about the incident (not about the clock or what this person may do) is
-  // kept until the database changes, so rereading or paging through an incident reads nothing
-  // twice. It is kept per viewer, never shared, so nothing read for one person can reach another.
   // Need to know: only the sections this person's relation to the incident allows reach the browser.
-  const { visited, openDeadlines, view, ...readings } = cachedUntilDataChanges(
-    db,
-    `incident-page:${viewerCacheKey(user)}:${incident.id}:${options.timelinePage ?? ""}`,
-    () => {
-      const view = recordViewFor(db, user, incident);
-      return {
-        view,
-        // The stepper needs the steps ever reached, not the timeline.
-        visited: stepsReached(db, incident.id),
-        openDeadlines: openDeadlinesOf(db, incident.id).filter((deadline) => view.showsDeadline(deadline.key)),
-        ...(view.showsEvidence ? latestEvidence(db, incident.id) : { evidence: [], evidenceCount: 0 }),
-        ...getTimelinePage(db, incident, options.timelinePage ?? null, view.showsEvent),
-      };
-    },
-  );
+  const view = recordViewFor(db, user, incident);
+  // The stepper needs the steps ever reached, not the timeline.
+  const visited = stepsReached(db, incident.id);
+  const openDeadlines = openDeadlinesOf(db, incident.id).filter((deadline) => view.showsDeadline(deadline.key));
   const definedSteps = listSteps(path.machine).filter((step) => view.showsStep(step.id));
   const statuses = stepStatuses(path.machine, snapshot, visited);
   const now = new Date().toISOString();
@@ -390,7 +377,8 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
     steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
     currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
     deadlines: openDeadlines.map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt < now })),
-    ...readings,
+    ...(view.showsEvidence ? latestEvidence(db, incident.id) : { evidence: [], evidenceCount: 0 }),
+    ...getTimelinePage(db, incident, options.timelinePage ?? null, view.showsEvent),
     // Not even which events a hidden section would take now reaches the browser.
     allowedEvents: [...new Set(offers.map((event) => event.type))],
     // The same events, each with the item it is for: a task's update only for the tasks this person may update.

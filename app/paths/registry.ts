@@ -23,3 +23,9 @@ export function pathModuleFor(kind: string): PathModule {
 
 /** Every report route that takes files, for the request guard. */
 export const UPLOAD_ADDRESSES = PATH_MODULES.flatMap((module) => module.uploadAddresses);
+
+/** The paths' own sections of the dashboard, in the order of their paths. */
+export const DASHBOARD_SECTIONS = PATH_MODULES.flatMap((module) => module.dashboardSections ?? []);
+
+/** The paths' own lists on the home page, in the order of their paths. */
+export const HOME_SECTIONS = PATH_MODULES.flatMap((module) => module.homeSections ?? []);

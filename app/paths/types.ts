@@ -6,7 +6,8 @@ import type { PathDefinition } from "../../machines/kit";
 import type { IncidentKind } from "../../machines/registry";
 import type { AnyFields } from "../components/forms";
 import type { StepActionData } from "../components/step-form";
-import type { incidentPage } from "../models/incidents.server";
+import type { IncidentSummary, incidentPage } from "../models/incidents.server";
+import type { CurrentUser } from "../utils/auth.server";
 
 /**
  * What the app shows of one escalation path: its report, its incident page, its step forms and
@@ -25,6 +26,10 @@ export interface PathModule<Kind extends IncidentKind = IncidentKind> {
   IncidentPage(props: { page: IncidentPageData; actionData: IncidentActionData | undefined }): ReactNode;
   steps: StepForms;
   settings: SettingsSection;
+  /** Sections of the dashboard only this path has, after the figures every path shares. */
+  dashboardSections?: readonly DashboardSection[];
+  /** Lists of its incidents on the home page, after "Waiting for you". */
+  homeSections?: readonly HomeSection[];
 }
 
 export interface ReportChoice {
@@ -52,6 +57,27 @@ export interface StepForms<Intent extends string = string, Value extends { inten
 
 /** A step's form that was valid when sent but names something gone since; the message says what to choose instead. */
 export class StepInputError extends Error {}
+
+/**
+ * A section of the dashboard: its figures for the viewer, read from the read model; its charts,
+ * drawn as SVG on the server so no charting code goes to the browser; and how it shows them.
+ */
+export interface DashboardSection<Figures = unknown> {
+  /** Unique on the page. */
+  id: string;
+  figures(db: Db, user: CurrentUser, now: Date): Figures;
+  charts(figures: Figures): Record<string, string>;
+  Section(props: { figures: Figures; charts: Record<string, string> }): ReactNode;
+}
+
+/** A list of incidents on the home page, shown only when it has some. */
+export interface HomeSection {
+  /** Unique on the page. */
+  id: string;
+  heading: string;
+  /** The incidents it lists for this person, newest first. */
+  incidents(db: Db, user: CurrentUser): IncidentSummary[];
+}
 
 /** A path's part of the settings page, a form of its own. */
 export interface SettingsSection<Value = unknown, Shown = unknown> {

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IncidentList } from "~/components/incident-list";
 import { homeLists } from "~/models/incidents.server";
-import { PATH_MODULES } from "~/paths/registry";
+import { HOME_SECTIONS, PATH_MODULES } from "~/paths/registry";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 
@@ -11,10 +11,12 @@ export const meta: MetaFunction = () => [{ title: "Home · Holdfast" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const database = db();
   return json({
     name: user.name,
     isCommunications: user.roles.includes("communications"),
-    ...homeLists(db(), user),
+    ...homeLists(database, user),
+    sections: HOME_SECTIONS.map((section) => ({ id: section.id, heading: section.heading, items: section.incidents(database, user) })),
   });
 }
 
@@ -44,14 +46,16 @@ export default function Home() {
         <IncidentList items={data.waiting} empty="Nothing is waiting for you." />
       </section>
 
-      {data.abuseReports.length > 0 ? (
-        <section aria-labelledby="abuse-title" className="mt-8">
-          <h2 id="abuse-title" className="mb-3 text-xl font-bold">
-            Abuse reports you support
-          </h2>
-          <IncidentList items={data.abuseReports} empty="" />
-        </section>
-      ) : null}
+      {data.sections.map((section) =>
+        section.items.length > 0 ? (
+          <section key={section.id} aria-labelledby={`${section.id}-title`} className="mt-8">
+            <h2 id={`${section.id}-title`} className="mb-3 text-xl font-bold">
+              {section.heading}
+            </h2>
+            <IncidentList items={section.items} empty="" />
+          </section>
+        ) : null,
+      )}
 
       {data.isCommunications ? (
         <section aria-labelledby="comms-title" className="mt-8">

@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { ChartFigure, numberCell, TableHead } from "~/components/dashboard";
 import { dashboardCharts } from "~/components/dashboard-charts.server";
-import { DASHBOARD_ROLES, dashboardCacheKey, getDashboard, type MonthCounts } from "~/models/dashboard.server";
-import { cachedUntilDataChanges } from "~/utils/data-cache.server";
+import { DASHBOARD_ROLES, getDashboard } from "~/models/dashboard.server";
+import { DASHBOARD_SECTIONS } from "~/paths/registry";
 import { requireAnyRole } from "~/utils/auth.server";
-import { formatDateTime, formatMonth } from "../../machines/kit/dates";
+import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
 
 /**
- * The charts are SVG drawn on the server (components/dashboard-charts.server.tsx) once per change
- * to the data, and shown as they are: they work without JavaScript, and no charting code is sent
+ * The charts are SVG drawn on the server (components/dashboard-charts.server.tsx and each path's
+ * own sections) and shown as they are: they work without JavaScript, and no charting code is sent
  * to the browser. Each chart has the same figures in a table beside it.
  */
 
@@ -22,13 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const database = db();
   const now = new Date();
   const dashboard = getDashboard(database, user, now);
-  // Drawn from the same cached figures, so kept exactly as long as they are.
-  const charts = cachedUntilDataChanges(database, `${dashboardCacheKey(user, now)}:charts`, () => dashboardCharts(dashboard));
-  return json({ ...dashboard, charts });
+  const sections = DASHBOARD_SECTIONS.map((section) => {
+    const figures = section.figures(database, user, now);
+    return { id: section.id, figures, charts: section.charts(figures) };
+  });
+  return json({ ...dashboard, charts: dashboardCharts(dashboard), sections });
 }
-
-const numberHeader = "header-cell text-right";
-const numberCell = "cell text-right tabular-nums";
 
 /** "12 min", "3 h 5 min", "2 d 4 h": a length of time in minutes, for a table. */
 function formatMinutes(minutes: number | null): string {
@@ -42,82 +41,9 @@ function formatMinutes(minutes: number | null): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-/** The header row of a table; numeric columns line up on the right. */
-function TableHead({ columns }: { columns: { label: string; numeric?: boolean }[] }) {
-  return (
-    <thead>
-      <tr>
-        {columns.map((column) => (
-          <th key={column.label} scope="col" className={column.numeric ? numberHeader : "header-cell"}>
-            {column.label}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
-
-/** A chart with its figures: the chart is a labelled image, and the table beside it is the text alternative. */
-function ChartFigure({ id, title, svg, table }: { id: string; title: string; svg: string; table: ReactNode }) {
-  return (
-    <figure aria-labelledby={`${id}-caption`} className="mt-4">
-      <figcaption id={`${id}-caption`} className="font-semibold">
-        {title}
-      </figcaption>
-      <div className="mt-2 flex flex-wrap items-start gap-6">
-        <div
-          role="img"
-          aria-label={`Chart: ${title}. The same figures are in the table beside it.`}
-          className="max-w-full overflow-x-auto"
-          data-chart={id}
-          // Markup drawn by Recharts on the server from numbers and labels escaped by React.
-          dangerouslySetInnerHTML={{ __html: svg }}
-        />
-        <div className="min-w-0 flex-1">{table}</div>
-      </div>
-    </figure>
-  );
-}
-
-function MonthTable({ caption, series, months }: { caption: string; series: { key: string; label: string }[]; months: MonthCounts[] }) {
-  return (
-    <table className="w-full border-collapse text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="header-cell">
-            Month
-          </th>
-          {series.map((item) => (
-            <th key={item.key} scope="col" className={numberHeader}>
-              {item.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {months.map((row) => (
-          <tr key={row.month}>
-            <th scope="row" className="row-header-cell">
-              {formatMonth(row.month)}
-            </th>
-            {series.map((item) => (
-              <td key={item.key} className={numberCell}>
-                {row.counts[item.key] ?? 0}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 export default function DashboardPage() {
   const data = useLoaderData<typeof loader>();
   const openTotal = data.openByStep.reduce((sum, row) => sum + row.count, 0);
-  const kindSeries = data.abuseByKind.kinds.map((kind) => ({ key: kind.key, label: kind.label }));
-  const platformSeries = data.abuseByPlatform.platforms.map((platform) => ({ key: platform, label: platform }));
   return (
     <div>
       <h1 className="text-3xl font-bold">Dashboard</h1>
@@ -247,31 +173,10 @@ export default function DashboardPage() {
         />
       </section>
 
-      <section aria-labelledby="abuse-title" className="panel mt-6">
-        <h2 id="abuse-title" className="text-xl font-bold">
-          Abuse of staff reported, last {data.abuseByKind.months.length} months
-        </h2>
-        <p className="mt-2 text-sm">
-          A report can name more than one kind of abuse, so the kinds can add up to more than the reports. A report whose kind
-          of abuse you are not told (one you help to get removed) is counted by platform only.
-        </p>
-        <ChartFigure
-          id="abuse-kind"
-          title="Reports by kind of abuse, per month"
-          svg={data.charts.abuseKind}
-          table={<MonthTable caption="Reports by kind of abuse, per month" series={kindSeries} months={data.abuseByKind.months} />}
-        />
-        {platformSeries.length === 0 ? (
-          <p className="mt-4">No reports on any platform in these months.</p>
-        ) : (
-          <ChartFigure
-            id="abuse-platform"
-            title="Reports by platform, per month"
-            svg={data.charts.abusePlatform}
-            table={<MonthTable caption="Reports by platform, per month" series={platformSeries} months={data.abuseByPlatform.months} />}
-          />
-        )}
-      </section>
+      {DASHBOARD_SECTIONS.map(({ id, Section }) => {
+        const section = data.sections.find((shown) => shown.id === id)!;
+        return <Section key={id} figures={section.figures} charts={section.charts} />;
+      })}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from "xstate";
 import { accessAllows, READING_ROLES, type IncidentAccess, type ReadingPolicy, type ReadingRole, type ViewerRelation } from "./access";
 import type { EmailContracts } from "./emails";
-import type { MachineState, ReadModel } from "./read-model";
+import type { MachineState, MilestoneTiming, ReadModel } from "./read-model";
 import type { Refusal } from "./refusals";
 import type { EventLabels } from "./step-meta";
 
@@ -36,6 +36,8 @@ export interface PathDefinition {
   emails: EmailContracts<never>;
   /** The rows the lists, the dashboard and the home page read, projected purely from the context and step. */
   readModel: (context: any, state: MachineState) => ReadModel;
+  /** The dashboard's timings of this path, between milestones its read model writes. */
+  timings: readonly MilestoneTiming[];
 }
 
 /**

@@ -37,6 +37,19 @@ export interface Facet {
   section: string | null;
 }
 
+/**
+ * A figure of the dashboard's "how long things take": the time from one milestone to another,
+ * over the path's incidents that have reached both.
+ */
+export interface MilestoneTiming {
+  /** Stable, for the page's rows and for tests. */
+  key: string;
+  /** The row's heading: "Report to ..." and the path in brackets. */
+  label: string;
+  from: string;
+  to: string;
+}
+
 export interface ReadModel {
   milestones: Milestone[];
   work: AwaitedWork[];

@@ -45,4 +45,9 @@ export const mistakenPostPath = {
   needToKnow: null,
   emails: mistakenPostEmails,
   readModel: mistakenPostReadModel,
+  timings: [
+    { key: "acknowledgement", label: "Report to manager acknowledgement (mistaken post)", from: "reported", to: "acknowledged" },
+    { key: "assessment", label: "Report to risk assessment (mistaken post)", from: "reported", to: "assessed" },
+    { key: "closeMistakenPost", label: "Report to close (mistaken post)", from: "reported", to: "closed" },
+  ],
 } as const satisfies PathDefinition;

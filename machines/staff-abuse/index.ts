@@ -52,4 +52,5 @@ export const staffAbusePath = {
   },
   emails: staffAbuseEmails,
   readModel: staffAbuseReadModel,
+  timings: [{ key: "closeStaffAbuse", label: "Report to close (abuse of a member of staff)", from: "reported", to: "closed" }],
 } as const satisfies PathDefinition;

@@ -21,7 +21,6 @@ import { loader as csvLoader } from "../../app/routes/incidents.csv";
 import { loader as listLoader } from "../../app/routes/incidents._index";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
 import { organisationDate } from "../../machines/kit/dates";
-import { allRows } from "../../app/utils/statements.server";
 import { db as appDb } from "../../app/utils/db.server";
 import { channels, deadlines, incidentAccess, incidents, type Incident } from "../../db/schema";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
@@ -205,7 +204,7 @@ function expectSqlAgreesWithCanViewIncident(database: TestDatabase) {
     const expected = all.filter((incident) => canViewIncident(database.db, user, incident)).map((incident) => incident.reference);
     expect(sorted(referencesVisibleInSql(database.db, user)), demo.key).toEqual(sorted(expected));
     // The same rule looked up incident by incident (the dashboard's overdue steps) admits the same.
-    const perRow = allRows<{ reference: string }>(database.db, sql`with recursive ${reportsCte(user)} select i.reference from incidents as i where ${visibleTo(user, readingPolicy(database.db), "per row")}`);
+    const perRow = database.db.all<{ reference: string }>(sql`with recursive ${reportsCte(user)} select i.reference from incidents as i where ${visibleTo(user, readingPolicy(database.db), "per row")}`);
     expect(sorted(perRow.map((row) => row.reference)), `${demo.key}, per row`).toEqual(sorted(expected));
   }
 }

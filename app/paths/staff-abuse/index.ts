@@ -1,5 +1,8 @@
 import { staffAbusePath } from "../../../machines/staff-abuse";
-import type { PathModule } from "../types";
+import { othersReportsReadableBy } from "../../models/incidents.server";
+import type { DashboardSection, PathModule } from "../types";
+import { AbuseSection } from "./dashboard";
+import { abuseCharts, abuseCounts, type AbuseCounts } from "./dashboard.server";
 import { StaffAbuseIncident } from "./incident";
 import { ABUSE_REPORT_PATH, pagePath } from "./report-schema";
 import { settingsSchema, SettingsFieldset } from "./settings";
@@ -19,4 +22,14 @@ export const staffAbuseModule: PathModule<"staff_abuse"> = {
   IncidentPage: StaffAbuseIncident,
   steps: { isIntent: isStaffAbuseIntent, schemas: staffAbuseStepSchemas, toEvent: (_db, value: Parameters<typeof staffAbuseEventFrom>[0]) => staffAbuseEventFrom(value), confirmations: STAFF_ABUSE_CONFIRMATIONS },
   settings: { load: loadSettings, schema: settingsSchema, save: saveSettings, Fieldset: SettingsFieldset },
+  dashboardSections: [{ id: "abuse", figures: abuseCounts, charts: abuseCharts, Section: AbuseSection } satisfies DashboardSection<AbuseCounts>],
+  homeSections: [
+    {
+      id: "abuse",
+      heading: "Abuse reports you support",
+      // Abuse reports are private: those of the people this person manages, every one for HR and
+      // safety, and those where Communications were asked to help (the list's own rule).
+      incidents: (db, user) => othersReportsReadableBy(db, user, staffAbusePath.kind),
+    },
+  ],
 };
