@@ -35,7 +35,7 @@ test("a member of staff reports a mistaken post and their line manager acknowled
   await signOut(page);
 
   await signIn(page, people.librariesManager);
-  const waiting = page.getByRole("region", { name: "Waiting for you to acknowledge" });
+  const waiting = page.getByRole("region", { name: "Waiting for you" });
   await waiting.getByRole("link", { name: new RegExp(reference) }).click();
   await expect(page.getByRole("heading", { name: "Acknowledge this report" })).toBeVisible();
   await expectAccessible(page);
@@ -61,7 +61,7 @@ test("when the line manager is away, the next most senior officer is asked", asy
   await signOut(page);
 
   await signIn(page, people.director);
-  await page.getByRole("region", { name: "Waiting for you to acknowledge" }).getByRole("link", { name: new RegExp(reference) }).click();
+  await page.getByRole("region", { name: "Waiting for you" }).getByRole("link", { name: new RegExp(reference) }).click();
   await page.getByRole("button", { name: "Acknowledge" }).click();
   await expect(page.getByRole("region", { name: "Timeline" }).getByText("Acknowledged by Marcus Bell")).toBeVisible();
 });
