@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import type { PathDefinition } from "../../machines/kit";
 import type { IncidentKind } from "../../machines/registry";
 import type { AnyFields } from "../components/forms";
+import type { DemoStories } from "../demo/stories";
 import type { StepActionData } from "../components/step-form";
 import type { incidentPage } from "../models/incidents.server";
 
@@ -25,6 +26,8 @@ export interface PathModule<Kind extends IncidentKind = IncidentKind> {
   IncidentPage(props: { page: IncidentPageData; actionData: IncidentActionData | undefined }): ReactNode;
   steps: StepForms;
   settings: SettingsSection;
+  /** Its stories in the demo organisation's past, and how to play the steps only they take. */
+  demoStories: DemoStories;
 }
 
 export interface ReportChoice {

@@ -11,14 +11,12 @@ import { PATH_DEFINITIONS } from "../../machines/registry";
 
 /**
  * Shared files that still name paths until the work moving them lands: the read model (dashboard,
- * home lists), the demo history (to app/demo/) and the emails (to emails/<path>/). Remove a file
- * from here once it no longer names a path; never add one.
+ * home lists) and the emails (to emails/<path>/). Remove a file from here once it no longer names
+ * a path; never add one.
  */
 const UNTIL_MOVED = [
   "app/models/dashboard.server.ts",
   "app/models/incidents.server.ts",
-  "app/demo/history.ts",
-  "app/demo/stories.ts",
   "emails/index.tsx",
 ];
 

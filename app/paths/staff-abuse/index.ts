@@ -1,5 +1,6 @@
 import { staffAbusePath } from "../../../machines/staff-abuse";
 import type { PathModule } from "../types";
+import { staffAbuseDemoStories } from "./demo-stories.server";
 import { StaffAbuseIncident } from "./incident";
 import { ABUSE_REPORT_PATH, pagePath } from "./report-schema";
 import { settingsSchema, SettingsFieldset } from "./settings";
@@ -19,4 +20,5 @@ export const staffAbuseModule: PathModule<"staff_abuse"> = {
   IncidentPage: StaffAbuseIncident,
   steps: { isIntent: isStaffAbuseIntent, schemas: staffAbuseStepSchemas, toEvent: (_db, value: Parameters<typeof staffAbuseEventFrom>[0]) => staffAbuseEventFrom(value), confirmations: STAFF_ABUSE_CONFIRMATIONS },
   settings: { load: loadSettings, schema: settingsSchema, save: saveSettings, Fieldset: SettingsFieldset },
+  demoStories: staffAbuseDemoStories,
 };
