@@ -2,6 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import type { ReactNode } from "react";
 import type { ZodType, ZodTypeAny, ZodTypeDef } from "zod";
 import type { Db } from "../../db/client";
+import type { EmailTemplate } from "../../emails/types";
 import type { PathDefinition } from "../../machines/kit";
 import type { IncidentKind } from "../../machines/registry";
 import type { AnyFields } from "../components/forms";
@@ -28,6 +29,8 @@ export interface PathModule<Kind extends IncidentKind = IncidentKind> {
   settings: SettingsSection;
   /** Its stories in the demo organisation's past, and how to play the steps only they take. */
   demoStories: DemoStories;
+  /** Its email templates, by the name its notify actions use: one for each of its definition's email contracts. */
+  emails: Readonly<Record<string, EmailTemplate<never>>>;
 }
 
 export interface ReportChoice {

@@ -11,13 +11,11 @@ import { PATH_DEFINITIONS } from "../../machines/registry";
 
 /**
  * Shared files that still name paths until the work moving them lands: the read model (dashboard,
- * home lists) and the emails (to emails/<path>/). Remove a file from here once it no longer names
- * a path; never add one.
+ * home lists). Remove a file from here once it no longer names a path; never add one.
  */
 const UNTIL_MOVED = [
   "app/models/dashboard.server.ts",
   "app/models/incidents.server.ts",
-  "emails/index.tsx",
 ];
 
 const REGISTRIES = ["machines/registry.ts", "app/paths/registry.ts"];

@@ -1,6 +1,7 @@
 import { staffAbusePath } from "../../../machines/staff-abuse";
 import type { PathModule } from "../types";
 import { staffAbuseDemoStories } from "./demo-stories.server";
+import { staffAbuseTemplates } from "./emails.server";
 import { StaffAbuseIncident } from "./incident";
 import { ABUSE_REPORT_PATH, pagePath } from "./report-schema";
 import { settingsSchema, SettingsFieldset } from "./settings";
@@ -21,4 +22,5 @@ export const staffAbuseModule: PathModule<"staff_abuse"> = {
   steps: { isIntent: isStaffAbuseIntent, schemas: staffAbuseStepSchemas, toEvent: (_db, value: Parameters<typeof staffAbuseEventFrom>[0]) => staffAbuseEventFrom(value), confirmations: STAFF_ABUSE_CONFIRMATIONS },
   settings: { load: loadSettings, schema: settingsSchema, save: saveSettings, Fieldset: SettingsFieldset },
   demoStories: staffAbuseDemoStories,
+  emails: staffAbuseTemplates,
 };
