@@ -1,25 +1,21 @@
 import { and, asc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
 import sharp from "sharp";
-import { heldPostsForIncident } from "../../db/channels";
 import type { Db } from "../../db/client";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
-import { channels, deadlines, incidents, outbox, people, personRoles, type Incident } from "../../db/schema";
+import { deadlines, incidents, outbox, people, personRoles, type Incident } from "../../db/schema";
 import { applyEvent, storedContext, type Actor } from "../../db/workflow";
 import { evidenceFactsOf } from "../../machines/kit";
 import { addCalendarDays, organisationClockParts, organisationDate, organisationLocalToUtc } from "../../machines/kit/dates";
-import type { MistakenPostContext } from "../../machines/mistaken-post";
-import type { StaffAbuseContext } from "../../machines/staff-abuse";
-import { mistakenPostEventFrom, reportMistakenPost } from "../paths/mistaken-post/model.server";
-import { reportStaffAbuse } from "../paths/staff-abuse/model.server";
+import { PATH_MODULES } from "../paths/registry";
 import { discardStoredEvidence, receiveEvidenceUpload, type StoredEvidence } from "../utils/evidence.server";
 import { fireDueDeadlines } from "../workers/deadlines.server";
-import { DEMO_STORIES, type Story, type StoryAction, type StoryActor, type When } from "./stories";
+import { isSharedAction, type DemoStories, type PathAction, type SharedAction, type Story, type StoryActor, type When } from "./stories";
 
 /**
- * The demo organisation's history (decision 12): the stories in stories.ts played
- * through the workflow with a simulated clock. Every report goes through reportMistakenPost or
- * reportStaffAbuse and every step through applyEvent, as the person named, with the version they
- * would have seen and the time it happened; before each step, the deadlines that fell due in the
+ * The demo organisation's history (decision 12): every path's stories (its module's
+ * demoStories) played through the workflow with a simulated clock. Every report goes through its
+ * path's report function and every step through applyEvent, as the person named, with the version
+ * they would have seen and the time it happened; before each step, the deadlines that fell due in the
  * meantime fire at their own due times through fireDueDeadlines, as the worker would have fired
  * them. So the timelines, hash chains, deadlines, evidence, channel pauses and emails are made
  * exactly as in real use.
@@ -72,13 +68,17 @@ const minutesAfter = (moment: Date, minutes: number) => new Date(moment.getTime(
 interface PlannedStep {
   at: Date;
   by: StoryActor;
-  action: StoryAction;
+  action: SharedAction | PathAction;
   /** For a screenshot: which stored file it attaches. */
   screenshotIndex: number | null;
 }
 
 interface PlannedStory {
   story: Story;
+  /** The path whose story it is. */
+  kind: string;
+  path: DemoStories;
+  /** Its place among all paths' stories, in the registry's order. */
   index: number;
   reportDate: string;
   reportedAt: Date;
@@ -92,18 +92,22 @@ interface PlannedScreenshot {
   seed: number;
 }
 
+/** A moment a story names: minutes after `previous`, or a working day after the report day at a local time. */
+function momentOf(when: When, previous: Date, reportDate: string): Date {
+  return typeof when === "number" ? minutesAfter(previous, when) : localMoment(workingDaysFrom(reportDate, when[0]), when[1]);
+}
+
 function planHistory(now: Date) {
   const today = organisationDate(now);
   const screenshots: PlannedScreenshot[] = [];
-  const stories = DEMO_STORIES.map((story, index): PlannedStory => {
+  const told = PATH_MODULES.flatMap((module) => module.demoStories.stories.map((story) => ({ story, kind: module.definition.kind, path: module.demoStories })));
+  const stories = told.map(({ story, kind, path }, index): PlannedStory => {
     if (story.day < 1) throw new Error(`Demo history, story ${index + 1}: it must be reported on a working day before today`);
     const reportDate = workingDaysFrom(today, -story.day);
     const reportedAt = localMoment(reportDate, story.at);
-    const momentOf = (when: When, previous: Date) =>
-      typeof when === "number" ? minutesAfter(previous, when) : localMoment(workingDaysFrom(reportDate, when[0]), when[1]);
     let previous = reportedAt;
     const steps = story.steps.map(([when, by, action], stepIndex): PlannedStep => {
-      const at = momentOf(when, previous);
+      const at = momentOf(when, previous, reportDate);
       if (at < previous || at >= now) {
         throw new Error(`Demo history, story ${index + 1}, step ${stepIndex + 1}: its time ${at.toISOString()} is out of order or not in the past`);
       }
@@ -111,12 +115,11 @@ function planHistory(now: Date) {
       let screenshotIndex: number | null = null;
       if (action.kind === "screenshot") {
         screenshotIndex = screenshots.length;
-        const platform = story.kind === "mistaken_post" ? story.post.platform : story.report.platform;
-        screenshots.push({ storyIndex: index, platform, at, seed: index * 31 + stepIndex * 7 + 1 });
+        screenshots.push({ storyIndex: index, platform: story.report.platform, at, seed: index * 31 + stepIndex * 7 + 1 });
       }
       return { at, by, action, screenshotIndex };
     });
-    return { story, index, reportDate, reportedAt, steps };
+    return { story, kind, path, index, reportDate, reportedAt, steps };
   });
   return { stories, screenshots };
 }
@@ -271,7 +274,7 @@ function loadPeople(db: Db) {
 function failureOf(planned: PlannedStory, step: number, error: unknown): Error {
   const reason = error instanceof Error ? error.message : String(error);
   const where = step === -1 ? "its report" : `step ${step + 1}`;
-  return new Error(`Demo history, story ${planned.index + 1} (${planned.story.kind} reported by ${planned.story.reporter}), ${where}: ${reason}`, {
+  return new Error(`Demo history, story ${planned.index + 1} (${planned.kind} reported by ${planned.story.reporter}), ${where}: ${reason}`, {
     cause: error,
   });
 }
@@ -327,14 +330,9 @@ function runHistory(db: Db, plan: ReturnType<typeof planHistory>, files: StoredE
 }
 
 function report(db: Db, planned: PlannedStory, reporter: Person): Incident {
-  const actor = { id: reporter.id, name: reporter.name };
   const { story, reportedAt } = planned;
-  if (story.kind === "mistaken_post") {
-    const { minutesBefore, ...post } = story.post;
-    return reportMistakenPost(db, actor, { ...post, postedAt: minutesAfter(reportedAt, -minutesBefore).toISOString() }, reportedAt);
-  }
-  const { minutesBefore, ...report } = story.report;
-  return reportStaffAbuse(db, actor, { ...report, inDanger: false, happenedAt: minutesAfter(reportedAt, -minutesBefore).toISOString() }, reportedAt);
+  const happenedAt = minutesAfter(reportedAt, -story.report.minutesBefore);
+  return planned.path.report(db, { id: reporter.id, name: reporter.name }, story.report, { reportedAt, happenedAt });
 }
 
 interface StepScope {
@@ -351,26 +349,12 @@ function currentIncident(db: Db, incidentId: number): Incident {
   return incident;
 }
 
-/** Who takes the step: a demo person, or the person the incident itself names. */
+/** Who takes the step: the reporter, someone the incident itself names, or a demo person. */
 function actorOf(scope: StepScope, incident: Incident): Person {
   const { by } = scope.step;
-  const context = storedContext(incident);
-  switch (by) {
-    case "reporter":
-      return scope.directory.byId(incident.reporterId);
-    case "asked": {
-      const first = (context as MistakenPostContext).escalationChain?.[0];
-      if (!first) throw new Error("nobody was asked to acknowledge");
-      return scope.directory.byId(first.id);
-    }
-    case "supporter": {
-      const manager = (context as StaffAbuseContext).supportingManager;
-      if (!manager) throw new Error("no manager was asked to support");
-      return scope.directory.byId(manager.id);
-    }
-    default:
-      return scope.directory.byKey(by);
-  }
+  if (by === "reporter") return scope.directory.byId(incident.reporterId);
+  const named = scope.planned.path.actor(by, storedContext(incident));
+  return named === undefined ? scope.directory.byKey(by) : scope.directory.byId(named);
 }
 
 /** Takes one step as its person would on the incident page; returns how many events it sent. */
@@ -390,6 +374,15 @@ function takeStep(db: Db, scope: StepScope): number {
     });
   };
   const { action } = step;
+  if (!isSharedAction(action)) {
+    return scope.planned.path.play(db, action, {
+      incidentId: scope.incidentId,
+      at: step.at,
+      send,
+      momentOf: (when) => momentOf(when, step.at, scope.planned.reportDate),
+      personId: (key) => scope.directory.byKey(key).id,
+    });
+  }
   switch (action.kind) {
     case "event":
       send(action.event);
@@ -401,35 +394,6 @@ function takeStep(db: Db, scope: StepScope): number {
       const file = scope.files[step.screenshotIndex!];
       send({ type: "ATTACH_SCREENSHOT", file: evidenceFactsOf(file) });
       return 1;
-    }
-    case "crisisPlan": {
-      const handles = db.select({ id: channels.id, handle: channels.handle }).from(channels).all();
-      const channelIds = action.channels.map((handle) => {
-        const channel = handles.find((candidate) => candidate.handle === handle);
-        if (!channel) throw new Error(`no channel ${handle} in the register`);
-        return String(channel.id);
-      });
-      const at = (when: When) =>
-        typeof when === "number" ? minutesAfter(step.at, when) : localMoment(workingDaysFrom(scope.planned.reportDate, when[0]), when[1]);
-      // The plan form's checked value, turned into the event exactly as the page does it.
-      const value = {
-        intent: "CREATE_CRISIS_PLAN" as const,
-        version: 0,
-        holdingStatement: action.holdingStatement,
-        spokesperson: action.spokesperson,
-        audiences: action.audiences,
-        channels: channelIds,
-        reviewAt: at(action.reviewAt),
-        tasks: action.tasks.map((task) => ({ title: task.title, ownerId: scope.directory.byKey(task.owner).id, dueAt: at(task.due) })),
-      };
-      send(mistakenPostEventFrom(db, value as Parameters<typeof mistakenPostEventFrom>[1]));
-      return 1;
-    }
-    case "releaseHeldPosts": {
-      const held = heldPostsForIncident(db, scope.incidentId);
-      // One decision at a time, twenty seconds apart, as someone working down the list.
-      held.forEach((post, index) => send({ type: "REVIEW_HELD_POST", postId: post.id, decision: "release" }, new Date(step.at.getTime() + index * 20_000)));
-      return held.length;
     }
   }
 }

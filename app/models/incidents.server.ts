@@ -13,7 +13,7 @@ import {
 import { type EvidenceFacts, eventsAllowed, evidenceFactsOf, listSteps, pathAllows, type ReadingPolicy, recordView, type RecordView, stepStatuses, type ViewerRelation, viewerRelations } from "../../machines/kit";
 import { escalationPathFor, kindsReadableByRole } from "../../machines/registry";
 import type { CurrentUser } from "../utils/auth.server";
-import { wakeWorkers } from "../workers/index.server";
+import { wakeWorkers } from "../workers/wake.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
 import { preparedPerDatabase } from "../utils/prepared.server";

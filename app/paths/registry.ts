@@ -1,3 +1,4 @@
+import type { EmailTemplate } from "../../emails/types";
 import { PATH_DEFINITIONS, type IncidentKind } from "../../machines/registry";
 import { mistakenPostModule } from "./mistaken-post";
 import { staffAbuseModule } from "./staff-abuse";
@@ -19,6 +20,13 @@ export function pathModuleFor(kind: string): PathModule {
   const found = PATH_MODULES.find((module) => module.definition.kind === kind);
   if (!found) throw new Error(`Unknown incident kind: ${kind}`);
   return found;
+}
+
+/** An email's template, by the name its outbox row gives, from the path that has it. */
+export function emailTemplateFor(name: string): EmailTemplate<never> {
+  const found = PATH_MODULES.find((module) => Object.hasOwn(module.emails, name));
+  if (!found) throw new Error(`No email template called "${name}"`);
+  return found.emails[name];
 }
 
 /** Every report route that takes files, for the request guard. */

@@ -2,9 +2,11 @@ import type { SerializeFrom } from "@remix-run/node";
 import type { ReactNode } from "react";
 import type { ZodType, ZodTypeAny, ZodTypeDef } from "zod";
 import type { Db } from "../../db/client";
+import type { EmailTemplate } from "../../emails/types";
 import type { PathDefinition } from "../../machines/kit";
 import type { IncidentKind } from "../../machines/registry";
 import type { AnyFields } from "../components/forms";
+import type { DemoStories } from "../demo/stories";
 import type { StepActionData } from "../components/step-form";
 import type { IncidentSummary, incidentPage } from "../models/incidents.server";
 import type { CurrentUser } from "../utils/auth.server";
@@ -30,6 +32,10 @@ export interface PathModule<Kind extends IncidentKind = IncidentKind> {
   dashboardSections?: readonly DashboardSection[];
   /** Lists of its incidents on the home page, after "Waiting for you". */
   homeSections?: readonly HomeSection[];
+  /** Its stories in the demo organisation's past, and how to play the steps only they take. */
+  demoStories: DemoStories;
+  /** Its email templates, by the name its notify actions use: one for each of its definition's email contracts. */
+  emails: Readonly<Record<string, EmailTemplate<never>>>;
 }
 
 export interface ReportChoice {

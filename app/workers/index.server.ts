@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import { fireDueDeadlines } from "./deadlines.server";
 import { deliverDueEmails, type Mailer } from "./outbox.server";
 import { publishDuePosts, recordingAdapter, type PublishingAdapter } from "./publisher.server";
+import { setWakeHandler } from "./wake.server";
 
 export interface WorkerOptions {
   db: Db;
@@ -13,13 +14,6 @@ export interface WorkerOptions {
   adapter?: PublishingAdapter;
   now?: () => Date;
   onError?: (error: unknown) => void;
-}
-
-let wakeHandler: () => void = () => {};
-
-/** Asks the running workers to look for work now (after a commit that wrote outbox rows). */
-export function wakeWorkers() {
-  wakeHandler();
 }
 
 /**
@@ -77,7 +71,7 @@ export function startWorkers(options: WorkerOptions) {
   };
   const timer = setInterval(run, options.intervalMs);
   timer.unref();
-  wakeHandler = () => setImmediate(run);
+  setWakeHandler(() => setImmediate(run));
   run();
 
   return {
@@ -89,7 +83,7 @@ export function startWorkers(options: WorkerOptions) {
     async stop(graceMs: number) {
       stopClaiming.abort();
       clearInterval(timer);
-      wakeHandler = () => {};
+      setWakeHandler(() => {});
       const grace = setTimeout(() => release.abort(), graceMs);
       await current;
       clearTimeout(grace);

@@ -5,6 +5,7 @@ import nodemailer from "nodemailer";
 import type { Db } from "../../db/client";
 import { outbox, type OutboxRow } from "../../db/schema";
 import { renderEmail } from "../../emails/index";
+import { emailTemplateFor } from "../paths/registry";
 
 /**
  * The outbox worker: sends the emails that state changes wrote to the outbox table. Requests
@@ -201,7 +202,7 @@ export async function deliverDueEmails(db: Db, options: DeliverOptions) {
     let subject: string;
     try {
       const data = row.data as Record<string, unknown>;
-      const email = await renderEmail(row.template, {
+      const email = await renderEmail(emailTemplateFor(row.template), {
         ...data,
         incidentUrl: `${options.appUrl}${String(data.incidentPath ?? "/")}`,
       });

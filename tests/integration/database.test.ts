@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { eq, inArray, not } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
+import { emailTemplateFor } from "../../app/paths/registry";
 import { reportStaffAbuse } from "../../app/paths/staff-abuse/model.server";
 import { incidents, outbox, OUTBOX_STATUSES } from "../../db/schema";
 import { outboxRowData, rewriteOutboxRowsWithContext } from "../../db/outbox-data";
@@ -161,7 +162,7 @@ describe("migration 0012: abuse emails queued before need to know lose the whole
         expect(stored, `${row.template}: ${key}`).not.toContain(key);
       }
       for (const secret of [...Object.values(SECRETS), '"hate"', '"threat"', '"race"', "Blocked the account"]) expect(stored, `${row.template}: ${secret}`).not.toContain(secret);
-      const email = await renderEmail(row.template, { ...row.data, incidentUrl: `http://localhost/incidents/${incident.reference}` });
+      const email = await renderEmail(emailTemplateFor(row.template), { ...row.data, incidentUrl: `http://localhost/incidents/${incident.reference}` });
       expect(email.text, row.template).toContain(`http://localhost/incidents/${incident.reference}`);
       expect(email.text, row.template).toContain(test.person("library-assistant").name);
     }
@@ -194,7 +195,7 @@ describe("outbox rows queued before the email contracts", () => {
     expect(rewritten.map(({ data: _data, ...row }) => row)).toEqual(old.map(({ data: _data, ...row }) => row));
     expect(rewritten.map((row) => row.data)).toStrictEqual(today.map((row) => row.data));
     for (const row of rewritten) {
-      const email = await renderEmail(row.template, { ...row.data, incidentUrl: `http://localhost/incidents/${incident.reference}` });
+      const email = await renderEmail(emailTemplateFor(row.template), { ...row.data, incidentUrl: `http://localhost/incidents/${incident.reference}` });
       expect(email.subject, row.template).toContain(incident.reference);
       expect(email.text, row.template).toContain(reporter.name);
     }

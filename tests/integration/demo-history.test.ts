@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDashboard } from "../../app/models/dashboard.server";
@@ -46,6 +47,26 @@ function shape(database: TestDatabase) {
   const events = database.db.$client.prepare("select incident_id as id, count(*) as count from incident_events group by incident_id").all() as { id: number; count: number }[];
   const counts = new Map(events.map((row) => [row.id, row.count]));
   return incidentRows(database).map((row) => ({ reference: row.reference, kind: row.kind, state: row.state, createdAt: row.created_at, events: counts.get(row.id) }));
+}
+
+/**
+ * The whole history as played: every incident's timeline, deadlines, emails, evidence and the
+ * crises' pauses and held posts. Left out: what differs from one run to the next (stored file
+ * names, hashes over them, rows' wall-clock creation times) and the screenshots' bytes, which
+ * depend on the image library's version.
+ */
+function digest(database: TestDatabase): string {
+  const all = (sql: string) => database.db.$client.prepare(sql).all() as Record<string, unknown>[];
+  const withoutStoredFile = (payload: unknown) => JSON.parse(String(payload), (key, value) => (key === "file" ? value.originalName : value));
+  const history = {
+    events: all("select incident_id, sequence, actor_id, type, from_step, to_step, payload, at from incident_events order by id").map((row) => ({ ...row, payload: withoutStoredFile(row.payload) })),
+    deadlines: all("select incident_id, key, event_type, event_fields, description, due_at, status, closed_at from deadlines order by id"),
+    outbox: all("select incident_id, template, recipient, data, status, next_attempt_at, created_at from outbox order by id"),
+    evidence: all("select incident_id, original_name, media_type, uploaded_by_id, received_at from evidence_files order by id"),
+    pauses: all("select channel_id, incident_id, paused_by_id, paused_at, reason, resumed_at, resumed_by_id from channel_pauses order by id"),
+    posts: all("select channel_id, body, scheduled_for, status, held_by_pause_id, published_at from scheduled_posts order by id"),
+  };
+  return createHash("sha256").update(JSON.stringify(history)).digest("hex");
 }
 
 beforeAll(async () => {
@@ -184,6 +205,13 @@ describe("the demo history", () => {
     expect(hr.openByStep.length).toBeGreaterThan(0);
   });
 
+  it("is the history its stories have always told: the same incidents in the same order, with the same timelines", () => {
+    const incidents = test.db.$client.prepare("select reference, kind, title, state, version from incidents order by id").raw().all();
+    expect(incidents).toEqual(EXPECTED_INCIDENTS);
+    // Change this only with the stories: it moves with any step, time, deadline or email of the history.
+    expect(digest(test)).toBe(EXPECTED_DIGEST);
+  });
+
   it("is the same history every time for the same clock", async () => {
     const again = await seeded(NOW);
     try {
@@ -211,3 +239,44 @@ describe("the demo history", () => {
     }
   }, 90_000);
 });
+
+/** The incidents the stories make at NOW, in the order they are reported: reference, path, title, step, version. */
+const EXPECTED_INCIDENTS = [
+  ["HF-2026-0001", "staff_abuse", "Abuse of Chris Doyle on Facebook", "closed", 10],
+  ["HF-2026-0002", "mistaken_post", "Post made by mistake on @EastbridgeCouncil", "closed", 11],
+  ["HF-2026-0003", "staff_abuse", "Abuse of Jo Lee on Facebook", "closed", 8],
+  ["HF-2026-0004", "mistaken_post", "Post made by mistake on @EastbridgeLibraries", "closed", 7],
+  ["HF-2026-0005", "staff_abuse", "Abuse of Ellie Marsh on X (Twitter)", "closed", 13],
+  ["HF-2026-0006", "mistaken_post", "Post made by mistake on @eastbridgecouncil", "closed", 8],
+  ["HF-2026-0007", "staff_abuse", "Abuse of Ben Carter on Nextdoor", "closed", 12],
+  ["HF-2026-0008", "mistaken_post", "Post made by mistake on Eastbridge Borough Council", "closed", 12],
+  ["HF-2026-0009", "staff_abuse", "Abuse of Chris Doyle on X (Twitter)", "closed", 11],
+  ["HF-2026-0010", "staff_abuse", "Abuse of Dan Okafor on Email", "closed", 8],
+  ["HF-2026-0011", "mistaken_post", "Post made by mistake on @EastbridgeCouncil", "closed", 20],
+  ["HF-2026-0012", "staff_abuse", "Abuse of Owen Price on Facebook", "closed", 9],
+  ["HF-2026-0013", "staff_abuse", "Abuse of Sam Patel on TikTok", "closed", 12],
+  ["HF-2026-0014", "mistaken_post", "Post made by mistake on @EastbridgeLibraries", "closed", 11],
+  ["HF-2026-0015", "staff_abuse", "Abuse of Jo Lee on Instagram", "closed", 11],
+  ["HF-2026-0016", "mistaken_post", "Post made by mistake on @EastbridgeParks", "closed", 7],
+  ["HF-2026-0017", "staff_abuse", "Abuse of Grace Murphy on X (Twitter)", "closed", 12],
+  ["HF-2026-0018", "mistaken_post", "Post made by mistake on Eastbridge Borough Council", "closed", 7],
+  ["HF-2026-0019", "staff_abuse", "Abuse of Liam Turner on Facebook", "closed", 12],
+  ["HF-2026-0020", "staff_abuse", "Abuse of Ben Carter on WhatsApp", "closed", 7],
+  ["HF-2026-0021", "mistaken_post", "Post made by mistake on @EastbridgeLibraries", "closed", 13],
+  ["HF-2026-0022", "staff_abuse", "Abuse of Chris Doyle on Instagram", "closed", 11],
+  ["HF-2026-0023", "staff_abuse", "Abuse of Marcus Bell on Facebook", "closed", 11],
+  ["HF-2026-0024", "mistaken_post", "Post made by mistake on @EastbridgeParks", "closed", 7],
+  ["HF-2026-0025", "staff_abuse", "Abuse of Ellie Marsh on YouTube", "closed", 10],
+  ["HF-2026-0026", "mistaken_post", "Post made by mistake on @eastbridgecouncil", "closingReview", 10],
+  ["HF-2026-0027", "staff_abuse", "Abuse of Ben Carter on Facebook", "open", 9],
+  ["HF-2026-0028", "staff_abuse", "Abuse of Chris Doyle on TikTok", "readyToClose", 8],
+  ["HF-2026-0029", "mistaken_post", "Post made by mistake on @EastbridgeParks", "standingDown", 14],
+  ["HF-2026-0030", "staff_abuse", "Abuse of Sam Patel on Instagram", "open", 7],
+  ["HF-2026-0031", "staff_abuse", "Abuse of Helen Ward on Facebook", "open", 6],
+  ["HF-2026-0032", "mistaken_post", "Post made by mistake on Eastbridge Borough Council", "riskAssessment", 4],
+  ["HF-2026-0033", "staff_abuse", "Abuse of Alex Morgan on LinkedIn", "open", 9],
+  ["HF-2026-0034", "mistaken_post", "Post made by mistake on @EastbridgeCouncil", "deletion", 3],
+  ["HF-2026-0035", "staff_abuse", "Abuse of Liam Turner on Facebook", "open", 7],
+  ["HF-2026-0036", "mistaken_post", "Post made by mistake on @EastbridgeParks", "awaitingAcknowledgement", 3],
+];
+const EXPECTED_DIGEST = "8a1626749ee55891f8452a2cff21d95abbf27590db91bdf0ea05bfe9dbb4db75";

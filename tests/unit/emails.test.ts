@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderEmail, templates } from "../../emails/index";
-import { mistakenPostTemplates } from "../../emails/mistaken-post";
-import { staffAbuseTemplates } from "../../emails/staff-abuse";
+import { emailTemplateFor, PATH_MODULES } from "../../app/paths/registry";
+import { renderEmail } from "../../emails/index";
 import { formatDateTime } from "../../machines/kit/dates";
 import { emailDataOf, type EmailExtra } from "../../machines/kit";
 import { mistakenPostEmails, type MistakenPostContext } from "../../machines/mistaken-post";
@@ -176,6 +175,11 @@ const abuseData = (name: string, of: StaffAbuseEmailContext = abuseContext) => (
   incidentUrl: INCIDENT_URL,
   ...emailDataOf(staffAbuseEmails, name, of, undefined),
 });
+
+/** Every path's templates, by name, as the outbox worker finds them. */
+const templates = Object.fromEntries(PATH_MODULES.flatMap((module) => Object.keys(module.emails)).map((name) => [name, emailTemplateFor(name)]));
+
+const render = (name: string, data: Record<string, unknown>) => renderEmail(emailTemplateFor(name), data);
 
 /** The staff abuse templates, by name. */
 const ABUSE_TEMPLATES = Object.keys(staffAbuseEmails);
@@ -358,13 +362,16 @@ const expected: Record<string, { subject: string; facts: string[] }> = {
 
 describe("email templates", () => {
   // tsc holds each path's templates to its contracts and its notify actions to its template names;
-  // this holds the joined list to the registry's paths, with no name taken by two paths.
+  // this holds each path module to its own definition's contracts, with no name taken by two paths.
   it("has exactly one template for each email contract of each path, and no other", () => {
-    expect(Object.keys(mistakenPostTemplates).sort()).toEqual(Object.keys(mistakenPostEmails).sort());
-    expect(Object.keys(staffAbuseTemplates).sort()).toEqual(Object.keys(staffAbuseEmails).sort());
+    for (const module of PATH_MODULES) expect(Object.keys(module.emails).sort(), module.definition.kind).toEqual(Object.keys(module.definition.emails).sort());
     const contracts = PATH_DEFINITIONS.flatMap((path) => Object.keys(path.emails));
     expect(new Set(contracts).size).toBe(contracts.length);
     expect(Object.keys(templates).sort()).toEqual(contracts.sort());
+  });
+
+  it("finds no template for a name no path has", () => {
+    expect(() => emailTemplateFor("no-such-email")).toThrow('No email template called "no-such-email"');
   });
 
   it("is tested for every template it has", () => {
@@ -372,7 +379,7 @@ describe("email templates", () => {
   });
 
   it.each(Object.keys(templates))("renders %s with its subject, a link to the incident and its facts", async (name) => {
-    const email = await renderEmail(name, dataFor(name));
+    const email = await render(name, dataFor(name));
     expect(email.subject.startsWith(`${REFERENCE}:`)).toBe(true);
     expect(email.subject).toBe(expected[name].subject);
     expect(email.html).toContain(`href="${INCIDENT_URL}"`);
@@ -382,7 +389,7 @@ describe("email templates", () => {
 
   it("says all channels when the crisis plan stopped every channel", async () => {
     const allChannels = { ...context, crisisPlan: { ...context.crisisPlan!, channels: "all" as const, channelNames: [] } };
-    const email = await renderEmail("crisis-plan-in-force", mistakenPostData("crisis-plan-in-force", allChannels));
+    const email = await render("crisis-plan-in-force", mistakenPostData("crisis-plan-in-force", allChannels));
     expect(email.text).toContain("Scheduled posts stopped on: all channels");
   });
 
@@ -403,7 +410,7 @@ describe("email templates", () => {
     ];
 
     it.each(Object.keys(templates))("%s does not carry what happened, the impact or the protected characteristic", async (name) => {
-      const email = await renderEmail(name, dataFor(name));
+      const email = await render(name, dataFor(name));
       for (const field of [email.subject, email.text, email.html]) {
         for (const secret of neverEmailed) expect(field).not.toContain(secret);
         // Distinctive phrases too, so that a shortened or escaped copy is caught.
@@ -419,7 +426,7 @@ describe("email templates", () => {
         report: { ...report, kinds: ["harassment"], protectedCharacteristics: [], impact: "Upset.", connectedToRole: "not_sure" },
       };
       const rendered = async (context: StaffAbuseEmailContext) => {
-        const email = await renderEmail(name, abuseData(name, context));
+        const email = await render(name, abuseData(name, context));
         return [email.subject, email.text, email.html];
       };
       // The same row and byte for byte the same email whatever the kind: nothing in it can mark a hate incident.
@@ -451,9 +458,9 @@ describe("email templates", () => {
       for (const key of ["whatHappened", "perpetrator", "impact", "kinds", "protectedCharacteristics", "connectedToRole", "police", "wellbeing", "blocking", "managers"]) {
         expect(stored).not.toContain(`"${key}"`);
       }
-      const email = await renderEmail(name, data);
+      const email = await render(name, data);
       for (const field of fieldsOf(staffAbuseEmails[name as keyof typeof staffAbuseEmails](abuseContext))) {
-        const other = await renderEmail(name, withField(data, field));
+        const other = await render(name, withField(data, field));
         expect(other.text, `${name}: ${field.join(".")} changes nothing in the email`).not.toBe(email.text);
       }
     });
@@ -461,7 +468,7 @@ describe("email templates", () => {
     it("tells only the line manager and HR and safety whether the person said they were in danger", async () => {
       const told = [];
       for (const name of ABUSE_TEMPLATES) {
-        if ((await renderEmail(name, abuseData(name))).text.includes("Said they were in danger:")) told.push(name);
+        if ((await render(name, abuseData(name))).text.includes("Said they were in danger:")) told.push(name);
       }
       expect(told.sort()).toEqual(["abuse-reported-hr", "abuse-reported-manager", "abuse-support-overdue"]);
     });
@@ -469,7 +476,7 @@ describe("email templates", () => {
     it("gives the link to the content only to Communications helping to remove it", async () => {
       const withLink = [];
       for (const name of ABUSE_TEMPLATES) {
-        if ((await renderEmail(name, abuseData(name))).text.includes(report.link!)) withLink.push(name);
+        if ((await render(name, abuseData(name))).text.includes(report.link!)) withLink.push(name);
       }
       expect(withLink).toEqual(["abuse-removal-help"]);
     });
@@ -477,7 +484,7 @@ describe("email templates", () => {
 
   it("tells the line manager calmly when the person said they were not in danger", async () => {
     const safe = { ...abuseContext, report: { ...abuseContext.report, inDanger: false } };
-    const email = await renderEmail("abuse-reported-manager", abuseData("abuse-reported-manager", safe));
+    const email = await render("abuse-reported-manager", abuseData("abuse-reported-manager", safe));
     expect(email.text).toContain("Priya Shah said they were not in danger when they reported it.");
     expect(email.text).toContain("Said they were in danger: No");
     expect(email.text).not.toContain("call 999");
@@ -485,12 +492,12 @@ describe("email templates", () => {
 
   it("asks HR and safety to step in when no line manager is in today", async () => {
     const away = { ...abuseContext, supportingManager: null };
-    const hr = await renderEmail("abuse-reported-hr", abuseData("abuse-reported-hr", away));
+    const hr = await render("abuse-reported-hr", abuseData("abuse-reported-hr", away));
     expect(hr.text).toContain("Nobody in their management line is in today, so Mark Evans will see it when they are back.");
-    const manager = await renderEmail("abuse-reported-manager", abuseData("abuse-reported-manager", away));
+    const manager = await render("abuse-reported-manager", abuseData("abuse-reported-manager", away));
     expect(manager.text).toContain("Mark Evans, Priya Shah, a member of your team");
     expect(manager.text).toContain("Holdfast shows you as away today");
-    const overdue = await renderEmail("abuse-support-overdue", abuseData("abuse-support-overdue", away));
+    const overdue = await render("abuse-support-overdue", abuseData("abuse-support-overdue", away));
     expect(overdue.text).toContain("Nobody in their management line was in to be asked (Mark Evans is away)");
   });
 
@@ -500,7 +507,7 @@ describe("email templates", () => {
       report: { ...abuseContext.report, link: null },
       removal: { ...abuseContext.removal, requestedAt: null, answer: null, harmfulContentRouteOffered: false },
     };
-    const email = await renderEmail("abuse-removal-help", abuseData("abuse-removal-help", notAsked));
+    const email = await render("abuse-removal-help", abuseData("abuse-removal-help", notAsked));
     expect(email.text).toContain("Nobody has asked X to remove it yet");
     expect(email.text).toContain("Link to the content: No link was given");
     expect(email.text).toContain("Removal asked of the platform: Not yet");

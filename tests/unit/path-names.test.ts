@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -8,17 +8,6 @@ import { PATH_DEFINITIONS } from "../../machines/registry";
  * A path lives in its own folders (docs/decisions/0020-paths-as-modules.md): no shared file names
  * it, so a new path costs its folders and a registry line, not edits across shared files.
  */
-
-/**
- * Shared files that still name paths until the work moving them lands: the demo history (to
- * app/demo/) and the emails (to emails/<path>/). Remove a file from here once it no longer names
- * a path; never add one.
- */
-const UNTIL_MOVED = [
-  "app/demo/history.ts",
-  "app/demo/stories.ts",
-  "emails/index.tsx",
-];
 
 const REGISTRIES = ["machines/registry.ts", "app/paths/registry.ts"];
 const SCANNED = ["app", "db", "emails", "machines"];
@@ -59,13 +48,8 @@ describe("path names", () => {
   const files = SCANNED.flatMap(sourceFiles).filter((file) => !REGISTRIES.includes(file));
 
   it("appear only in the path's own folders and the two registries", () => {
-    const mentions = files.filter((file) => !UNTIL_MOVED.includes(file)).flatMap((file) => mentionsOutsideOwnFolders(file, readFileSync(join(root, file), "utf8")));
+    const mentions = files.flatMap((file) => mentionsOutsideOwnFolders(file, readFileSync(join(root, file), "utf8")));
     expect(mentions).toEqual([]);
-  });
-
-  it("are still in every file allowed them until it moves, so the allowance only shrinks", () => {
-    const done = UNTIL_MOVED.filter((file) => !existsSync(join(root, file)) || mentionsOutsideOwnFolders(file, readFileSync(join(root, file), "utf8")).length === 0);
-    expect(done, "remove these from UNTIL_MOVED").toEqual([]);
   });
 
   it("are found in a shared file", () => {

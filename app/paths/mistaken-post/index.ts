@@ -1,5 +1,7 @@
 import { mistakenPostPath } from "../../../machines/mistaken-post";
 import type { PathModule } from "../types";
+import { mistakenPostDemoStories } from "./demo-stories.server";
+import { mistakenPostTemplates } from "./emails.server";
 import { MistakenPostIncident } from "./incident";
 import { mistakenPostEventFrom, mistakenPostPageExtras, STEP_CONFIRMATIONS } from "./model.server";
 import { settingsSchema, SettingsFieldset } from "./settings";
@@ -20,4 +22,6 @@ export const mistakenPostModule: PathModule<"mistaken_post"> = {
   IncidentPage: MistakenPostIncident,
   steps: { isIntent: isMistakenPostIntent, schemas: mistakenPostStepSchemas, toEvent: mistakenPostEventFrom, confirmations: STEP_CONFIRMATIONS },
   settings: { load: loadSettings, schema: settingsSchema, save: saveSettings, Fieldset: SettingsFieldset },
+  demoStories: mistakenPostDemoStories,
+  emails: mistakenPostTemplates,
 };

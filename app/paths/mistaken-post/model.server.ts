@@ -9,7 +9,7 @@ import type { MistakenPostDetails, MistakenPostInput } from "../../../machines/m
 import { listChannels } from "../../models/channels.server";
 import { NoOneToNotifyError } from "../../models/incidents.server";
 import { sendReportOnce, type ReportForm, type ReportSent } from "../../models/report-sending.server";
-import { wakeWorkers } from "../../workers/index.server";
+import { wakeWorkers } from "../../workers/wake.server";
 import { StepInputError } from "../types";
 import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
 import type { MistakenPostIntent } from "./step-schemas";

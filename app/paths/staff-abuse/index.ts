@@ -3,6 +3,8 @@ import { othersReportsReadableBy } from "../../models/incidents.server";
 import type { DashboardSection, PathModule } from "../types";
 import { AbuseSection } from "./dashboard";
 import { abuseCharts, abuseCounts, type AbuseCounts } from "./dashboard.server";
+import { staffAbuseDemoStories } from "./demo-stories.server";
+import { staffAbuseTemplates } from "./emails.server";
 import { StaffAbuseIncident } from "./incident";
 import { ABUSE_REPORT_PATH, pagePath } from "./report-schema";
 import { settingsSchema, SettingsFieldset } from "./settings";
@@ -32,4 +34,6 @@ export const staffAbuseModule: PathModule<"staff_abuse"> = {
       incidents: (db, user) => othersReportsReadableBy(db, user, staffAbusePath.kind),
     },
   ],
+  demoStories: staffAbuseDemoStories,
+  emails: staffAbuseTemplates,
 };

@@ -5,7 +5,7 @@ import { people, type Incident } from "../../../db/schema";
 import { openIncident, type Actor } from "../../../db/workflow";
 import type { AbuseReport, StaffAbuseInput } from "../../../machines/staff-abuse";
 import { organisationDate } from "../../../machines/kit/dates";
-import { wakeWorkers } from "../../workers/index.server";
+import { wakeWorkers } from "../../workers/wake.server";
 import { managementChainIds } from "../../models/incidents.server";
 import { abuseSettings } from "./settings.server";
 
