@@ -4,7 +4,6 @@ import type { ZodType, ZodTypeAny, ZodTypeDef } from "zod";
 import type { Db } from "../../db/client";
 import type { EmailTemplate } from "../../emails/types";
 import type { PathDefinition } from "../../machines/kit";
-import type { IncidentKind } from "../../machines/registry";
 import type { AnyFields } from "../components/forms";
 import type { DemoStories } from "../demo/stories";
 import type { StepActionData } from "../components/step-form";
@@ -15,7 +14,7 @@ import type { CurrentUser } from "../utils/auth.server";
  * What the app shows of one escalation path: its report, its incident page, its step forms and
  * its settings. Each path's folder in app/paths/ exports one; app/paths/registry.ts lists them.
  */
-export interface PathModule<Kind extends IncidentKind = IncidentKind> {
+export interface PathModule<Kind extends string = string> {
   definition: PathDefinition & { kind: Kind };
   /** How the report chooser and the home page offer this path's report. */
   report: ReportChoice;

@@ -9,6 +9,7 @@ export * from "./path";
 export * from "./people";
 export * from "./read-model";
 export * from "./refusals";
+export * from "./registry";
 export * from "./step-meta";
 export * from "./steps";
 export * from "./time";
