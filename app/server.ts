@@ -44,7 +44,7 @@ async function main() {
   const backfilled = backfillIncidentAccess(database);
   if (backfilled > 0) console.log(`Recorded who may read ${backfilled} incidents stored before incident_access existed.`);
   const rewritten = rewriteOutboxRowsWithContext(database);
-  if (rewritten > 0) console.log(`Rewrote ${rewritten} outbox emails queued before the email contracts to carry only what they show.`);
+  if (rewritten > 0) console.log(`Rewrote ${rewritten} outbox emails queued before the email contracts to carry only what they show (any its contract could not take are marked failed, with the reason).`);
   const projected = backfillReadModel(database);
   if (projected > 0) console.log(`Wrote the read model of ${projected} incidents stored before it existed.`);
   if (isDatabaseEmpty(database)) {

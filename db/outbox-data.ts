@@ -33,7 +33,10 @@ export function outboxRowData(
  * Rows queued before the email contracts hold `{...extra, reference, title, kind, incidentPath,
  * context}`: each is rewritten, whatever its status (a sent one may be shown or sent again), to
  * what a row queued today stores, through its path's contract. One transaction; rows already
- * rewritten have no context and are left alone. Returns how many were rewritten.
+ * rewritten have no context and are left alone. A row its contract cannot take (a template or a
+ * crisis task that no longer exists) keeps only the reference, title and link and is marked
+ * failed with the reason, so the admin sees it and the server still starts. Returns how many were
+ * rewritten.
  */
 export function rewriteOutboxRowsWithContext(db: Db): number {
   return db.transaction((tx) => {
@@ -45,12 +48,17 @@ export function rewriteOutboxRowsWithContext(db: Db): number {
       .all();
     for (const row of rows) {
       const { reference, title, kind: _kind, incidentPath: _incidentPath, context, ...extra } = row.data;
-      const data = outboxRowData(
-        escalationPathFor(row.kind),
-        { reference: String(reference), title: String(title) },
-        { template: row.template, context, extra: extra as EmailExtra },
-      );
-      tx.update(outbox).set({ data }).where(eq(outbox.id, row.id)).run();
+      const incident = { reference: String(reference), title: String(title) };
+      try {
+        const data = outboxRowData(escalationPathFor(row.kind), incident, { template: row.template, context, extra: extra as EmailExtra });
+        tx.update(outbox).set({ data }).where(eq(outbox.id, row.id)).run();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        tx.update(outbox)
+          .set({ data: { ...incident, incidentPath: `/incidents/${incident.reference}` }, status: "failed", lastError: `Not rewritten for its email contract: ${reason}` })
+          .where(eq(outbox.id, row.id))
+          .run();
+      }
     }
     return rows.length;
   });

@@ -5,6 +5,7 @@ import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import { DEFAULT_READING_POLICY, effectsOf, explainRefusal, machineStateOf, stepIdOf, type ReadingPolicy, type SetDeadlineParams } from "../machines/kit";
 import { escalationPathFor, type IncidentKind } from "../machines/registry";
 import type { Db } from "./client";
+import { preparedPerDatabase } from "./prepared";
 import { resolveRecipients, type Queryable } from "./directory";
 import { outboxRowData } from "./outbox-data";
 import { ChannelError, pauseChannels, resumePausesOfIncident, reviewHeldPost } from "./channels";
@@ -288,14 +289,19 @@ export function accessGrantees(access: { personIds: readonly number[]; roles: re
 /** The setting (admin settings) for how many levels of managers read an abuse report. */
 export const ABUSE_CHAIN_LEVELS_SETTING = "abuse_chain_levels";
 
-/** The organisation's reading policy, as stored in settings (the default until an administrator sets it). */
 /** The machine context kept in an incident's stored snapshot, for the paths' pure rules. */
 export function storedContext(incident: Pick<Incident, "snapshot">): unknown {
   return (incident.snapshot as { context: unknown }).context;
 }
 
+// Asked for on every page that decides who may read (once per row of the list's safety net).
+const chainLevelsSetting = preparedPerDatabase((db: Queryable) =>
+  db.select({ value: settings.value }).from(settings).where(eq(settings.key, ABUSE_CHAIN_LEVELS_SETTING)).prepare(),
+);
+
+/** The organisation's reading policy, as stored in settings (the default until an administrator sets it). */
 export function readingPolicy(db: Queryable): ReadingPolicy {
-  const levels = Number(db.select({ value: settings.value }).from(settings).where(eq(settings.key, ABUSE_CHAIN_LEVELS_SETTING)).get()?.value);
+  const levels = Number(chainLevelsSetting(db).get()?.value);
   return { abuseChainLevels: Number.isInteger(levels) && levels > 0 ? levels : DEFAULT_READING_POLICY.abuseChainLevels };
 }
 

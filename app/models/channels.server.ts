@@ -1,7 +1,7 @@
 import * as channelStore from "../../db/channels";
 import { ChannelError, type ChannelDetails, type HeldPostDecision } from "../../db/channels";
 import type { Db } from "../../db/client";
-import { preparedPerDatabase } from "../utils/prepared.server";
+import { preparedPerDatabase } from "../../db/prepared";
 
 /**
  * The channel register and queue for the pages. Each change runs db/channels.ts in its own

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { custodyEvents, evidenceFiles, people, type CustodyEvent } from "../../db/schema";
-import { preparedPerDatabase } from "../utils/prepared.server";
+import { preparedPerDatabase } from "../../db/prepared";
 
 /**
  * The chain of custody of an incident's evidence: who viewed or downloaded which file, or the

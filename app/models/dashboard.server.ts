@@ -213,5 +213,15 @@ export function lastMonths(now: Date, count = DASHBOARD_MONTHS): string[] {
 
 /** What the dashboard shows of every path, for this viewer, as things stand at `now`. */
 export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
-  return { openByStep: openByStep(db, user), overdue: overdue(db, user, now), pausedChannels: pausedChannels(db, user), timings: timings(db, user) };
+  return { ...dashboardFigures(db, user), ...liveDashboard(db, user, now) };
+}
+
+/** The figures drawn from every incident the viewer may see: what is open, and how long things take. */
+export function dashboardFigures(db: Db, user: CurrentUser): Pick<Dashboard, "openByStep" | "timings"> {
+  return { openByStep: openByStep(db, user), timings: timings(db, user) };
+}
+
+/** What must be as it is now whenever the dashboard is opened: what is overdue, and which channels are paused. */
+export function liveDashboard(db: Db, user: CurrentUser, now: Date): Pick<Dashboard, "overdue" | "pausedChannels"> {
+  return { overdue: overdue(db, user, now), pausedChannels: pausedChannels(db, user) };
 }

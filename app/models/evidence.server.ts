@@ -10,7 +10,7 @@ import {
   type StoredEvidence,
 } from "../utils/evidence.server";
 import { choosePage } from "../utils/params";
-import { preparedPerDatabase } from "../utils/prepared.server";
+import { preparedPerDatabase } from "../../db/prepared";
 import { allowanceLeft, limitMessage, perMinuteLimit } from "./limits.server";
 
 /**

@@ -16,7 +16,7 @@ import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/wake.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
-import { preparedPerDatabase } from "../utils/prepared.server";
+import { preparedPerDatabase } from "../../db/prepared";
 import { discardUnrecordedEvidence, latestEvidence } from "./evidence.server";
 import { recordActions } from "./limits.server";
 import { openDeadlinesOf } from "./deadlines.server";

@@ -5,7 +5,7 @@ import { and, eq, gte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { people, personRoles, sessions, signInAttempts, type Role } from "../../db/schema";
 import { db } from "./db.server";
-import { preparedPerDatabase } from "./prepared.server";
+import { preparedPerDatabase } from "../../db/prepared";
 import { env } from "./env.server";
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;

@@ -203,4 +203,18 @@ describe("outbox rows queued before the email contracts", () => {
     expect(rewriteOutboxRowsWithContext(test.db)).toBe(0);
     expect(test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all()).toEqual(rewritten);
   });
+  it("marks a row its contract cannot take as failed, with the reason and without the context, and still starts", () => {
+    const at = new Date("2026-11-26T10:00:00.000Z");
+    const incident = reportMistakenPost(test.db, test.user("library-assistant"), { platform: "Facebook", account: "@EastbridgeParks", link: null, postedAt: at.toISOString(), whatHappened: "Posted the wrong opening hours." }, at);
+    const context = (incident.snapshot as { context: unknown }).context;
+    const [row] = test.db.select().from(outbox).where(eq(outbox.incidentId, incident.id)).all();
+    // A crisis task email for a task the incident never had.
+    test.db.update(outbox).set({ template: "crisis-task-assigned", data: storedWithContext(incident, context, { taskIndex: 7 }) }).where(eq(outbox.id, row.id)).run();
+
+    expect(rewriteOutboxRowsWithContext(test.db)).toBe(1);
+    const failed = test.db.select().from(outbox).where(eq(outbox.id, row.id)).get()!;
+    expect(failed.status).toBe("failed");
+    expect(failed.lastError).toMatch(/^Not rewritten for its email contract: /);
+    expect(failed.data).toEqual({ reference: incident.reference, title: incident.title, incidentPath: `/incidents/${incident.reference}` });
+  });
 });

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client";
+import type { Db } from "./client";
 
 /**
  * A query built and prepared once per database connection, then run with its placeholders
@@ -6,8 +6,8 @@ import type { Db } from "../../db/client";
  * of an ordinary query: a quarter of a millisecond each, which adds up on a page that runs a
  * dozen of them per request (the incident page). Tests open many databases: one each.
  */
-export function preparedPerDatabase<Query>(prepare: (db: Db) => Query): (db: Db) => Query {
-  const prepared = new WeakMap<Db, Query>();
+export function preparedPerDatabase<Query, Connection extends object = Db>(prepare: (db: Connection) => Query): (db: Connection) => Query {
+  const prepared = new WeakMap<Connection, Query>();
   return (db) => {
     let query = prepared.get(db);
     if (query === undefined) {
