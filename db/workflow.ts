@@ -500,7 +500,7 @@ function isDeadlinePending(tx: Queryable, deadlineId: number): boolean {
   return deadline?.status === "pending";
 }
 
-export function closeDeadline(
+function closeDeadline(
   tx: Queryable,
   deadlineId: number,
   status: "fired" | "cancelled",
@@ -510,4 +510,19 @@ export function closeDeadline(
     .set({ status, closedAt: at })
     .where(and(eq(deadlines.id, deadlineId), eq(deadlines.status, "pending")))
     .run();
+}
+
+/**
+ * Cancels a deadline whose event the incident no longer takes (it has moved on), and rewrites the
+ * incident's read model in the same transaction, so no piece of work stays due at its time.
+ */
+export function dropDeadline(db: Db, deadline: { id: number; incidentId: number }, at: string) {
+  db.transaction(
+    (tx) => {
+      closeDeadline(tx, deadline.id, "cancelled", at);
+      const incident = tx.select({ id: incidents.id, kind: incidents.kind, snapshot: incidents.snapshot }).from(incidents).where(eq(incidents.id, deadline.incidentId)).get();
+      if (incident) storeReadModel(tx, incident, restoreSnapshot(incident));
+    },
+    { behavior: "immediate" },
+  );
 }

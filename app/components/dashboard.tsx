@@ -4,7 +4,7 @@ import { formatMonth } from "../../machines/kit/dates";
 
 /** The dashboard's tables and charts, shared by its own sections and those of each path. */
 
-export const numberHeader = "header-cell text-right";
+const numberHeader = "header-cell text-right";
 export const numberCell = "cell text-right tabular-nums";
 
 /** The header row of a table; numeric columns line up on the right. */

@@ -5,7 +5,7 @@ import type { Actor } from "../../db/workflow";
 /**
  * The demo organisation's past (decision 12): what happened at Eastbridge Borough Council over the
  * last six months, told as stories that history.ts plays through the workflow. Each path tells its
- * own in app/paths/<path>/demo-stories.ts; this is what every story shares. Nothing in a story is a
+ * own in app/paths/<path>/demo-stories.server.ts; this is what every story shares. Nothing in a story is a
  * row: it is a report and the steps people took, in order, and the runner sends them through the
  * same functions the pages use, with the clock set to each step's time.
  *

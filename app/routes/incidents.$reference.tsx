@@ -6,7 +6,10 @@ import { receiveEvidenceWithinLimit } from "~/models/evidence.server";
 import { attachScreenshots, findIncidentForUser, incidentPage, sendIncidentEvent } from "~/models/incidents.server";
 import { pathModuleFor } from "~/paths/registry";
 import { StepInputError, type IncidentActionData } from "~/paths/types";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser, type CurrentUser } from "~/utils/auth.server";
+import { LRUCache } from "lru-cache";
+import type { Db } from "../../db/client";
+import { dataVersion } from "../../db/data-version";
 import { db } from "~/utils/db.server";
 import { EvidenceRequestError } from "~/utils/evidence.server";
 import { redirectWithNotice } from "~/utils/notice.server";
@@ -19,14 +22,38 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   return [{ title: `${incident.reference}: ${incident.title}${which} · Holdfast` }];
 };
 
+/** What the page shows this person of the incident, or null when they may not see it. */
+function readPage(database: Db, reference: string, user: CurrentUser, timelinePage: string | null) {
+  const page = incidentPage(database, reference, user, { timelinePage });
+  if (!page) return { page: null };
+  const extras = pathModuleFor(page.incident.kind).pageExtras?.(database, page.incident.id, { allowedEvents: page.allowedEvents });
+  return { page: { ...page, ...extras, userId: user.id } };
+}
+
+/**
+ * Kept while nothing in the database changes, for at most half a minute (what is overdue follows
+ * the clock): rereading or paging through an incident reads nothing twice. Decision 21 gives the
+ * measurements with and without it.
+ */
+export const PAGE_KEPT_SECONDS = 30;
+
+const keptPages = new LRUCache<string, ReturnType<typeof readPage>, { database: Db; reference: string; user: CurrentUser; timelinePage: string | null }>({
+  max: 500,
+  ttl: PAGE_KEPT_SECONDS * 1000,
+  memoMethod: (_key, _stale, { context }) => readPage(context.database, context.reference, context.user, context.timelinePage),
+});
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const database = db();
+  const reference = params.reference ?? "";
   const timelinePage = new URL(request.url).searchParams.get("timeline");
-  const page = incidentPage(db(), params.reference ?? "", user, { timelinePage });
+  // Per database (tests open many), its data version, the viewer and their roles, and the page asked for.
+  const key = [database.$client.name, dataVersion(database), user.id, [...user.roles].sort().join(","), reference, timelinePage ?? ""].join(":");
+  const { page } = keptPages.memo(key, { context: { database, reference, user, timelinePage } });
   // Someone who may not see an incident is told it does not exist, not that it is hidden.
   if (!page) throw new Response("Not found", { status: 404 });
-  const extras = pathModuleFor(page.incident.kind).pageExtras?.(db(), page.incident.id, { allowedEvents: page.allowedEvents });
-  return json({ page: { ...page, ...extras, userId: user.id } });
+  return json({ page });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,7 +1,7 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { deadlines } from "../../db/schema";
-import { applyEvent, closeDeadline, WorkflowError } from "../../db/workflow";
+import { applyEvent, dropDeadline, WorkflowError } from "../../db/workflow";
 
 /**
  * Fires the timeout events of deadlines that have fallen due, through the same applyEvent as
@@ -30,7 +30,7 @@ export function fireDueDeadlines(db: Db, now: Date): { fired: number; dropped: n
     } catch (error) {
       if (!(error instanceof WorkflowError)) throw error;
       // The incident has moved on and no longer waits for this deadline.
-      closeDeadline(db, deadline.id, "cancelled", now.toISOString());
+      dropDeadline(db, deadline, now.toISOString());
       result.dropped += 1;
     }
   }

@@ -11,6 +11,7 @@ import { seedDemoHistory } from "../../app/demo/history";
 import { deadlines, incidentFacets, incidentMilestones, incidents, incidentWork } from "../../db/schema";
 import { DEMO_PEOPLE } from "../../db/seed";
 import { applyEvent, backfillReadModel, readingPolicy } from "../../db/workflow";
+import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import type { CurrentUser } from "../../app/utils/auth.server";
 import { copyTestDatabase, createTestDatabase, type TestDatabase } from "../helpers/database";
 
@@ -89,6 +90,22 @@ describe("the read model, written with each change", () => {
     expect(closed.milestones.map(({ name }) => name)).toEqual(["acknowledged", "assessed", "closed", "reported"]);
     expect(closed.milestones.find(({ name }) => name === "closed")?.at).toBe(new Date(reportedAt.getTime() + 34 * 60_000).toISOString());
     expect(closed.facets.map(({ name, value }) => [name, value])).toContainEqual(["decision", "do_not_engage"]);
+  });
+
+  it("is rewritten when a deadline the incident no longer takes is dropped, so no work stays due at its time", () => {
+    const reportedAt = new Date("2026-11-21T09:00:00.000Z");
+    const post = { platform: "Facebook", account: "@EastbridgeLibraries", link: null, postedAt: reportedAt.toISOString(), whatHappened: "Wrong notice." };
+    const incident = reportMistakenPost(test.db, test.person("library-assistant"), post, reportedAt);
+    const acknowledgement = test.db.select().from(deadlines).where(eq(deadlines.incidentId, incident.id)).get()!;
+    // A deadline of the same key whose event the step does not take, due before the real one.
+    const earlier = new Date(reportedAt.getTime() + 5 * 60_000).toISOString();
+    test.db.insert(deadlines).values({ incidentId: incident.id, key: acknowledgement.key, eventType: "CLOSE", eventFields: {}, description: "Not taken", dueAt: earlier }).run();
+    test.db.delete(incidentMilestones).where(eq(incidentMilestones.incidentId, incident.id)).run();
+    backfillReadModel(test.db);
+    expect(readModelRows(test, incident.id).work.map(({ dueAt }) => dueAt)).toEqual([earlier]);
+
+    expect(fireDueDeadlines(test.db, new Date(earlier))).toEqual({ fired: 0, dropped: 1 });
+    expect(readModelRows(test, incident.id).work.map(({ dueAt }) => dueAt)).toEqual([acknowledgement.dueAt]);
   });
 });
 
