@@ -181,7 +181,7 @@ async function prepareDatabase(databasePath: string) {
 
 /**
  * What a request's reading costs just after a change (Communications' view), timed in-process:
- * nothing is cached, so this is what every request reads, whatever was written before it.
+ * what the pages read when the entry their route keeps has gone (decision 21).
  */
 function timeReadsAfterChanges(databasePath: string, timelineReference: string, runs = 30) {
   const db = openDatabase(databasePath);
