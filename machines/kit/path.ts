@@ -7,9 +7,11 @@ import type { EventLabels } from "./step-meta";
 
 /**
  * What the workflow needs to know of one escalation path: its statechart and the pure rules that
- * go with it. Each path's folder in machines/ exports one; machines/registry.ts lists them.
+ * go with it. Each path's folder in machines/ exports one; machines/registry.ts lists them. A path
+ * writes `satisfies PathDefinition<ItsContext>`, so each rule is checked against its machine's
+ * context; the registry holds them all, whatever their context.
  */
-export interface PathDefinition {
+export interface PathDefinition<Context = any> {
   /** Stored with each incident (incidents.kind). */
   kind: string;
   /** Stored with each incident; raise it when a change would not restore older snapshots. */
@@ -18,7 +20,7 @@ export interface PathDefinition {
   machine: AnyStateMachine;
   eventLabels: EventLabels;
   /** The events people may send, and the items each is for now (EventOffers): the page asks the machine about each. */
-  offers: Record<string, (context: any) => Record<string, unknown>[]>;
+  offers: Record<string, (context: Context) => Record<string, unknown>[]>;
   /**
    * Words for an event refused because the current step has no transition for it, where naming
    * the step would say less (the guards' refusals explain the rest).
@@ -27,15 +29,15 @@ export interface PathDefinition {
   /** The roles that read every incident of this path. */
   readersByRole: readonly ReadingRole[];
   /** Who else may read one incident, besides the reporter's management chain. */
-  accessOf: (context: any, policy: ReadingPolicy) => IncidentAccess;
+  accessOf: (context: Context, policy: ReadingPolicy) => IncidentAccess;
   /** How many levels of today's reporting line above the reporter may read (null: all of it). */
   chainReach: (policy: ReadingPolicy) => number | null;
   /** Which sections of the record each viewer sees; null when everyone who may read sees all of it. */
-  needToKnow: NeedToKnow | null;
+  needToKnow: NeedToKnow<Context> | null;
   /** Each template's email contract: what its outbox row stores of the context. */
   emails: EmailContracts<never>;
   /** The rows the lists, the dashboard and the home page read, projected purely from the context and step. */
-  readModel: (context: any, state: MachineState) => ReadModel;
+  readModel: (context: Context, state: MachineState) => ReadModel;
   /** The dashboard's timings of this path, between milestones its read model writes. */
   timings: readonly MilestoneTiming[];
 }
@@ -45,9 +47,9 @@ export interface PathDefinition {
  * section carries, and the section of each timeline event, piece of work and deadline (those
  * not listed are seen by everyone who may read the incident).
  */
-export interface NeedToKnow {
+export interface NeedToKnow<Context = any> {
   sectionsOf: (relations: readonly ViewerRelation[]) => string[];
-  view: (context: any, sections: readonly string[]) => unknown;
+  view: (context: Context, sections: readonly string[]) => unknown;
   eventSections: Record<string, string | null>;
   stepSections: Record<string, string>;
   deadlineSections: Record<string, string>;

@@ -50,4 +50,4 @@ export const mistakenPostPath = {
     { key: "assessment", label: "Report to risk assessment (mistaken post)", from: "reported", to: "assessed" },
     { key: "closeMistakenPost", label: "Report to close (mistaken post)", from: "reported", to: "closed" },
   ],
-} as const satisfies PathDefinition;
+} as const satisfies PathDefinition<MistakenPostContext>;

@@ -53,4 +53,4 @@ export const staffAbusePath = {
   emails: staffAbuseEmails,
   readModel: staffAbuseReadModel,
   timings: [{ key: "closeStaffAbuse", label: "Report to close (abuse of a member of staff)", from: "reported", to: "closed" }],
-} as const satisfies PathDefinition;
+} as const satisfies PathDefinition<StaffAbuseContext>;
