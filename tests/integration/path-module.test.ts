@@ -17,11 +17,9 @@ import ReportChooser, { loader as reportChooserLoader } from "../../app/routes/r
 import { hashPassword } from "../../app/utils/auth.server";
 import { db as appDb } from "../../app/utils/db.server";
 import { renderEmail } from "../../emails/index";
-import { incidentMilestones, incidents, incidentWork, outbox, type Incident } from "../../db/schema";
-import { openIncident } from "../../db/workflow";
-import type { IncidentKind } from "../../machines/registry";
-import { pinnedNoticePath, type PinnedNoticeInput } from "../fixtures/paths/pinned-notice/definition";
-import { pinnedNoticeModule, TAKE_DOWN_MINUTES_SETTING } from "../fixtures/paths/pinned-notice/module";
+import { deadlines, incidentMilestones, incidents, incidentWork, outbox, type Incident } from "../../db/schema";
+import { pinnedNoticePath } from "../fixtures/paths/pinned-notice/definition";
+import { pinnedNoticeModule, reportPinnedNotice, TAKE_DOWN_MINUTES_SETTING } from "../fixtures/paths/pinned-notice/module";
 import { createTestDatabase, sessionCookieFor, type TestDatabase } from "../helpers/database";
 
 /**
@@ -69,17 +67,7 @@ function render(route: { id: string; path: string; url: string; Component: Compo
 
 const incidentRoute = (incident: Incident) => ({ id: "routes/incidents.$reference", path: "/incidents/:reference", url: `/incidents/${incident.reference}`, Component: IncidentPage });
 
-function reportPinnedNotice(input: Omit<PinnedNoticeInput, "reportedAt" | "reporter">): Incident {
-  const now = new Date();
-  return openIncident(test.db, {
-    // The registry is mocked at run time; its type still names only the shipped paths.
-    kind: pinnedNoticePath.kind as string as IncidentKind,
-    title: `Out-of-date notice on the ${input.board}`,
-    reporter: test.person("library-assistant"),
-    input: { ...input, reportedAt: now.toISOString(), reporter: test.person("library-assistant") } satisfies PinnedNoticeInput,
-    now,
-  });
-}
+const reportNotice = (notice: { board: string; notice: string }) => reportPinnedNotice(test.db, test.person("library-assistant"), notice, new Date());
 
 const current = (incident: Incident) => test.db.select().from(incidents).where(eq(incidents.id, incident.id)).get()!;
 
@@ -87,8 +75,8 @@ beforeAll(async () => {
   test = createTestDatabase({ passwordHash: await hashPassword(PASSWORD) });
   process.env.DATABASE_PATH = test.path;
   process.env.SESSION_SECRET = "s".repeat(32);
-  takenDown = reportPinnedNotice({ board: "Town Hall reception board", notice: "Council tax office closed for the bank holiday (last year's)" });
-  stillPinned = reportPinnedNotice({ board: "Central Library noticeboard", notice: "Summer reading challenge sign-up (ended in August)" });
+  takenDown = reportNotice({ board: "Town Hall reception board", notice: "Council tax office closed for the bank holiday (last year's)" });
+  stillPinned = reportNotice({ board: "Central Library noticeboard", notice: "Summer reading challenge sign-up (ended in August)" });
 });
 
 afterAll(() => {
@@ -189,6 +177,11 @@ describe("a path added by its folders and a registry line", () => {
     const saved = await settingsAction({ request: await post("admin", "/admin/settings", { section: pinnedNoticePath.kind, takeDownMinutes: "90" }), params: {}, context: {} });
     expect(saved.status).toBe(302);
     expect(readSetting(test.db, TAKE_DOWN_MINUTES_SETTING)).toBe("90");
+
+    // The path reads its setting: a notice reported now is due down 90 minutes later.
+    const later = reportNotice({ board: "Staff room board", notice: "Fire drill on Tuesday (last month's)" });
+    const deadline = test.db.select().from(deadlines).where(eq(deadlines.incidentId, later.id)).get()!;
+    expect(Date.parse(deadline.dueAt) - Date.parse(later.createdAt)).toBe(90 * 60_000);
   });
 
   it("queues its email with its contract's data only, rendered by its own template found through the registry", async () => {
