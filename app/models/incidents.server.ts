@@ -310,22 +310,57 @@ function summarise(rows: SummaryRow[]): IncidentSummary[] {
 }
 
 /** The home page's lists of every path: the work that waits for the person, what they reported, and Communications' recent incidents. */
-export function homeLists(db: Db, user: CurrentUser) {
-  const policy = readingPolicy(db);
-  // Work asked of them or of one of their roles, on incidents they may read, where they may see its section.
-  const waiting = db.all<SummaryRow>(sql`
-    with recursive ${reportsCte(user)}
-    select i.reference, i.kind, i.title, i.state, i.created_at as createdAt
-    from incident_work as w join incidents as i on i.id = w.incident_id
+/** A piece of work awaited from someone, as their home page lists it. */
+export interface WorkItem {
+  reference: string;
+  title: string;
+  /** What is awaited, in plain words (from the path's read model). */
+  description: string;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+/** How many pieces of work the home page lists at most; the count in the header counts them all. */
+export const WORK_LISTED = 50;
+
+/**
+ * Work asked of this person or of one of their roles, one row per piece of work, on incidents
+ * they may read, where they may see its section (the read model's incident_work).
+ */
+function workAwaitedFrom(user: CurrentUser, policy: ReadingPolicy): SQL {
+  return sql`from incident_work as w join incidents as i on i.id = w.incident_id
     where w.assignee in (${sqlList(accessGrantees({ personIds: [user.id], roles: user.roles }))})
       and ${visibleTo(user, policy, "per row")} and ${rowShownSql(user, policy, sql`w.section`)}
-    group by i.id
-    order by i.created_at asc, i.id asc`);
+    group by w.incident_id, w.key`;
+}
+
+/** The work awaited from this person: what is overdue first, then what falls due soonest, then the rest, oldest first. */
+export function workAwaited(db: Db, user: CurrentUser, now: Date): WorkItem[] {
+  const rows = db.all<Omit<WorkItem, "overdue">>(sql`
+    with recursive ${reportsCte(user)}
+    select i.reference, i.title, w.description, min(w.due_at) as dueAt
+    ${workAwaitedFrom(user, readingPolicy(db))}
+    order by min(w.due_at) is null, min(w.due_at), i.created_at, i.id
+    limit ${WORK_LISTED}`);
+  const nowIso = now.toISOString();
+  return rows.map((row) => ({ ...row, overdue: row.dueAt !== null && row.dueAt < nowIso }));
+}
+
+/** How many pieces of work are awaited from this person, for the header of every page. */
+export function workAwaitedCount(db: Db, user: CurrentUser): number {
+  return (
+    db.get<{ count: number }>(sql`
+      with recursive ${reportsCte(user)}
+      select count(*) as count from (select 1 ${workAwaitedFrom(user, readingPolicy(db))})`)?.count ?? 0
+  );
+}
+
+/** What the home page lists besides the work awaited: what they reported, and for Communications the latest incidents. */
+export function homeLists(db: Db, user: CurrentUser) {
   const latest = (where: SQL | undefined) => db.select(summaryColumns).from(incidents).where(where).orderBy(desc(incidents.createdAt)).limit(20).all();
   // Communications read every incident of the paths their role reads.
   const communications = user.roles.includes("communications") ? latest(inArray(incidents.kind, kindsReadableByRole(["communications"]))) : [];
   return {
-    waiting: summarise(waiting),
     reported: summarise(latest(eq(incidents.reporterId, user.id))),
     communications: summarise(communications),
   };

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IncidentList } from "~/components/incident-list";
-import { homeLists } from "~/models/incidents.server";
+import { WorkList } from "~/components/work-list";
+import { homeLists, workAwaited, workAwaitedCount, WORK_LISTED } from "~/models/incidents.server";
 import { HOME_SECTIONS, PATH_MODULES } from "~/paths/registry";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -16,6 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     isCommunications: user.roles.includes("communications"),
     ...homeLists(database, user),
+    work: workAwaited(database, user, new Date()),
+    workCount: workAwaitedCount(database, user),
     sections: HOME_SECTIONS.map((section) => ({ id: section.id, heading: section.heading, items: section.incidents(database, user) })),
   });
 }
@@ -43,7 +46,12 @@ export default function Home() {
         <h2 id="waiting-title" className="mb-3 text-xl font-bold">
           Waiting for you
         </h2>
-        <IncidentList items={data.waiting} empty="Nothing is waiting for you." />
+        {data.workCount > WORK_LISTED ? (
+          <p className="mb-3">
+            The {WORK_LISTED} most urgent of {data.workCount} pieces of work waiting for you or your team.
+          </p>
+        ) : null}
+        <WorkList items={data.work} empty="Nothing is waiting for you." />
       </section>
 
       {data.sections.map((section) =>

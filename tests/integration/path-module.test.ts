@@ -97,7 +97,7 @@ describe("a path added by its folders and a registry line", () => {
   it("is offered on the home page, and its work waits for Communications there", async () => {
     const response = await homeLoader({ request: await request("comms1", "/"), params: {}, context: {} });
     const data = await response.json();
-    expect(data.waiting.map((item: { reference: string }) => item.reference)).toEqual([takenDown.reference, stillPinned.reference]);
+    expect(data.work.map((item: { reference: string }) => item.reference)).toEqual([takenDown.reference, stillPinned.reference]);
     const html = render({ id: "routes/_index", path: "/", url: "/", Component: Home }, data);
     expect(html).toContain(`href="${REPORT.address}"`);
     expect(html).toContain(REPORT.linkText);
@@ -106,10 +106,12 @@ describe("a path added by its folders and a registry line", () => {
     expect(waiting).toContain(`href="/incidents/${takenDown.reference}"`);
     expect(waiting).toContain(takenDown.title);
     expect(waiting).toContain("Take the notice down");
+    expect(data.workCount).toBe(2);
 
     // The reporter awaits nothing: the work is Communications'.
     const reporter = await (await homeLoader({ request: await request("library-assistant", "/"), params: {}, context: {} })).json();
-    expect(reporter.waiting).toEqual([]);
+    expect(reporter.work).toEqual([]);
+    expect(reporter.workCount).toBe(0);
     expect(reporter.reported.map((item: { reference: string }) => item.reference)).toContain(takenDown.reference);
   });
 

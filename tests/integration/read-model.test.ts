@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDashboard, lastMonths, median, percentile } from "../../app/models/dashboard.server";
 import { reportsCte, seesSectionSql, visibleTo } from "../../app/models/incident-list.server";
-import { homeLists } from "../../app/models/incidents.server";
+import { workAwaited, workAwaitedCount } from "../../app/models/incidents.server";
 import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { abuseCounts } from "../../app/paths/staff-abuse/dashboard.server";
 import { organisationDate } from "../../machines/kit/dates";
@@ -213,6 +213,23 @@ describe("the read model on the demo history", () => {
     console.log(`Dashboard for ${key}: timings from ${dashboard.timings.map((row) => row.count).join("/")} incidents, ${abuseReports} abuse reports counted by platform, ${dashboard.openByStep.length} open steps`);
   });
 
+  it("lists each person's work overdue first, then by when it falls due, and counts it all", () => {
+    let listed = 0;
+    for (const { key } of DEMO_PEOPLE) {
+      const user = test.user(key);
+      const work = workAwaited(test.db, user, NOW);
+      expect(workAwaitedCount(test.db, user), key).toBeGreaterThanOrEqual(work.length);
+      const dues = work.map((item) => item.dueAt);
+      const timed = dues.filter((due): due is string => due !== null);
+      // Timed work before untimed, soonest first; overdue is what fell due before now.
+      expect(dues.slice(0, timed.length), key).toEqual(timed);
+      expect(timed, key).toEqual([...timed].sort());
+      for (const item of work) expect(item.overdue, `${key} ${item.reference}`).toBe(item.dueAt !== null && item.dueAt < NOW.toISOString());
+      listed += work.length;
+    }
+    expect(listed).toBeGreaterThan(0);
+  });
+
   it("shows each officer asked to acknowledge the same reports waiting for them as the snapshots did", () => {
     let asked = 0;
     for (const { key } of DEMO_PEOPLE) {
@@ -222,8 +239,11 @@ describe("the read model on the demo history", () => {
         where state = 'awaitingAcknowledgement'
           and exists (select 1 from json_each(snapshot, '$.context.escalationChain') as officer
             where json_extract(officer.value, '$.id') = ${user.id} and officer.key <= json_extract(snapshot, '$.context.askedIndex'))
-        order by created_at asc`).map((row) => row.reference);
-      const now = homeLists(test.db, user).waiting.filter((row) => row.state === "awaitingAcknowledgement").map((row) => row.reference);
+        order by reference`).map((row) => row.reference);
+      const now = workAwaited(test.db, user, NOW)
+        .filter((item) => item.description === "Acknowledge the report of a post made by mistake")
+        .map((item) => item.reference)
+        .sort();
       expect(now, key).toEqual(before);
       asked += before.length;
     }
