@@ -19,8 +19,6 @@ import type { ReactNode } from "react";
 import stylesheet from "./tailwind.css";
 import { useNonce } from "./components/nonce";
 import { mayViewDashboard } from "./models/dashboard.server";
-import { workAwaitedCount } from "./models/incidents.server";
-import { db } from "./utils/db.server";
 import { getUser, hasRole } from "./utils/auth.server";
 import { takeNotice } from "./utils/notice.server";
 
@@ -41,7 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         isAdmin: hasRole(user, "admin"),
         canSeeChannels: hasRole(user, "communications") || hasRole(user, "admin"),
         canSeeDashboard: mayViewDashboard(user),
-        workCount: workAwaitedCount(db(), user),
       },
       notice,
     },
@@ -91,13 +88,6 @@ function Header() {
                     className={`rounded px-2 py-1 text-white underline-offset-4 hover:underline ${current ? "underline decoration-2" : "no-underline"}`}
                   >
                     {link.label}
-                    {link.to === "/" && user.workCount > 0 ? (
-                      // On every page: how much work waits for them, on the link to where it is listed.
-                      <span className="ml-1 rounded-full bg-white px-2 text-sm font-bold text-ink no-underline">
-                        {user.workCount}
-                        <span className="sr-only"> waiting for you</span>
-                      </span>
-                    ) : null}
                   </Link>
                 );
               })}
