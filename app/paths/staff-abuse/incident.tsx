@@ -146,7 +146,7 @@ export function StaffAbuseIncident(props: { page: IncidentPageData; actionData: 
           {support.support ? (
             <p className="mt-2">
               Support offered by {support.support.by.name}, {formatDateTime(support.support.at)}: “{support.support.offered}”. A wellbeing follow-up is due{" "}
-              {support.wellbeingFollowUpDays} days later.
+              {support.wellbeingFollowUpDays === 1 ? "1 day" : `${support.wellbeingFollowUpDays} days`} later.
             </p>
           ) : (
             <p className="mt-2">{support.supportingManager ? `${support.supportingManager.name} has been told and is asked to act straight away.` : "No line manager is in today: HR and safety have the report."}</p>
