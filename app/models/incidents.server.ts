@@ -9,6 +9,8 @@ import {
   WorkflowError,
   type ChangeSince,
   type WorkflowErrorCode,
+  openIncident,
+  type OpenIncidentOptions,
 } from "../../db/workflow";
 import { type EvidenceFacts, eventsAllowed, evidenceFactsOf, listSteps, pathAllows, type ReadingPolicy, recordView, type RecordView, stepStatuses, type ViewerRelation, viewerRelations } from "../../machines/kit";
 import { escalationPathFor, kindsReadableByRole } from "../../machines/registry";
@@ -30,6 +32,16 @@ export type ChangeShown = Omit<ChangeSince, "type">;
 export type EventOutcome =
   | { ok: true; incident: Incident }
   | { ok: false; code: WorkflowErrorCode; message: string; changesSince: ChangeShown[] };
+
+/**
+ * Opens an incident from a report (one transaction, see openIncident), then lets the workers pick
+ * up the emails it asked for. Every path's report goes through here.
+ */
+export function reportIncident(db: Db, options: OpenIncidentOptions): Incident {
+  const incident = openIncident(db, options);
+  wakeWorkers();
+  return incident;
+}
 
 /**
  * Sends one event from a person to an incident, then lets the workers pick up any emails.

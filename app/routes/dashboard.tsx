@@ -10,6 +10,7 @@ import { DASHBOARD_SECTIONS } from "~/paths/registry";
 import { requireAnyRole, type CurrentUser } from "~/utils/auth.server";
 import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
+import { viewerKey } from "~/utils/viewer-key.server";
 
 /**
  * The charts are SVG drawn on the server (components/dashboard-charts.server.tsx and each path's
@@ -46,9 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireAnyRole(request, DASHBOARD_ROLES);
   const database = db();
   const now = new Date();
-  // Per viewer and their roles (what they may see), and per database (tests open many).
-  const key = `${database.$client.name}:${user.id}:${[...user.roles].sort().join(",")}`;
-  return json({ ...keptFigures.memo(key, { context: { database, user, now } }), ...liveDashboard(database, user, now) });
+  return json({ ...keptFigures.memo(viewerKey(database, user), { context: { database, user, now } }), ...liveDashboard(database, user, now) });
 }
 
 /** "12 min", "3 h 5 min", "2 d 4 h": a length of time in minutes, for a table. */

@@ -11,6 +11,7 @@ import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client";
 import { dataVersion } from "../../db/data-version";
 import { db } from "~/utils/db.server";
+import { viewerKey } from "~/utils/viewer-key.server";
 import { EvidenceRequestError } from "~/utils/evidence.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 
@@ -48,8 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const database = db();
   const reference = params.reference ?? "";
   const timelinePage = new URL(request.url).searchParams.get("timeline");
-  // Per database (tests open many), its data version, the viewer and their roles, and the page asked for.
-  const key = [database.$client.name, dataVersion(database), user.id, [...user.roles].sort().join(","), reference, timelinePage ?? ""].join(":");
+  const key = [viewerKey(database, user), dataVersion(database), reference, timelinePage ?? ""].join(":");
   const { page } = keptPages.memo(key, { context: { database, reference, user, timelinePage } });
   // Someone who may not see an incident is told it does not exist, not that it is hidden.
   if (!page) throw new Response("Not found", { status: 404 });

@@ -17,6 +17,7 @@ import { PAGE_SIZE, SORTS, type SortKey } from "~/schemas/incident-list";
 import { requireUser, type CurrentUser } from "~/utils/auth.server";
 import { formatDateTime } from "../../machines/kit/dates";
 import { db } from "~/utils/db.server";
+import { viewerKey } from "~/utils/viewer-key.server";
 import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client";
 import { dataVersion } from "../../db/data-version";
@@ -42,8 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseFilters(params);
   const database = db();
   const page = parsePage(params);
-  // Per database (tests open many), its data version, the viewer and their roles, and the page asked for.
-  const key = [database.$client.name, dataVersion(database), user.id, [...user.roles].sort().join(","), filterQuery(filters), page].join(":");
+  const key = [viewerKey(database, user), dataVersion(database), filterQuery(filters), page].join(":");
   const result = keptPages.memo(key, { context: { database, user, filters, page } });
   return json({
     ...result,

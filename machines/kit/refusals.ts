@@ -36,7 +36,7 @@ function resolve(guard: Guard, snapshot: AnyMachineSnapshot, event: AnyEventObje
   if (typeof guard === "function") return { implementation: guard, params: undefined };
   const named = typeof guard === "string" ? { type: guard, params: undefined } : guard;
   const implementation = snapshot.machine.implementations.guards[named.type] as GuardFunction | undefined;
-  if (!implementation) throw new Error(`The guard “${named.type}” is not implemented.`);
+  if (!implementation) throw new Error(`The machine has no guard called “${named.type}”.`);
   const params = typeof named.params === "function" ? named.params({ context: snapshot.context, event }) : named.params;
   return { implementation, params };
 }

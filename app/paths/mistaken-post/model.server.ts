@@ -4,12 +4,11 @@ import type { Db } from "../../../db/client";
 import { heldPostsForIncident } from "../../../db/channels";
 import { escalationChainFor } from "../../../db/directory";
 import { channels, people, type Incident } from "../../../db/schema";
-import { openIncident, type Actor } from "../../../db/workflow";
+import type { Actor } from "../../../db/workflow";
 import type { MistakenPostDetails, MistakenPostInput } from "../../../machines/mistaken-post";
 import { listChannels } from "../../models/channels.server";
-import { NoOneToNotifyError } from "../../models/incidents.server";
+import { NoOneToNotifyError, reportIncident } from "../../models/incidents.server";
 import { sendReportOnce, type ReportForm, type ReportSent } from "../../models/report-sending.server";
-import { wakeWorkers } from "../../workers/wake.server";
 import { StepInputError } from "../types";
 import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
 import type { MistakenPostIntent } from "./step-schemas";
@@ -141,7 +140,7 @@ export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDe
     post,
     policy: mistakenPostPolicy(db),
   };
-  const incident = openIncident(db, {
+  return reportIncident(db, {
     kind: "mistaken_post",
     title: `Post made by mistake on ${post.account}`,
     reporter,
@@ -149,8 +148,6 @@ export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDe
     now,
     submissionKey,
   });
-  wakeWorkers();
-  return incident;
 }
 
 /** The report form, sent once (see sendReportOnce). */

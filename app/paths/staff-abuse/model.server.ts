@@ -2,11 +2,10 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { absentPersonIds } from "../../../db/directory";
 import { people, type Incident } from "../../../db/schema";
-import { openIncident, type Actor } from "../../../db/workflow";
+import type { Actor } from "../../../db/workflow";
 import type { AbuseReport, StaffAbuseInput } from "../../../machines/staff-abuse";
 import { organisationDate } from "../../../machines/kit/dates";
-import { wakeWorkers } from "../../workers/wake.server";
-import { managementChainIds } from "../../models/incidents.server";
+import { managementChainIds, reportIncident } from "../../models/incidents.server";
 import { abuseSettings } from "./settings.server";
 
 /**
@@ -35,7 +34,7 @@ export function reportStaffAbuse(db: Db, reporter: Actor, report: AbuseReport, n
     wellbeingFollowUpDays: settings.wellbeingFollowUpDays,
     policeReminderHours: settings.policeReminderHours,
   };
-  const incident = openIncident(db, {
+  return reportIncident(db, {
     kind: "staff_abuse",
     title: `Abuse of ${reporter.name} on ${report.platform}`,
     reporter,
@@ -43,6 +42,4 @@ export function reportStaffAbuse(db: Db, reporter: Actor, report: AbuseReport, n
     now,
     submissionKey,
   });
-  wakeWorkers();
-  return incident;
 }
