@@ -19,7 +19,14 @@ import type { ReactNode } from "react";
 import stylesheet from "./tailwind.css";
 import { useNonce } from "./components/nonce";
 import { mayViewDashboard } from "./models/dashboard.server";
-import { getUser, hasRole } from "./utils/auth.server";
+import { workAwaitedCount, type WorkCount } from "./models/incidents.server";
+import { db } from "./utils/db.server";
+import { viewerKey } from "./utils/viewer-key.server";
+import { dataVersion } from "../db/data-version";
+import { LRUCache } from "lru-cache";
+import type { Db } from "../db/client";
+import { YourWorkLink } from "./components/your-work-link";
+import { getUser, hasRole, type CurrentUser } from "./utils/auth.server";
 import { takeNotice } from "./utils/notice.server";
 
 export const links: LinksFunction = () => [
@@ -29,8 +36,20 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Holdfast" }];
 
+/**
+ * The header's count of the work awaited from the viewer, on every page: kept while nothing in
+ * the database changes, for at most half a minute (what is overdue follows the clock). Decision 21
+ * gives the measurements.
+ */
+const keptWorkCounts = new LRUCache<string, WorkCount, { database: Db; user: CurrentUser }>({
+  max: 500,
+  ttl: 30_000,
+  memoMethod: (_key, _stale, { context }) => workAwaitedCount(context.database, context.user, new Date()),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
+  const database = db();
   const { notice, clearCookie } = await takeNotice(request);
   return json(
     {
@@ -39,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         isAdmin: hasRole(user, "admin"),
         canSeeChannels: hasRole(user, "communications") || hasRole(user, "admin"),
         canSeeDashboard: mayViewDashboard(user),
+        work: keptWorkCounts.memo(`${viewerKey(database, user)}:${dataVersion(database)}`, { context: { database, user } }),
       },
       notice,
     },
@@ -91,6 +111,7 @@ function Header() {
                   </Link>
                 );
               })}
+            <YourWorkLink work={user.work} />
             <span className="px-2 text-gray-200">{user.name}</span>
             <Form method="post" action="/sign-out">
               <button type="submit" className="rounded border border-white px-3 py-1 text-white hover:bg-white hover:text-ink">

@@ -172,6 +172,8 @@ export const incidentMilestones = sqliteTable(
     /** reported, acknowledged, assessed, closed... */
     name: text("name").notNull(),
     at: text("at").notNull(),
+    /** What it came to (the outcome, on closing), for the person who reported the incident. */
+    summary: text("summary"),
   },
   (table) => [primaryKey({ columns: [table.incidentId, table.name] }), index("incident_milestones_name_at_idx").on(table.name, table.at)],
 );
@@ -187,6 +189,8 @@ export const incidentWork = sqliteTable(
     /** Written as incident_access grantees are, so a viewer's own are looked up the same way. */
     assignee: text("assignee").notNull(),
     description: text("description").notNull(),
+    /** The same work told to the person who reported the incident ("acknowledge it"); null to tell them the description. */
+    toReporter: text("to_reporter"),
     /** The open deadline's due time when the row was written; null when nothing is due. */
     dueAt: text("due_at"),
     /** Need to know: a row of a section the viewer may not see is not theirs to see. */
@@ -195,6 +199,8 @@ export const incidentWork = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.incidentId, table.key, table.assignee] }),
     index("incident_work_assignee_due_idx").on(table.assignee, table.dueAt),
+    // Counts the work awaited from someone (the header on every page) from the index alone.
+    index("incident_work_assignee_incident_idx").on(table.assignee, table.incidentId, table.key, table.dueAt),
   ],
 );
 

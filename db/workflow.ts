@@ -365,7 +365,7 @@ function storeReadModel(tx: Queryable, incident: { id: number; kind: string }, s
       roles: piece.assignees.flatMap((assignee) => ("role" in assignee ? [assignee.role] : [])),
     });
     const dueAt = piece.deadlineKey === null ? null : (dueTimes.get(piece.deadlineKey) ?? null);
-    return grantees.map((assignee) => ({ incidentId: incident.id, key: piece.key, assignee, description: piece.description, dueAt, section: piece.section }));
+    return grantees.map((assignee) => ({ incidentId: incident.id, key: piece.key, assignee, description: piece.description, toReporter: piece.toReporter ?? null, dueAt, section: piece.section }));
   });
   // Drizzle refuses an insert of no rows.
   if (model.milestones.length > 0) tx.insert(incidentMilestones).values(model.milestones.map((row) => ({ incidentId: incident.id, ...row }))).run();

@@ -4,10 +4,12 @@ import { formatDateTime } from "../../machines/kit/dates";
 export interface IncidentListItem {
   reference: string;
   title: string;
-  stepTitle: string;
   createdAt: string;
+  /** Where it stands, in plain words; a line that is late says so in its words. */
+  status: { text: string; overdue: boolean }[];
 }
 
+/** Incidents with where each stands: the work awaited and from whom, late work first, or how it was closed. */
 export function IncidentList({ items, empty }: { items: IncidentListItem[]; empty: string }) {
   if (items.length === 0) return <p className="text-muted">{empty}</p>;
   return (
@@ -17,9 +19,14 @@ export function IncidentList({ items, empty }: { items: IncidentListItem[]; empt
           <Link to={`/incidents/${item.reference}`} className="link font-semibold">
             {item.reference}: {item.title}
           </Link>
-          <p className="text-sm text-muted">
-            {item.stepTitle} · reported {formatDateTime(item.createdAt)}
-          </p>
+          <ul className="mt-1 space-y-1">
+            {item.status.map((line) => (
+              <li key={line.text} className={line.overdue ? "font-bold text-red-800" : undefined}>
+                {line.text}
+              </li>
+            ))}
+          </ul>
+          <p className="text-sm text-muted">Reported {formatDateTime(item.createdAt)}</p>
         </li>
       ))}
     </ul>

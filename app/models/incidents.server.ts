@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { incidentEvents, incidents, people, type Incident } from "../../db/schema";
+import { incidentEvents, incidentMilestones, incidents, people, type Incident } from "../../db/schema";
+import { formatCalendarDate, organisationDate } from "../../machines/kit/dates";
 import {
   accessGrantees,
   applyEvent,
@@ -23,6 +24,7 @@ import { discardUnrecordedEvidence, latestEvidence } from "./evidence.server";
 import { recordActions } from "./limits.server";
 import { openDeadlinesOf } from "./deadlines.server";
 import { reportsCte, rowShownSql, sqlList, visibleTo } from "./incident-list.server";
+import { assigneeNamer, workToldToHelper, workToldToReporter, type WorkWords } from "./work-words.server";
 
 export class NoOneToNotifyError extends Error {}
 
@@ -290,34 +292,64 @@ export function getTimelinePage(db: Db, incident: Incident, requested: string | 
   };
 }
 
+/** An incident in a home page list: what it is, and where it stands in plain words. */
 export interface IncidentSummary {
   reference: string;
   title: string;
-  state: string;
-  stepTitle: string;
   createdAt: string;
+  /** Each piece of work awaited now and from whom, overdue first; or how it was closed; or that nothing waits. */
+  status: WorkWords[];
 }
 
 const summaryColumns = {
+  id: incidents.id,
   reference: incidents.reference,
-  kind: incidents.kind,
+  reporterId: incidents.reporterId,
   title: incidents.title,
-  state: incidents.state,
   createdAt: incidents.createdAt,
 };
 
 type SummaryRow = Pick<Incident, keyof typeof summaryColumns>;
 
-function summarise(rows: SummaryRow[]): IncidentSummary[] {
+/**
+ * Where each incident stands for this viewer, from the read model: the work awaited now (of the
+ * sections they may see), told to the reporter as what others were asked to do and to anyone else
+ * as what is to be done and by whom; or when it was closed, with its outcome for the reporter.
+ */
+function summarise(db: Db, user: CurrentUser, rows: SummaryRow[], now: Date): IncidentSummary[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const work = db.all<{ incidentId: number; description: string; toReporter: string | null; dueAt: string | null; assignees: string }>(sql`
+    with recursive ${reportsCte(user)}
+    select w.incident_id as incidentId, w.description, w.to_reporter as toReporter, min(w.due_at) as dueAt, group_concat(w.assignee, ' ') as assignees
+    from incident_work as w join incidents as i on i.id = w.incident_id
+    where w.incident_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) and ${rowShownSql(user, readingPolicy(db), sql`w.section`)}
+    group by w.incident_id, w.key
+    order by min(w.due_at) is null, min(w.due_at), w.key`);
+  const workRows = work.map((row) => ({ ...row, assignees: row.assignees.split(" ").sort() }));
+  const closed = new Map(
+    db
+      .select({ incidentId: incidentMilestones.incidentId, at: incidentMilestones.at, summary: incidentMilestones.summary })
+      .from(incidentMilestones)
+      .where(and(eq(incidentMilestones.name, "closed"), inArray(incidentMilestones.incidentId, ids)))
+      .all()
+      .map((row) => [row.incidentId, row]),
+  );
+  const nameOf = assigneeNamer(db, user.id, workRows);
   return rows.map((incident) => {
-    const steps = listSteps(escalationPathFor(incident.kind).machine);
-    return {
-      reference: incident.reference,
-      title: incident.title,
-      state: incident.state,
-      stepTitle: steps.find((step) => step.id === incident.state)?.title ?? "In progress",
-      createdAt: incident.createdAt,
-    };
+    const isReporter = incident.reporterId === user.id;
+    const ended = closed.get(incident.id);
+    const awaited = workRows
+      .filter((row) => row.incidentId === incident.id)
+      .map((row) => (isReporter ? workToldToReporter : workToldToHelper)(row, nameOf(row.assignees), now))
+      // Overdue first; otherwise soonest due first, as read.
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue));
+    const status: WorkWords[] = ended
+      ? [{ text: `Closed on ${formatCalendarDate(organisationDate(new Date(ended.at)))}${isReporter && ended.summary ? `: ${ended.summary}` : "."}`, overdue: false }]
+      : awaited.length > 0
+        ? awaited
+        : [{ text: "Nothing is waiting on anyone just now.", overdue: false }];
+    return { reference: incident.reference, title: incident.title, createdAt: incident.createdAt, status };
   });
 }
 
@@ -358,35 +390,48 @@ export function workAwaited(db: Db, user: CurrentUser, now: Date): WorkItem[] {
   return rows.map((row) => ({ ...row, overdue: row.dueAt !== null && row.dueAt < nowIso }));
 }
 
-/** How many pieces of work are awaited from this person, for the header of every page. */
-export function workAwaitedCount(db: Db, user: CurrentUser): number {
+/** How much work waits for someone: every piece, and those of them already late. */
+export interface WorkCount {
+  waiting: number;
+  overdue: number;
+}
+
+/**
+ * How many pieces of work are awaited from this person or one of their roles, and how many of
+ * them are late, for the header of every page: the same pieces as the home page's list, on
+ * incidents they may read and of sections they may see (a path may name someone its reading
+ * policy no longer reaches, such as a manager above the abuse report's reach). A closed incident
+ * awaits nothing.
+ */
+export function workAwaitedCount(db: Db, user: CurrentUser, now: Date): WorkCount {
   return (
-    db.get<{ count: number }>(sql`
+    db.get<WorkCount>(sql`
       with recursive ${reportsCte(user)}
-      select count(*) as count from (select 1 ${workAwaitedFrom(user, readingPolicy(db))})`)?.count ?? 0
+      select count(*) as waiting, coalesce(sum(dueAt < ${now.toISOString()}), 0) as overdue
+      from (select min(w.due_at) as dueAt ${workAwaitedFrom(user, readingPolicy(db))})`) ?? { waiting: 0, overdue: 0 }
   );
 }
 
 /** What the home page lists besides the work awaited: what they reported, and for Communications the latest incidents. */
-export function homeLists(db: Db, user: CurrentUser) {
+export function homeLists(db: Db, user: CurrentUser, now: Date) {
   const latest = (where: SQL | undefined) => db.select(summaryColumns).from(incidents).where(where).orderBy(desc(incidents.createdAt)).limit(20).all();
   // Communications read every incident of the paths their role reads.
   const communications = user.roles.includes("communications") ? latest(inArray(incidents.kind, kindsReadableByRole(["communications"]))) : [];
   return {
-    reported: summarise(latest(eq(incidents.reporterId, user.id))),
-    communications: summarise(communications),
+    reported: summarise(db, user, latest(eq(incidents.reporterId, user.id)), now),
+    communications: summarise(db, user, communications, now),
   };
 }
 
 /** For a path's list on the home page: the latest 20 of its incidents reported by others that this person may read. */
-export function othersReportsReadableBy(db: Db, user: CurrentUser, kind: string): IncidentSummary[] {
+export function othersReportsReadableBy(db: Db, user: CurrentUser, kind: string, now: Date): IncidentSummary[] {
   const rows = db.all<SummaryRow>(sql`
     with recursive ${reportsCte(user)}
-    select i.reference, i.kind, i.title, i.state, i.created_at as createdAt from incidents as i
+    select i.id, i.reference, i.reporter_id as reporterId, i.title, i.created_at as createdAt from incidents as i
     where i.kind = ${kind} and i.reporter_id <> ${user.id} and ${visibleTo(user, readingPolicy(db))}
     order by i.created_at desc, i.id desc
     limit 20`);
-  return summarise(rows);
+  return summarise(db, user, rows, now);
 }
 
 /**

@@ -80,8 +80,8 @@ export interface HomeSection {
   /** Unique on the page. */
   id: string;
   heading: string;
-  /** The incidents it lists for this person, newest first. */
-  incidents(db: Db, user: CurrentUser): IncidentSummary[];
+  /** The incidents it lists for this person, newest first, each with where it stands at this moment. */
+  incidents(db: Db, user: CurrentUser, now: Date): IncidentSummary[];
 }
 
 /** A path's part of the settings page, a form of its own. */

@@ -13,13 +13,14 @@ export const meta: MetaFunction = () => [{ title: "Home · Holdfast" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const database = db();
+  const now = new Date();
   return json({
     name: user.name,
     isCommunications: user.roles.includes("communications"),
-    ...homeLists(database, user),
-    work: workAwaited(database, user, new Date()),
-    workCount: workAwaitedCount(database, user),
-    sections: HOME_SECTIONS.map((section) => ({ id: section.id, heading: section.heading, items: section.incidents(database, user) })),
+    ...homeLists(database, user, now),
+    work: workAwaited(database, user, now),
+    workCount: workAwaitedCount(database, user, now).waiting,
+    sections: HOME_SECTIONS.map((section) => ({ id: section.id, heading: section.heading, items: section.incidents(database, user, now) })),
   });
 }
 
@@ -42,7 +43,7 @@ export default function Home() {
         </p>
       </section>
 
-      <section aria-labelledby="waiting-title" className="mt-8">
+      <section id="your-work" aria-labelledby="waiting-title" className="mt-8 scroll-mt-4">
         <h2 id="waiting-title" className="mb-3 text-xl font-bold">
           Waiting for you
         </h2>

@@ -11,6 +11,8 @@ import { stepIdOf } from "./steps";
 export interface Milestone {
   name: string;
   at: string;
+  /** What the moment came to, in the words of whoever reached it (the outcome, on closing), for the person who reported the incident. */
+  summary?: string;
 }
 
 /** Who may do a piece of work: a person, or anyone holding a role. */
@@ -22,6 +24,11 @@ export interface AwaitedWork {
   key: string;
   /** What is awaited, in plain words for whoever may do it. */
   description: string;
+  /**
+   * The same work told to the person who reported the incident, to follow "… has been asked to":
+   * "acknowledge it", "offer you support". Without it they are told the description.
+   */
+  toReporter?: string;
   assignees: Assignee[];
   /** The deadline (by its key) that says when the work is due; null when nothing is due. */
   deadlineKey: string | null;
@@ -70,8 +77,8 @@ export function machineStateOf(snapshot: AnyMachineSnapshot): MachineState {
 }
 
 /** A milestone, or none while the moment has not come. */
-export function milestone(name: string, at: string | null | undefined): Milestone[] {
-  return at ? [{ name, at }] : [];
+export function milestone(name: string, at: string | null | undefined, summary?: string): Milestone[] {
+  return at ? [{ name, at, ...(summary?.trim() ? { summary: summary.trim() } : {}) }] : [];
 }
 
 /** A facet, or none when the value is blank (nothing to filter or count by). */

@@ -8,25 +8,27 @@ const STEP_WORK: Record<string, (context: MistakenPostContext) => Omit<AwaitedWo
   // The officer asked now, or anyone asked before them (isAskedOfficer).
   awaitingAcknowledgement: (context) => ({
     description: "Acknowledge the report of a post made by mistake",
+    toReporter: "acknowledge it",
     assignees: context.escalationChain.slice(0, context.askedIndex + 1).map((officer) => ({ personId: officer.id })),
     deadlineKey: "acknowledgement",
   }),
   deletion: (context) => ({
     description: "Keep a screenshot of the post, then delete it if possible",
+    toReporter: "keep a screenshot of the post, then delete it if possible",
     assignees: [{ personId: context.reporter.id }, COMMUNICATIONS],
     deadlineKey: null,
   }),
-  riskAssessment: () => communicationsWork("Assess the reputational risk"),
-  crisisPlan: () => communicationsWork("Make a crisis communication plan"),
-  leaderAwareness: () => communicationsWork("Make the Leader aware, or record why not"),
-  responding: () => communicationsWork("Respond as the organisation"),
-  standingDown: () => communicationsWork("Stand down the crisis"),
-  reviewingHeldPosts: () => communicationsWork("Review the held posts, then resume the schedule"),
-  closingReview: () => communicationsWork("Close with a short review"),
+  riskAssessment: () => communicationsWork("Assess the reputational risk", "decide how serious it is and how to respond"),
+  crisisPlan: () => communicationsWork("Make a crisis communication plan", "plan how to handle it as a crisis"),
+  leaderAwareness: () => communicationsWork("Make the Leader aware, or record why not", "tell the Leader"),
+  responding: () => communicationsWork("Respond as the organisation", "respond as the organisation"),
+  standingDown: () => communicationsWork("Stand down the crisis", "stand down the crisis"),
+  reviewingHeldPosts: () => communicationsWork("Review the held posts, then resume the schedule", "review the held posts and resume posting"),
+  closingReview: () => communicationsWork("Close with a short review", "close it with a short review"),
 };
 
-function communicationsWork(description: string): Omit<AwaitedWork, "key" | "section"> {
-  return { description, assignees: [COMMUNICATIONS], deadlineKey: null };
+function communicationsWork(description: string, toReporter: string): Omit<AwaitedWork, "key" | "section"> {
+  return { description, toReporter, assignees: [COMMUNICATIONS], deadlineKey: null };
 }
 
 /** Each crisis task not done while the crisis is live, for its owner and Communications (mayUpdateTask). */
@@ -35,7 +37,7 @@ function openTasks(context: MistakenPostContext): AwaitedWork[] {
   return context.tasks.flatMap((task, index): AwaitedWork[] =>
     task.status === "done"
       ? []
-      : [{ key: `task-${index}`, description: task.title, assignees: [{ personId: task.owner.id }, COMMUNICATIONS], deadlineKey: `task-${index}`, section: null }],
+      : [{ key: `task-${index}`, description: task.title, toReporter: `see to a task of the crisis plan: ${task.title}`, assignees: [{ personId: task.owner.id }, COMMUNICATIONS], deadlineKey: `task-${index}`, section: null }],
   );
 }
 
@@ -46,7 +48,7 @@ export function mistakenPostReadModel(context: MistakenPostContext, state: Machi
       ...milestone("reported", context.reportedAt),
       ...milestone("acknowledged", context.acknowledgedAt),
       ...milestone("assessed", context.assessment?.assessedAt),
-      ...milestone("closed", context.closingReview?.at),
+      ...milestone("closed", context.closingReview?.at, context.closingReview?.whatHappened),
     ],
     work: [...(stepWork ? [{ key: state.step, section: null, ...stepWork(context) }] : []), ...openTasks(context)],
     facets: [

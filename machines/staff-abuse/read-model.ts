@@ -15,23 +15,24 @@ type Work = Omit<AwaitedWork, "section">;
  */
 const REGION_WORK: Record<string, Record<string, (context: StaffAbuseContext) => Work>> = {
   blocking: {
-    toDo: (context) => ({ key: "blocking", description: "Block the person and check your privacy settings", assignees: reporter(context), deadlineKey: null }),
+    toDo: (context) => ({ key: "blocking", description: "Block the person and check your privacy settings", toReporter: "block the person and check your privacy settings", assignees: reporter(context), deadlineKey: null }),
   },
   police: {
     toDo: (context) => ({
       key: "police",
       description: "Report it to the police, or record why not",
+      toReporter: "report it to the police, or record why not",
       assignees: [...reporter(context), ...managers(context), HR_SAFETY],
       deadlineKey: "police",
     }),
   },
   support: {
-    awaitingSupport: (context) => ({ key: "support", description: "Record the support offered", assignees: [...managers(context), HR_SAFETY], deadlineKey: "support" }),
-    followUpDue: (context) => ({ key: "wellbeing", description: "Follow up on their wellbeing", assignees: [...managers(context), HR_SAFETY], deadlineKey: "wellbeing" }),
+    awaitingSupport: (context) => ({ key: "support", description: "Record the support offered", toReporter: "offer you support", assignees: [...managers(context), HR_SAFETY], deadlineKey: "support" }),
+    followUpDue: (context) => ({ key: "wellbeing", description: "Follow up on their wellbeing", toReporter: "follow up on how you are", assignees: [...managers(context), HR_SAFETY], deadlineKey: "wellbeing" }),
   },
   removal: {
-    notRequested: (context) => ({ key: "removal", description: "Ask the platform to remove the content, or record why not", assignees: removers(context), deadlineKey: null }),
-    awaitingPlatform: (context) => ({ key: "platform", description: "Record the platform's answer to the removal request", assignees: removers(context), deadlineKey: "platform" }),
+    notRequested: (context) => ({ key: "removal", description: "Ask the platform to remove the content, or record why not", toReporter: "ask the platform to remove the content, or record why not", assignees: removers(context), deadlineKey: null }),
+    awaitingPlatform: (context) => ({ key: "platform", description: "Record the platform's answer to the removal request", toReporter: "record the platform's answer when it comes", assignees: removers(context), deadlineKey: "platform" }),
   },
 };
 
@@ -42,7 +43,7 @@ function removers(context: StaffAbuseContext): Assignee[] {
 
 function awaitedWork(context: StaffAbuseContext, state: MachineState): AwaitedWork[] {
   if (state.step === "readyToClose") {
-    return [{ key: "close", description: "Close the report with its outcome", assignees: [...reporter(context), HR_SAFETY], deadlineKey: null, section: null }];
+    return [{ key: "close", description: "Close the report with its outcome", toReporter: "close the report with its outcome", assignees: [...reporter(context), HR_SAFETY], deadlineKey: null, section: null }];
   }
   if (state.step !== "open") return [];
   const regions = (state.value as { open: Record<string, string> }).open;
@@ -54,7 +55,7 @@ function awaitedWork(context: StaffAbuseContext, state: MachineState): AwaitedWo
 
 export function staffAbuseReadModel(context: StaffAbuseContext, state: MachineState): ReadModel {
   return {
-    milestones: [...milestone("reported", context.reportedAt), ...milestone("closed", context.outcome?.at)],
+    milestones: [...milestone("reported", context.reportedAt), ...milestone("closed", context.outcome?.at, context.outcome?.summary)],
     work: awaitedWork(context, state),
     facets: [
       ...facet("platform", context.report.platform),

@@ -31,7 +31,7 @@ export const staffAbuseModule: PathModule<"staff_abuse"> = {
       heading: "Abuse reports you support",
       // Abuse reports are private: those of the people this person manages, every one for HR and
       // safety, and those where Communications were asked to help (the list's own rule).
-      incidents: (db, user) => othersReportsReadableBy(db, user, staffAbusePath.kind),
+      incidents: (db, user, now) => othersReportsReadableBy(db, user, staffAbusePath.kind, now),
     },
   ],
   demoStories: staffAbuseDemoStories,
