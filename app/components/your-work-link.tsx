@@ -8,8 +8,8 @@ export function YourWorkLink({ work }: { work: { waiting: number; overdue: numbe
   const spoken = work.waiting === 0 ? "nothing waiting" : `${work.waiting} waiting${work.overdue > 0 ? `, ${work.overdue} overdue` : ""}`;
   return (
     <Link to="/#your-work" className="rounded px-2 py-1 text-white no-underline underline-offset-4 hover:underline">
-      Your work<span className="sr-only">: {spoken}</span>
-      <span aria-hidden="true"> ({work.waiting})</span>
+      <span aria-hidden="true">Your work ({work.waiting})</span>
+      <span className="sr-only">Your work: {spoken}</span>
     </Link>
   );
 }
