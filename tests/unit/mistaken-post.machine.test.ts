@@ -469,6 +469,7 @@ describe("the read model", () => {
       {
         key: "awaitingAcknowledgement",
         description: "Acknowledge the report of a post made by mistake",
+        toReporter: "acknowledge it",
         assignees: [{ personId: manager.id }, { personId: head.id }],
         deadlineKey: "acknowledgement",
         section: null,
@@ -482,8 +483,8 @@ describe("the read model", () => {
   it("awaits each open crisis task of its owner and Communications while the crisis is live, beside the step's own work", () => {
     const { snapshot } = run(...deleted, assessment(), crisisPlan);
     expect(readModel(snapshot).work).toEqual([
-      { key: "leaderAwareness", description: "Make the Leader aware, or record why not", assignees: [{ role: "communications" }], deadlineKey: null, section: null },
-      { key: "task-0", description: "Brief the library staff", assignees: [{ personId: secondComms.id }, { role: "communications" }], deadlineKey: "task-0", section: null },
+      { key: "leaderAwareness", description: "Make the Leader aware, or record why not", toReporter: "tell the Leader", assignees: [{ role: "communications" }], deadlineKey: null, section: null },
+      { key: "task-0", description: "Brief the library staff", toReporter: "see to a task of the crisis plan: Brief the library staff", assignees: [{ personId: secondComms.id }, { role: "communications" }], deadlineKey: "task-0", section: null },
     ]);
     const taskDone = run(...deleted, assessment(), crisisPlan, { type: "UPDATE_TASK", at: at(65), by: secondComms, taskIndex: 0, status: "done" }).snapshot;
     expect(readModel(taskDone).work.map((work) => work.key)).toEqual(["leaderAwareness"]);
@@ -496,7 +497,8 @@ describe("the read model", () => {
         { name: "reported", at: REPORTED_AT },
         { name: "acknowledged", at: at(4) },
         { name: "assessed", at: at(30) },
-        { name: "closed", at: at(300) },
+        // What was told at the close, for the member of staff's home page.
+        { name: "closed", at: at(300), summary: snapshot.context.closingReview!.whatHappened },
       ],
       work: [],
       facets: [
