@@ -311,17 +311,13 @@ function askOfficerToAcknowledge(context: MistakenPostContext, escalated: boolea
   };
 }
 
-/**
- * The asked officer's deadline, counted from the moment they were asked. It is theirs alone: the
- * officer before them being late does not make them late.
- */
+/** The asked officer's deadline, counted from the moment they were asked. */
 function acknowledgementDeadline(context: MistakenPostContext, askedAt: string): SetDeadlineParams {
   return {
     key: ACKNOWLEDGEMENT_DEADLINE,
     eventType: "ACKNOWLEDGEMENT_OVERDUE",
     dueAt: addMinutes(askedAt, context.acknowledgementMinutes),
     description: `${askedOfficer(context).name} to acknowledge`,
-    askedAfresh: true,
   };
 }
 
@@ -527,7 +523,8 @@ export const mistakenPostMachine = setup({
             actions: [
               "askNextOfficer",
               { type: "notify", params: ({ context }) => askOfficerToAcknowledge(context, true) },
-              { type: "setDeadline", params: ({ context, event }) => acknowledgementDeadline(context, event.at) },
+              // The deadline is the new officer's alone: the one before them being late does not make them late.
+              { type: "setDeadline", params: ({ context, event }) => ({ ...acknowledgementDeadline(context, event.at), askedAfresh: true }) },
             ],
           },
           {
