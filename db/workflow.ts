@@ -49,6 +49,8 @@ export interface ChangeSince {
   label: string;
   /** What the person did, said after their name ("put the crisis plan in force"); null for Holdfast's own events. */
   deed: string | null;
+  /** What the path said the event did beyond its label (who was asked next), when it said anything. */
+  outcome: string | null;
   actorName: string | null;
   at: string;
 }
@@ -439,7 +441,8 @@ function changesSince(tx: Queryable, incident: Incident, sequence: number): Chan
     .map((row) => ({
       sequence: row.sequence,
       type: row.type,
-      label: row.timelineText ?? path.eventLabels[row.type] ?? row.type,
+      label: path.eventLabels[row.type] ?? row.type,
+      outcome: row.timelineText,
       deed: row.actorName === null ? null : (path.eventDeeds?.[row.type] ?? null),
       actorName: row.actorName,
       at: row.at,

@@ -29,7 +29,7 @@ import { reportsCte, rowShownSql, sqlList, visibleTo } from "./incident-list.ser
 export class NoOneToNotifyError extends Error {}
 
 /** A change made since the person's page was drawn, as they may know of it. */
-export type ChangeShown = Omit<ChangeSince, "type" | "deed">;
+export type ChangeShown = Omit<ChangeSince, "type" | "deed" | "outcome">;
 
 export type EventOutcome =
   | { ok: true; incident: Incident }
@@ -72,13 +72,13 @@ export function sendIncidentEvent(
 function refusedOutcome(db: Db, error: WorkflowError, viewer: { user: CurrentUser; incident: Incident }, now: Date): EventOutcome {
   const { showsEvent } = recordViewFor(db, viewer.user, viewer.incident);
   const changes = error.changesSince.map(({ type, ...change }) =>
-    showsEvent(type) ? change : { ...change, label: PRIVATE_EVENT_LABEL, actorName: null, deed: null },
+    showsEvent(type) ? change : { ...change, label: PRIVATE_EVENT_LABEL, actorName: null, deed: null, outcome: null },
   );
   return {
     ok: false,
     code: error.code,
     message: error.code === "conflict" ? overtakenMessage(changes, error.stillPossible, now) : error.message,
-    changesSince: changes.map(({ deed: _deed, ...change }) => change),
+    changesSince: changes.map(({ deed: _deed, outcome: _outcome, ...change }) => change),
   };
 }
 
@@ -87,7 +87,9 @@ function changeSaid(change: Omit<ChangeSince, "type">, now: Date): string {
   const at = `at ${formatTimeSaid(change.at, now)}`;
   if (change.actorName && change.deed) return `${change.actorName} ${change.deed} ${at}.`;
   if (change.actorName) return `${change.actorName}: ${change.label}, ${at}.`;
-  return change.label === PRIVATE_EVENT_LABEL ? `Someone took a private step of the report ${at}.` : `${change.label} (Holdfast, ${at}).`;
+  if (change.label === PRIVATE_EVENT_LABEL) return `Someone took a private step of the report ${at}.`;
+  // Holdfast's own events, as a deadline passed: what the path said they did, else their label.
+  return `${at[0].toUpperCase()}${at.slice(1)}: ${change.outcome ?? `${change.label}.`}`;
 }
 
 /**
@@ -241,7 +243,7 @@ function describeEvents(incident: Incident, rows: TimelineRow[], showsEvent: Rec
     showsEvent(event.type)
       ? {
           ...event,
-          label: event.timelineText ?? path.eventLabels[event.type] ?? event.type,
+          label: path.eventLabels[event.type] ?? event.type,
           // A path in a parallel state records the state, not one of its pieces of work.
           stepTitle: titles.get(event.toStep) ?? "",
         }
@@ -475,6 +477,7 @@ function withPackDownloads(timeline: ReturnType<typeof describeEvents>, packDown
       actorName: event.actorName,
       stepTitle: event.stepTitle,
       note: event.note,
+      outcome: event.timelineText,
     })),
     ...packDownloads.map((entry) => ({
       key: `custody-${entry.id}`,
@@ -484,6 +487,7 @@ function withPackDownloads(timeline: ReturnType<typeof describeEvents>, packDown
       actorName: entry.personName as string | null,
       stepTitle: "",
       note: null,
+      outcome: null,
     })),
   ];
   // A stable sort: at the same moment, the procedure's event comes first.

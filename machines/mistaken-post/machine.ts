@@ -279,13 +279,13 @@ export function mistakenPostToldAtReport(context: MistakenPostInput): string {
 export function mistakenPostEventOutcome(before: MistakenPostContext | null, after: MistakenPostContext, eventType: string): string | null {
   if (eventType === "REPORTED") {
     const away = awayBefore(after, 0);
-    return away.length > 0 && after.escalationChain[0] ? `Reported. ${areAway(away)}, so ${after.escalationChain[0].name} was asked to acknowledge it` : null;
+    return away.length > 0 && after.escalationChain[0] ? `${areAway(away)}, so ${after.escalationChain[0].name} was asked to acknowledge it.` : null;
   }
   if (eventType === "ACKNOWLEDGEMENT_OVERDUE" && before) {
     const missed = `Not acknowledged in time by ${askedOfficer(before).name}`;
-    if (after.chainExhausted) return `${missed}. Nobody more senior is left to ask, so Communications have been told`;
+    if (after.chainExhausted) return `${missed}. Nobody more senior is left to ask, so Communications have been told.`;
     const away = awayBefore(after, after.askedIndex);
-    return `${missed}. ${away.length > 0 ? `${areAway(away)}, so now` : "Now"} asked of ${askedOfficer(after).name}`;
+    return `${missed}. ${away.length > 0 ? `${areAway(away)}, so now` : "Now"} asked of ${askedOfficer(after).name}.`;
   }
   return null;
 }

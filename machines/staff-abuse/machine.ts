@@ -206,7 +206,7 @@ export function staffAbuseToldAtReport(context: StaffAbuseInput): string {
 /** What an event did that its label does not say, for the timeline: whose support was late, and who is told. */
 export function staffAbuseEventOutcome(_before: StaffAbuseContext | null, after: StaffAbuseContext, eventType: string): string | null {
   const manager = managerAsked(after);
-  if (eventType === "SUPPORT_OVERDUE" && manager) return `Support not recorded in time by ${manager.name}. HR and safety have been told`;
+  if (eventType === "SUPPORT_OVERDUE" && manager) return `Support not recorded in time by ${manager.name}. HR and safety have been told.`;
   return null;
 }
 

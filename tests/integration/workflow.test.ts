@@ -159,7 +159,7 @@ describe("applying an event", () => {
     }
     expect(conflict?.code).toBe("conflict");
     expect(conflict?.changesSince).toEqual([
-      { sequence: 2, type: "ACKNOWLEDGE", label: "Acknowledged", deed: "acknowledged this report", actorName: "Owen Price", at: minutesLater(2).toISOString() },
+      { sequence: 2, type: "ACKNOWLEDGE", label: "Acknowledged", deed: "acknowledged this report", outcome: null, actorName: "Owen Price", at: minutesLater(2).toISOString() },
     ]);
     expect(timeline(incident.id)).toHaveLength(2);
   });

@@ -74,14 +74,14 @@ describe("mistaken post: who is told, and why it came to them", () => {
       "Owen Price and Helen Ward are away, so Marcus Bell has been asked to acknowledge it instead, and the Communications team have been emailed.",
     );
     const { said, context } = timelineOf(input);
-    expect(said).toEqual(["Reported. Owen Price and Helen Ward are away, so Marcus Bell was asked to acknowledge it"]);
+    expect(said).toEqual(["Owen Price and Helen Ward are away, so Marcus Bell was asked to acknowledge it."]);
     const email = await acknowledgementEmail(context, false);
     expect(email.text).toContain("You are asked because Owen Price and Helen Ward are away today, and you are the next most senior officer.");
   });
 
   it("says who did not acknowledge in time and who is asked now, and tells the next officer why", async () => {
     const { said, context } = timelineOf(mistakenPost([manager, director], []), overdue(15));
-    expect(said).toEqual([null, "Not acknowledged in time by Owen Price. Now asked of Marcus Bell"]);
+    expect(said).toEqual([null, "Not acknowledged in time by Owen Price. Now asked of Marcus Bell."]);
     const email = await acknowledgementEmail(context, true);
     expect(email.text).toContain("Marcus Bell, Jo Lee has reported a post made by mistake");
     expect(email.text).toContain("You are asked because Owen Price did not acknowledge it within 15 minutes.");
@@ -89,14 +89,14 @@ describe("mistaken post: who is told, and why it came to them", () => {
 
   it("names a manager away between the late officer and the one asked next", async () => {
     const { said, context } = timelineOf(mistakenPost([manager, director], [{ officer: head, askedInstead: 1 }]), overdue(15));
-    expect(said[1]).toBe("Not acknowledged in time by Owen Price. Helen Ward is away, so now asked of Marcus Bell");
+    expect(said[1]).toBe("Not acknowledged in time by Owen Price. Helen Ward is away, so now asked of Marcus Bell.");
     const email = await acknowledgementEmail(context, true);
     expect(email.text).toContain("You are asked because Owen Price did not acknowledge it within 15 minutes, and Helen Ward is away today.");
   });
 
   it("says when nobody more senior is left to ask", () => {
     const { said } = timelineOf(mistakenPost([manager, director], []), overdue(15), overdue(30));
-    expect(said[2]).toBe("Not acknowledged in time by Marcus Bell. Nobody more senior is left to ask, so Communications have been told");
+    expect(said[2]).toBe("Not acknowledged in time by Marcus Bell. Nobody more senior is left to ask, so Communications have been told.");
   });
 
   it("gives the next officer a deadline of their own, replacing the one that passed", () => {
@@ -166,7 +166,7 @@ describe("staff abuse: who is told, and why it came to them", () => {
     const [start] = initialTransition(staffAbuseMachine, abuse([manager, director], director));
     const event: StaffAbuseEvent = { type: "SUPPORT_OVERDUE", at: at(240) };
     const [next] = transition(staffAbuseMachine, start, event);
-    expect(staffAbuseEventOutcome(start.context, next.context, event.type)).toBe("Support not recorded in time by Marcus Bell. HR and safety have been told");
+    expect(staffAbuseEventOutcome(start.context, next.context, event.type)).toBe("Support not recorded in time by Marcus Bell. HR and safety have been told.");
     expect(staffAbuseEventOutcome(null, start.context, "REPORTED")).toBeNull();
   });
 });
