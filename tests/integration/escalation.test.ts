@@ -167,4 +167,16 @@ describe("two people sending the same step", () => {
       message: `Owen Price acknowledged this report at ${when}. Check the incident as it is now, then send yours again if it is still needed.`,
     });
   });
+
+  it("tells an officer overtaken by a deadline what Holdfast did, and to send theirs again since it is still theirs to do", () => {
+    const incident = reportMistakenPost(test.db, test.person("library-assistant"), post, REPORTED);
+    fireDueDeadlines(test.db, minutesAfterReport(16));
+    const escalated = incidentPage(test.db, incident.reference, test.user("comms1"))!.timeline.at(-1)!;
+    const late = sendIncidentEvent(test.db, { incident, expectedVersion: 1, user: test.user("libraries-manager"), event: { type: "ACKNOWLEDGE" } });
+    expect(late).toMatchObject({
+      ok: false,
+      code: "conflict",
+      message: `At ${formatTimeSaid(escalated.at, new Date())}: Not acknowledged in time by Owen Price. Helen Ward is away, so now asked of Marcus Bell. Check the incident as it is now, then send yours again if it is still needed.`,
+    });
+  });
 });
