@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { evidencePack } from "../../app/models/evidence-pack.server";
 import { incidentPage, sendIncidentEvent, workAwaited } from "../../app/models/incidents.server";
 import { sentNotice } from "../../app/models/report-sending.server";
 import { mistakenPostTold, reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { staffAbuseTold } from "../../app/paths/staff-abuse/model.server";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { createMailer, deliverDueEmails, type Mailer } from "../../app/workers/outbox.server";
-import type { Incident } from "../../db/schema";
-import { applyEvent } from "../../db/workflow";
+import { asc, eq } from "drizzle-orm";
+import { incidentEvents, type Incident } from "../../db/schema";
+import { applyEvent, hashTimelineEvent } from "../../db/workflow";
 import { formatTimeSaid } from "../../machines/kit/dates";
 import type { MistakenPostDetails } from "../../machines/mistaken-post";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
@@ -79,6 +81,14 @@ describe("a mistaken post not acknowledged in time", () => {
     expect(timelineOn(incident, "comms1").at(-1)).toEqual({
       label: "Not acknowledged in time",
       outcome: "Not acknowledged in time by Owen Price. Helen Ward is away, so now asked of Marcus Bell.",
+    });
+    // The evidence pack keeps it too, and the timeline's hash chain holds with it stored.
+    const pack = evidencePack(test.db, incident, test.user("comms1"));
+    expect(pack.timeline.at(-1)?.outcome).toBe("Not acknowledged in time by Owen Price. Helen Ward is away, so now asked of Marcus Bell.");
+    const stored = test.db.select().from(incidentEvents).where(eq(incidentEvents.incidentId, incident.id)).orderBy(asc(incidentEvents.sequence)).all();
+    stored.forEach(({ id: _id, hash, ...fields }, index) => {
+      expect(hashTimelineEvent(fields)).toBe(hash);
+      if (index > 0) expect(fields.previousHash).toBe(stored[index - 1].hash);
     });
 
     await deliver(minutesAfterReport(16));
