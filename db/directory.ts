@@ -23,14 +23,22 @@ export function absentPersonIds(db: Queryable, personIds: number[], onDate: stri
   return new Set(rows.map((row) => row.personId));
 }
 
+/** Who is asked to acknowledge a report, and who was left out of the asking because they are away. */
+export interface EscalationChain {
+  chain: PersonRef[];
+  /** Managers in the reporting line away on the day, each with the place in `chain` of the officer asked instead (`chain.length`: nobody above them is in). */
+  away: { officer: PersonRef; askedInstead: number }[];
+}
+
 /**
  * Who is asked to acknowledge a report, in order: the reporter's line manager, then each more
  * senior manager up the reporting line (Haringey 4.2.5: "if your line manager is not available
- * speak to the next most senior officer"). Inactive people and people absent today are left out.
+ * speak to the next most senior officer"). Inactive people and people absent today are left out;
+ * those absent are named, so the report can say who was asked in their place.
  * Someone at the top of the organisation has nobody above them: the most senior member of
  * Communications who is in today is asked instead, so a report always reaches a person.
  */
-export function escalationChainFor(db: Queryable, reporterId: number, at: Date): PersonRef[] {
+export function escalationChainFor(db: Queryable, reporterId: number, at: Date): EscalationChain {
   const everyone = db
     .select({
       id: people.id,
@@ -52,21 +60,31 @@ export function escalationChainFor(db: Queryable, reporterId: number, at: Date):
     managerId = manager.lineManagerId;
   }
   const absent = absentPersonIds(db, managers.map((manager) => manager.id), organisationDate(at));
-  const chain = managers
-    .filter((manager) => manager.active && !absent.has(manager.id))
-    .map(({ id, name }) => ({ id, name }));
-  if (chain.length > 0) return chain;
+  const chain: PersonRef[] = [];
+  const awayBelow: PersonRef[] = [];
+  const away: EscalationChain["away"] = [];
+  for (const manager of managers.filter((candidate) => candidate.active)) {
+    if (absent.has(manager.id)) {
+      awayBelow.push({ id: manager.id, name: manager.name });
+      continue;
+    }
+    away.push(...awayBelow.splice(0).map((officer) => ({ officer, askedInstead: chain.length })));
+    chain.push({ id: manager.id, name: manager.name });
+  }
+  // Those away above the last officer in have nobody above them asked instead, unless nobody in
+  // the line is in at all and the Communications officer asked takes their place.
+  const fallback = chain.length === 0 ? communicationsFallback(db, reporterId, at) : null;
+  if (fallback) chain.push(fallback);
+  away.push(...awayBelow.map((officer) => ({ officer, askedInstead: fallback ? 0 : chain.length })));
+  return { chain, away };
+}
 
-  const communications = peopleWithRole(db, "communications").filter(
-    (person) => person.id !== reporterId,
-  );
-  const absentCommunications = absentPersonIds(
-    db,
-    communications.map((person) => person.id),
-    organisationDate(at),
-  );
+/** The most senior member of Communications in today, other than the reporter. */
+function communicationsFallback(db: Queryable, reporterId: number, at: Date): PersonRef | null {
+  const communications = peopleWithRole(db, "communications").filter((person) => person.id !== reporterId);
+  const absentCommunications = absentPersonIds(db, communications.map((person) => person.id), organisationDate(at));
   const fallback = communications.find((person) => !absentCommunications.has(person.id));
-  return fallback ? [{ id: fallback.id, name: fallback.name }] : [];
+  return fallback ? { id: fallback.id, name: fallback.name } : null;
 }
 
 /** Active people holding a role, most senior first. */

@@ -47,6 +47,10 @@ export interface ChangeSince {
   /** The event's type, so a page can hide the changes a viewer may not know of. */
   type: string;
   label: string;
+  /** What the person did, said after their name ("put the crisis plan in force"); null for Holdfast's own events. */
+  deed: string | null;
+  /** What the path said the event did beyond its label (who was asked next), when it said anything. */
+  outcome: string | null;
   actorName: string | null;
   at: string;
 }
@@ -57,6 +61,8 @@ export class WorkflowError extends Error {
     message: string,
     /** For a conflict: what happened since the version the person was looking at. */
     readonly changesSince: ChangeSince[] = [],
+    /** For a conflict: whether the incident as it is now would still take the same event from them. */
+    readonly stillPossible = false,
   ) {
     super(message);
     this.name = "WorkflowError";
@@ -73,6 +79,17 @@ export interface TimelineEventFields {
   payload: unknown;
   at: string;
   previousHash: string;
+}
+
+/**
+ * The field of a stored event's payload that holds what the path said the event did (who was
+ * asked next, who was away), for the timeline. Events recorded before it was kept lack it.
+ */
+export const TIMELINE_TEXT_FIELD = "timelineText";
+
+/** The payload stored for an event: its fields, with what the path says it did when the label alone does not. */
+function payloadWith(fields: object, timelineText: string | null | undefined): unknown {
+  return timelineText ? { ...fields, [TIMELINE_TEXT_FIELD]: timelineText } : fields;
 }
 
 /** SHA-256 over the RFC 8785 canonical JSON of the event and the hash before it. */
@@ -141,8 +158,8 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
   const { incident } = scope;
   const setDeadline = (params: SetDeadlineParams) => {
     // A new due time replaces a waiting one; a deadline that already fired stays open (the step is
-    // still late) until the step is done.
-    closeDeadlines(tx, incident.id, { key: params.key, from: ["pending"], status: "cancelled", at: nowIso });
+    // still late) until the step is done, unless the work is now asked of someone else.
+    closeDeadlines(tx, incident.id, { key: params.key, from: params.askedAfresh ? OPEN_DEADLINE_STATUSES : ["pending"], status: "cancelled", at: nowIso });
     tx.insert(deadlines)
       .values({
         incidentId: incident.id,
@@ -269,7 +286,7 @@ export function openIncident(db: Db, options: OpenIncidentOptions): Incident {
         type: "REPORTED",
         fromStep: null,
         toStep: step,
-        payload: options.input,
+        payload: payloadWith(options.input as object, path.eventOutcome?.(null, snapshot.context, "REPORTED")),
         at: nowIso,
       });
       storeAccess(tx, incident, snapshot.context);
@@ -390,6 +407,9 @@ export function backfillReadModel(db: Db): number {
   }, { behavior: "immediate" });
 }
 
+/** What the path said an event did, read from its stored payload; null when it said nothing more than the label. */
+export const timelineTextSql = sql<string | null>`case when json_type(${incidentEvents.payload}, ${`$.${TIMELINE_TEXT_FIELD}`}) = 'text' then json_extract(${incidentEvents.payload}, ${`$.${TIMELINE_TEXT_FIELD}`}) end`;
+
 export interface ApplyEventOptions {
   incidentId: number;
   /** The version the person was looking at; omit only for system events (deadlines). */
@@ -404,13 +424,14 @@ export interface ApplyEventOptions {
 }
 
 function changesSince(tx: Queryable, incident: Incident, sequence: number): ChangeSince[] {
-  const labels = escalationPathFor(incident.kind).eventLabels;
+  const path = escalationPathFor(incident.kind);
   return tx
     .select({
       sequence: incidentEvents.sequence,
       type: incidentEvents.type,
       at: incidentEvents.at,
       actorName: people.name,
+      timelineText: timelineTextSql,
     })
     .from(incidentEvents)
     .leftJoin(people, eq(people.id, incidentEvents.actorId))
@@ -420,7 +441,9 @@ function changesSince(tx: Queryable, incident: Incident, sequence: number): Chan
     .map((row) => ({
       sequence: row.sequence,
       type: row.type,
-      label: labels[row.type] ?? row.type,
+      label: path.eventLabels[row.type] ?? row.type,
+      outcome: row.timelineText,
+      deed: row.actorName === null ? null : (path.eventDeeds?.[row.type] ?? null),
       actorName: row.actorName,
       at: row.at,
     }));
@@ -436,15 +459,16 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
     (tx) => {
       const incident = tx.select().from(incidents).where(eq(incidents.id, options.incidentId)).get();
       if (!incident) throw new WorkflowError("not_found", "There is no such incident.");
+      const path = escalationPathFor(incident.kind);
+      const nowIso = options.now.toISOString();
       if (options.expectedVersion !== undefined && options.expectedVersion !== incident.version) {
         throw new WorkflowError(
           "conflict",
           "Someone else changed this incident while you were looking at it. Check what changed, then try again.",
           changesSince(tx, incident, options.expectedVersion),
+          restoreSnapshot(incident).can({ ...options.event, at: nowIso } as MachineEvent),
         );
       }
-      const path = escalationPathFor(incident.kind);
-      const nowIso = options.now.toISOString();
       if (options.deadlineId !== undefined && !isDeadlinePending(tx, options.deadlineId)) {
         throw new WorkflowError("refused", "That deadline has already been met or replaced.");
       }
@@ -469,7 +493,7 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
         .where(and(eq(incidents.id, incident.id), eq(incidents.version, incident.version)))
         .returning()
         .get();
-      const { type, at: _at, ...payload } = event;
+      const { type, at: _at, ...fields } = event;
       appendTimelineEvent(tx, {
         incidentId: incident.id,
         sequence: version,
@@ -477,7 +501,7 @@ export function applyEvent(db: Db, options: ApplyEventOptions): Incident {
         type,
         fromStep,
         toStep,
-        payload,
+        payload: payloadWith(fields, path.eventOutcome?.(snapshot.context, next.context, type)),
         at: nowIso,
       });
       storeAccess(tx, incident, next.context);

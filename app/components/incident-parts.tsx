@@ -17,6 +17,8 @@ export interface TimelineEntry {
   actorName: string | null;
   stepTitle: string;
   note: string | null;
+  /** What the event did beyond its label (who was away, who is asked next). */
+  outcome: string | null;
 }
 
 /** Where the page of the timeline shown sits in the whole (see getTimelinePage). */
@@ -274,6 +276,7 @@ export function Timeline({ reference, timeline, paging }: { reference: string; t
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time>
                 {`${since}${event.stepTitle ? ` · step: ${event.stepTitle}` : ""}`}
               </p>
+              {event.outcome ? <p className="mt-1">{event.outcome}</p> : null}
               {event.note ? <p className="mt-1 whitespace-pre-wrap">“{event.note}”</p> : null}
             </li>
           );

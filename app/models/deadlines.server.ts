@@ -28,8 +28,9 @@ export function incidentOverdueSql(now: Date, deadlineShown: SQL): SQL {
 }
 
 /**
- * One row per piece of work still awaited (deadline key): the latest wording (say, the fallback
- * officer now asked to acknowledge) and the earliest due time still open (when it became late).
+ * One row per piece of work still awaited (deadline key): the latest wording and the earliest due
+ * time still open (when it became late: a police report still unrecorded after its reminder). Work
+ * asked afresh of someone else (the next officer up) closed the earlier deadline, so it is due at theirs.
  */
 export function openDeadlinesSql(where: SQL = sql`1 = 1`): SQL {
   return sql`select grouped.incident_id as incidentId, grouped.key, latest.description, grouped.due_at as dueAt

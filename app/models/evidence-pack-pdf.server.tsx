@@ -95,6 +95,7 @@ export function EvidencePackDocument({ pack }: { pack: EvidencePack }) {
               by {event.actorName ?? "Holdfast (automatic)"}, {packTime(event.at)}
               {event.stepTitle ? `, step: ${event.stepTitle}` : ""}
             </Text>
+            {event.outcome ? <Text>{event.outcome}</Text> : null}
             <Text style={styles.mono}>hash {event.hash}</Text>
           </View>
         ))}

@@ -32,6 +32,8 @@ export interface PackTimelineEvent {
   at: string;
   actorName: string | null;
   label: string;
+  /** What the event did beyond its label (who was away, who was asked next), as recorded with it. */
+  outcome: string | null;
   stepTitle: string;
   hash: string;
 }
@@ -115,6 +117,7 @@ export function evidencePack(db: Db, incident: Incident, viewer: CurrentUser, no
       at: event.at,
       actorName: event.actorName,
       label: event.label,
+      outcome: event.timelineText,
       stepTitle: event.stepTitle,
       hash: event.hash,
     })),

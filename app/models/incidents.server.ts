@@ -7,6 +7,7 @@ import {
   applyEvent,
   readingPolicy,
   storedContext,
+  timelineTextSql,
   WorkflowError,
   type ChangeSince,
   type WorkflowErrorCode,
@@ -18,6 +19,7 @@ import { escalationPathFor, kindsReadableByRole } from "../../machines/registry"
 import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/wake.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
+import { formatTimeSaid } from "../../machines/kit/dates";
 import { choosePage, type PageChoice } from "../utils/params";
 import { preparedPerDatabase } from "../../db/prepared";
 import { discardUnrecordedEvidence, latestEvidence } from "./evidence.server";
@@ -29,7 +31,7 @@ import { assigneeNamer, workToldToHelper, workToldToReporter, type WorkWords } f
 export class NoOneToNotifyError extends Error {}
 
 /** A change made since the person's page was drawn, as they may know of it. */
-export type ChangeShown = Omit<ChangeSince, "type">;
+export type ChangeShown = Omit<ChangeSince, "type" | "deed" | "outcome">;
 
 export type EventOutcome =
   | { ok: true; incident: Incident }
@@ -53,13 +55,14 @@ export function sendIncidentEvent(
   db: Db,
   options: { incident: Incident; expectedVersion: number; user: CurrentUser; event: { type: string; [key: string]: unknown } },
 ): EventOutcome {
+  const now = new Date();
   try {
-    const incident = applyPersonEvent(db, { ...options, now: new Date() });
+    const incident = applyPersonEvent(db, { ...options, now });
     wakeWorkers();
     return { ok: true, incident };
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
-    return refusedOutcome(db, error, options);
+    return refusedOutcome(db, error, options, now);
   }
 }
 
@@ -68,16 +71,39 @@ export function sendIncidentEvent(
  * changes the person may know of: a hidden section's events are told as a private step, as on
  * the timeline, or a page that is out of date would show what the page itself hides.
  */
-function refusedOutcome(db: Db, error: WorkflowError, viewer: { user: CurrentUser; incident: Incident }): EventOutcome {
+function refusedOutcome(db: Db, error: WorkflowError, viewer: { user: CurrentUser; incident: Incident }, now: Date): EventOutcome {
   const { showsEvent } = recordViewFor(db, viewer.user, viewer.incident);
+  const changes = error.changesSince.map(({ type, ...change }) =>
+    showsEvent(type) ? change : { ...change, label: PRIVATE_EVENT_LABEL, actorName: null, deed: null, outcome: null },
+  );
   return {
     ok: false,
     code: error.code,
-    message: error.message,
-    changesSince: error.changesSince.map(({ type, ...change }) =>
-      showsEvent(type) ? change : { ...change, label: PRIVATE_EVENT_LABEL, actorName: null },
-    ),
+    message: error.code === "conflict" ? overtakenMessage(changes, error.stillPossible, now) : error.message,
+    changesSince: changes.map(({ deed: _deed, outcome: _outcome, ...change }) => change),
   };
+}
+
+/** One change that overtook someone, as a sentence: "Ellie Marsh put the crisis plan in force at 16:58." */
+function changeSaid(change: Omit<ChangeSince, "type">, now: Date): string {
+  const at = `at ${formatTimeSaid(change.at, now)}`;
+  if (change.actorName && change.deed) return `${change.actorName} ${change.deed} ${at}.`;
+  if (change.actorName) return `${change.actorName}: ${change.label}, ${at}.`;
+  if (change.label === PRIVATE_EVENT_LABEL) return `Someone took a private step of the report ${at}.`;
+  // Holdfast's own events, as a deadline passed: what the path said they did, else their label.
+  return `${at[0].toUpperCase()}${at.slice(1)}: ${change.outcome ?? `${change.label}.`}`;
+}
+
+/**
+ * Why what someone sent was not done when the incident changed while they were looking at it:
+ * who did what and when, in the organisation's time; and to send it again only when the incident
+ * as it is now would still take it from them.
+ */
+export function overtakenMessage(changes: Omit<ChangeSince, "type">[], stillPossible: boolean, now: Date): string {
+  const what = changes.length > 0 ? changes.map((change) => changeSaid(change, now)).join(" ") : "This incident changed while you were looking at it.";
+  return stillPossible
+    ? `${what} Check the incident as it is now, then send yours again if it is still needed.`
+    : `${what} So yours was not needed, and there is nothing more for you to do here.`;
 }
 
 function applyPersonEvent(
@@ -165,6 +191,8 @@ const timelineColumns = {
   note: sql<string | null>`case when json_type(${incidentEvents.payload}, '$.note') = 'text' then json_extract(${incidentEvents.payload}, '$.note') end`,
   hash: incidentEvents.hash,
   actorName: people.name,
+  // Who was asked next, who was away: what the path said the event did, when the label does not say it.
+  timelineText: timelineTextSql,
 };
 
 /** Timeline events with who acted (no one when Holdfast itself did, as a deadline passed). */
@@ -221,7 +249,7 @@ function describeEvents(incident: Incident, rows: TimelineRow[], showsEvent: Rec
           // A path in a parallel state records the state, not one of its pieces of work.
           stepTitle: titles.get(event.toStep) ?? "",
         }
-      : { ...event, type: "", actorName: null, note: null, label: PRIVATE_EVENT_LABEL, stepTitle: "" },
+      : { ...event, type: "", actorName: null, note: null, timelineText: null, label: PRIVATE_EVENT_LABEL, stepTitle: "" },
   );
 }
 
@@ -494,6 +522,7 @@ function withPackDownloads(timeline: ReturnType<typeof describeEvents>, packDown
       actorName: event.actorName,
       stepTitle: event.stepTitle,
       note: event.note,
+      outcome: event.timelineText,
     })),
     ...packDownloads.map((entry) => ({
       key: `custody-${entry.id}`,
@@ -503,6 +532,7 @@ function withPackDownloads(timeline: ReturnType<typeof describeEvents>, packDown
       actorName: entry.personName as string | null,
       stepTitle: "",
       note: null,
+      outcome: null,
     })),
   ];
   // A stable sort: at the same moment, the procedure's event comes first.
@@ -550,7 +580,7 @@ export function attachScreenshots(
   } catch (error) {
     void discardUnrecordedEvidence(db, options.files);
     if (!(error instanceof WorkflowError)) throw error;
-    return refusedOutcome(db, error, options);
+    return refusedOutcome(db, error, options, now);
   }
 }
 

@@ -1,6 +1,22 @@
 import { Text } from "@react-email/components";
+import { formatMinutes } from "../../machines/kit/dates";
+import { listOfNames } from "../../machines/kit";
 import { EmailLayout } from "../layout";
 import { PostFacts, type MistakenPostEmailProps } from "./facts";
+
+/** Why this officer is asked: as the line manager, or because of whoever before them was away or did not acknowledge in time. */
+function whyAsked(data: MistakenPostEmailProps<"acknowledgement-requested">): string {
+  // Emails queued before the reasons were kept carry only `escalated`.
+  const away = data.away ?? [];
+  const awayText = away.length > 0 ? `${listOfNames(away)} ${away.length === 1 ? "is" : "are"} away today` : null;
+  if (data.escalated) {
+    const late = data.notAcknowledgedBy
+      ? `${data.notAcknowledgedBy} did not acknowledge it within ${formatMinutes(data.acknowledgementMinutes)}`
+      : "the officer before you in the reporting line did not acknowledge it in time";
+    return ` You are asked because ${late}${awayText ? `, and ${awayText}` : ""}.`;
+  }
+  return awayText ? ` You are asked because ${awayText}, and you are the next most senior officer.` : " You are asked as their line manager.";
+}
 
 export function AcknowledgementRequested(data: MistakenPostEmailProps<"acknowledgement-requested">) {
   return (
@@ -13,10 +29,7 @@ export function AcknowledgementRequested(data: MistakenPostEmailProps<"acknowled
     >
       <Text>
         {data.asked}, {data.reporter} has reported a post made by mistake on an organisation account.
-        {data.escalated
-          ? " You are asked because the officer before you in the reporting line did not acknowledge in time."
-          : " You are asked as their line manager (or the next most senior officer available)."}{" "}
-        Please acknowledge in Holdfast so that they and Communications know you have it.
+        {whyAsked(data)} Please acknowledge in Holdfast so that they and Communications know you have it.
       </Text>
       <PostFacts reporter={data.reporter} post={data.post} />
     </EmailLayout>

@@ -1,6 +1,6 @@
 import { Link, Text } from "@react-email/components";
 import { formatDateTime } from "../../machines/kit/dates";
-import { addMinutes } from "../../machines/kit";
+import { addMinutes, listOfNames } from "../../machines/kit";
 import { PLATFORM_WAIT_HOURS, SUPPORT_DEADLINE_HOURS } from "../../machines/staff-abuse";
 import { EmailLayout, Fact } from "../layout";
 import { AbuseFacts, plural, REPORT_HARMFUL_CONTENT_URL, reportDescription, TRUE_VISION_URL, type StaffAbuseEmailProps } from "./facts";
@@ -37,10 +37,18 @@ function DangerNote({ reporter: name, inDanger }: { reporter: string; inDanger: 
   );
 }
 
+/** "Owen Price is away today": the nearer managers passed over (none on emails queued before they were named). */
+function awayToday(data: { managersAway?: string[] }): string | null {
+  const away = data.managersAway ?? [];
+  return away.length > 0 ? `${listOfNames(away)} ${away.length === 1 ? "is" : "are"} away today` : null;
+}
+
 /** For HR and safety: which line manager was asked to support the member of staff. */
 function managerAsked(data: StaffAbuseEmailProps<"abuse-reported-hr">): string {
   if (data.lineManager && data.lineManagerIn) {
-    return `Their line manager, ${data.lineManager}, has been told and asked to record the support they offer by ${formatDateTime(supportDueAt(data.reportedAt))}.`;
+    const away = awayToday(data);
+    const who = away ? `${away}, so ${data.lineManager}` : `Their line manager, ${data.lineManager},`;
+    return `${who} has been told and asked to record the support they offer by ${formatDateTime(supportDueAt(data.reportedAt))}.`;
   }
   return data.lineManager
     ? `Nobody in their management line is in today, so ${data.lineManager} will see it when they are back. Please make sure someone supports ${data.reporter} in the meantime.`
@@ -64,6 +72,7 @@ export function AbuseReportedManager(data: StaffAbuseEmailProps<"abuse-reported-
       <Text>
         {data.lineManager ? `${data.lineManager}, ` : ""}
         {name}, a member of your team, has been abused online because of their job and has reported it in Holdfast.
+        {data.lineManagerIn && awayToday(data) ? ` You are told because ${awayToday(data)}, and you are the next manager up.` : ""}
         The organisation does not tolerate abuse of its staff, and they should not have to deal with this alone.
       </Text>
       <DangerNote {...data} />

@@ -56,12 +56,27 @@ export function organisationDate(at: Date): string {
 
 /** "12 minutes", "1 hour 5 minutes": a span between two moments, for people. */
 export function formatDuration(fromIso: string, toIso: string): string {
-  const minutes = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60_000));
+  return formatMinutes(Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 60_000)));
+}
+
+/** "12 minutes", "1 hour 5 minutes": a number of minutes, for people. */
+export function formatMinutes(minutes: number): string {
   if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
   const hoursText = `${hours} hour${hours === 1 ? "" : "s"}`;
   return rest === 0 ? hoursText : `${hoursText} ${rest} minute${rest === 1 ? "" : "s"}`;
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: ORGANISATION_TIME_ZONE, weekday: "short", day: "numeric", month: "short", year: "numeric" });
+
+const timeOfDayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: ORGANISATION_TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+
+/** "16:58" on the day it is now, else "16:58 on Mon, 23 Nov 2026": a moment on the organisation's clock, as said in a sentence. */
+export function formatTimeSaid(isoTime: string, now: Date): string {
+  const at = new Date(isoTime);
+  const time = timeOfDayFormat.format(at);
+  return organisationDate(at) === organisationDate(now) ? time : `${time} on ${dateFormat.format(at)}`;
 }
 
 /**

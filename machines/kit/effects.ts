@@ -30,6 +30,11 @@ export interface SetDeadlineParams {
   description: string;
   /** Extra fields for the event sent when it falls due (e.g. which task). */
   eventFields?: Record<string, string | number>;
+  /**
+   * The work is now asked of someone else (say, the next officer up): a deadline of this key that
+   * already passed is closed too, so they are not shown late from the moment they are asked.
+   */
+  askedAfresh?: boolean;
 }
 
 export interface CancelDeadlineParams {

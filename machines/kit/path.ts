@@ -19,6 +19,17 @@ export interface PathDefinition<Context = any> {
   title: string;
   machine: AnyStateMachine;
   eventLabels: EventLabels;
+  /**
+   * What each event a person sends did, said after their name ("put the crisis plan in force"),
+   * so someone overtaken by it is told who did what.
+   */
+  eventDeeds?: EventLabels;
+  /**
+   * What an event did that its label does not say (who was asked next, who was away), in words
+   * for the timeline, from the context before the event (null for the report) and after it.
+   * Stored with the event, so the record keeps what it said at the time; null when the label says it all.
+   */
+  eventOutcome?: (before: Context | null, after: Context, eventType: string) => string | null;
   /** The events people may send, and the items each is for now (EventOffers): the page asks the machine about each. */
   offers: Record<string, (context: Context) => Record<string, unknown>[]>;
   /**

@@ -13,3 +13,8 @@ export interface ActingPerson extends PersonRef {
 export const personOf = (by: ActingPerson): PersonRef => ({ id: by.id, name: by.name });
 
 export const hasRole = (by: ActingPerson, role: string) => by.roles.includes(role);
+
+const nameList = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
+
+/** "Owen Price", "Owen Price and Jo Lee", "Owen Price, Jo Lee and Sam Patel". */
+export const listOfNames = (names: readonly string[]): string => nameList.format(names);

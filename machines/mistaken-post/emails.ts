@@ -1,5 +1,5 @@
 import type { EmailContracts } from "../kit";
-import type { CrisisTask, MistakenPostContext } from "./machine";
+import { awayBefore, type CrisisTask, type MistakenPostContext } from "./machine";
 
 /**
  * What each mistaken post email carries (stored with its outbox row): the facts it shows, by
@@ -17,10 +17,14 @@ function taskAt(context: MistakenPostContext, taskIndex: number): CrisisTask {
 }
 
 export const mistakenPostEmails = {
+  // Why it came to this officer: who before them did not acknowledge in time, and who is away.
   "acknowledgement-requested": (context: MistakenPostContext, { escalated }: { escalated: boolean }) => ({
     ...postFacts(context),
     asked: context.escalationChain[context.askedIndex]?.name ?? null,
     escalated,
+    notAcknowledgedBy: escalated ? (context.escalationChain[context.askedIndex - 1]?.name ?? null) : null,
+    acknowledgementMinutes: context.acknowledgementMinutes,
+    away: awayBefore(context, context.askedIndex).map((officer) => officer.name),
   }),
   "mistaken-post-reported": postFacts,
   "incident-acknowledged": (context: MistakenPostContext) => ({

@@ -1,6 +1,6 @@
 import { once, type EventOffers, type PathDefinition } from "../kit";
 import { mistakenPostEmails } from "./emails";
-import { acknowledgementRefusal, mistakenPostAccess, mistakenPostEventLabels, mistakenPostMachine, type MistakenPostContext, type MistakenPostEvent } from "./machine";
+import { acknowledgementRefusal, mistakenPostAccess, mistakenPostEventDeeds, mistakenPostEventLabels, mistakenPostEventOutcome, mistakenPostMachine, type MistakenPostContext, type MistakenPostEvent } from "./machine";
 import { mistakenPostReadModel } from "./read-model";
 
 export * from "./emails";
@@ -37,6 +37,8 @@ export const mistakenPostPath = {
   title: "Mistaken post",
   machine: mistakenPostMachine,
   eventLabels: mistakenPostEventLabels,
+  eventDeeds: mistakenPostEventDeeds,
+  eventOutcome: mistakenPostEventOutcome,
   offers,
   refusalsOutsideTheirStep: { ACKNOWLEDGE: acknowledgementRefusal },
   readersByRole: ["communications"],

@@ -6,6 +6,7 @@ import {
   notifyOf,
   personOf,
   refusingGuards,
+  listOfNames,
   type ActingPerson,
   type EventLabels,
   type EvidenceFacts,
@@ -52,6 +53,12 @@ export interface MistakenPostInput {
    * and so on up the chain. People absent on the day of the report are already left out.
    */
   escalationChain: Officer[];
+  /**
+   * Managers in the reporting line away on the day of the report, each with the place in the
+   * chain of the officer asked in their place (the chain's length: nobody above them was in).
+   * Absent from reports made before it was kept.
+   */
+  away?: { officer: Officer; askedInstead: number }[];
   /** Minutes each officer has to acknowledge before the next one is asked. */
   acknowledgementMinutes: number;
   post: MistakenPostDetails;
@@ -210,11 +217,77 @@ export const mistakenPostEventLabels: EventLabels = {
   CLOSE: "Closed with a review",
 };
 
+/** What someone did, said after their name ("Ellie Marsh put the crisis plan in force"), for a person who was overtaken by it. */
+export const mistakenPostEventDeeds: EventLabels = {
+  ACKNOWLEDGE: "acknowledged this report",
+  ATTACH_SCREENSHOT: "attached a screenshot",
+  RECORD_DELETED: "recorded that the post was deleted",
+  RECORD_NOT_DELETED: "recorded why the post was not deleted",
+  ASSESS_RISK: "assessed the reputational risk",
+  CREATE_CRISIS_PLAN: "put the crisis plan in force",
+  ADD_TASK: "added a crisis task",
+  UPDATE_TASK: "updated a crisis task",
+  MAKE_LEADER_AWARE: "made the Leader aware",
+  LEADER_NOT_NEEDED: "recorded why the Leader does not need to know",
+  DRAFT_RESPONSE: "saved a draft of the response",
+  CONFIRM_CHECKS: "did the “before you respond” checks",
+  SIGN_OFF_TONE: "signed off the tone",
+  MARK_RESPONSE_SENT: "recorded that the response was sent",
+  STAND_DOWN: "stood the crisis down",
+  REVIEW_HELD_POST: "reviewed a held post",
+  RESUME_SCHEDULE: "resumed the scheduled posts",
+  CLOSE: "closed the incident",
+};
+
 const ACKNOWLEDGEMENT_DEADLINE = "acknowledgement";
 const taskDeadlineKey = (taskIndex: number) => `task-${taskIndex}`;
 
 function askedOfficer(context: MistakenPostContext): Officer {
   return context.escalationChain[context.askedIndex];
+}
+
+/** The officers away on the day whose turn passed to the officer at this place in the chain. */
+export function awayBefore(context: MistakenPostInput, index: number): Officer[] {
+  return (context.away ?? []).filter((entry) => entry.askedInstead === index).map((entry) => entry.officer);
+}
+
+/** "Owen Price is away" or "Owen Price and Jo Lee are away". */
+function areAway(officers: Officer[]): string {
+  return `${listOfNames(officers.map((officer) => officer.name))} ${officers.length === 1 ? "is" : "are"} away`;
+}
+
+/**
+ * Who was told of the report when it was made, for the member of staff: the officer asked to
+ * acknowledge it (and who was away, so it went to them instead) and Communications.
+ */
+export function mistakenPostToldAtReport(context: MistakenPostInput): string {
+  const asked = context.escalationChain[0];
+  const away = awayBefore(context, 0);
+  const askedText = asked
+    ? away.length > 0
+      ? `${areAway(away)}, so ${asked.name} has been asked to acknowledge it instead`
+      : `${asked.name} has been asked to acknowledge it`
+    : "Nobody could be asked to acknowledge it";
+  return `${askedText}, and the Communications team have been emailed.`;
+}
+
+/**
+ * What an event did, for the timeline, beyond its label: who was asked to acknowledge when the
+ * report was made with a manager away, and who was asked next when an officer did not
+ * acknowledge in time. Null when the label says it all.
+ */
+export function mistakenPostEventOutcome(before: MistakenPostContext | null, after: MistakenPostContext, eventType: string): string | null {
+  if (eventType === "REPORTED") {
+    const away = awayBefore(after, 0);
+    return away.length > 0 && after.escalationChain[0] ? `${areAway(away)}, so ${after.escalationChain[0].name} was asked to acknowledge it.` : null;
+  }
+  if (eventType === "ACKNOWLEDGEMENT_OVERDUE" && before) {
+    const missed = `Not acknowledged in time by ${askedOfficer(before).name}`;
+    if (after.chainExhausted) return `${missed}. Nobody more senior is left to ask, so Communications have been told.`;
+    const away = awayBefore(after, after.askedIndex);
+    return `${missed}. ${away.length > 0 ? `${areAway(away)}, so now` : "Now"} asked of ${askedOfficer(after).name}.`;
+  }
+  return null;
 }
 
 const isCommunications = (by: ActingPerson) => hasRole(by, "communications");
@@ -450,7 +523,8 @@ export const mistakenPostMachine = setup({
             actions: [
               "askNextOfficer",
               { type: "notify", params: ({ context }) => askOfficerToAcknowledge(context, true) },
-              { type: "setDeadline", params: ({ context, event }) => acknowledgementDeadline(context, event.at) },
+              // The deadline is the new officer's alone: the one before them being late does not make them late.
+              { type: "setDeadline", params: ({ context, event }) => ({ ...acknowledgementDeadline(context, event.at), askedAfresh: true }) },
             ],
           },
           {

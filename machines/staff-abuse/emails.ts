@@ -1,5 +1,5 @@
 import type { EmailContracts, PersonRef } from "../kit";
-import type { AbuseReport } from "./machine";
+import { managersAway, type AbuseReport } from "./machine";
 
 /**
  * What each staff abuse email carries (stored with its outbox row): only the facts it shows, by
@@ -37,8 +37,15 @@ const abuseFacts = (context: Context) => ({ ...reported(context), happenedAt: co
 /** The line manager the machine asks for support: the nearest one in today, or else the nearest. */
 const lineManager = (context: Context) => (context.supportingManager ?? context.managers[0])?.name ?? null;
 
-/** The line manager, and whether they are in today to be asked (else they see it when back). */
-const managers = (context: Context) => ({ lineManager: lineManager(context), lineManagerIn: context.supportingManager !== null });
+/**
+ * The line manager asked, whether they are in today to be asked (else they see it when back), and
+ * the nearer managers away today, so whoever is asked knows why it came to them.
+ */
+const managers = (context: Context) => ({
+  lineManager: lineManager(context),
+  lineManagerIn: context.supportingManager !== null,
+  managersAway: managersAway(context).map((manager) => manager.name),
+});
 
 /** For the line manager and HR and safety only. */
 const danger = (context: Context) => ({ inDanger: context.report.inDanger });

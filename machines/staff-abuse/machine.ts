@@ -6,6 +6,7 @@ import {
   notifyOf,
   personOf,
   refusingGuards,
+  listOfNames,
   type ActingPerson,
   type EventLabels,
   type EvidenceFacts,
@@ -147,6 +148,21 @@ export const staffAbuseEventLabels: EventLabels = {
   CLOSE: "Closed with the outcome",
 };
 
+/** What someone did, said after their name ("Mark Evans recorded the support offered"), for a person who was overtaken by it. */
+export const staffAbuseEventDeeds: EventLabels = {
+  ATTACH_SCREENSHOT: "attached a screenshot",
+  RECORD_BLOCKING: "recorded the blocking and privacy check",
+  RECORD_POLICE_REPORT: "recorded the police report",
+  RECORD_NO_POLICE_REPORT: "recorded why it was not reported to the police",
+  RECORD_SUPPORT: "recorded the support offered",
+  RECORD_WELLBEING_FOLLOW_UP: "recorded the wellbeing follow-up",
+  REQUEST_REMOVAL: "recorded that the platform was asked to remove it",
+  ASK_COMMUNICATIONS_HELP: "asked Communications to help with removal",
+  RECORD_PLATFORM_ANSWER: "recorded the platform's answer",
+  NO_REMOVAL_NEEDED: "recorded that removal is not needed",
+  CLOSE: "closed the report",
+};
+
 /** Report Harmful Content only mediates 48 hours after the platform itself was asked. */
 export const PLATFORM_WAIT_HOURS = 48;
 /** Managers act straight away (Barnsley section 7): HR and safety are told if nothing is recorded in this time. */
@@ -157,8 +173,42 @@ const isManager = (context: StaffAbuseContext, by: ActingPerson) => context.mana
 const isHrSafety = (by: ActingPerson) => hasRole(by, "hr_safety");
 const isCommunications = (by: ActingPerson) => hasRole(by, "communications");
 
-const managerIds = (context: StaffAbuseContext) =>
-  context.supportingManager ? [context.supportingManager.id] : context.managers.slice(0, 1).map((manager) => manager.id);
+
+/** The managers nearer the member of staff than the one told, away on the day of the report. */
+export function managersAway(context: Pick<StaffAbuseInput, "managers" | "supportingManager">): PersonRef[] {
+  const supporting = context.supportingManager;
+  return supporting ? context.managers.slice(0, context.managers.findIndex((manager) => manager.id === supporting.id)) : context.managers;
+}
+
+/** The manager the support is asked of: the nearest one in today, or else the nearest (who sees it when back). */
+const managerAsked = (context: StaffAbuseContext) => context.supportingManager ?? context.managers[0] ?? null;
+
+const managerIds = (context: StaffAbuseContext) => {
+  const manager = managerAsked(context);
+  return manager ? [manager.id] : [];
+};
+
+/** Who was told of the report when it was made, for the member of staff: their line manager (or who instead, and why) and HR and safety. */
+export function staffAbuseToldAtReport(context: StaffAbuseInput): string {
+  const away = managersAway(context);
+  const awayText = `${listOfNames(away.map((manager) => manager.name))} ${away.length === 1 ? "is" : "are"} away today`;
+  if (context.supportingManager === null) {
+    return context.managers.length > 0
+      ? `${awayText}, so HR and safety have been told and will make sure you are supported; ${context.managers[0].name} will see it when back.`
+      : "You have no line manager in the directory, so HR and safety have been told and will make sure you are supported.";
+  }
+  const manager = context.supportingManager.name;
+  return away.length > 0
+    ? `${awayText}, so ${manager} has been told instead, and HR and safety have been told.`
+    : `Your line manager, ${manager}, and HR and safety have been told.`;
+}
+
+/** What an event did that its label does not say, for the timeline: whose support was late, and who is told. */
+export function staffAbuseEventOutcome(_before: StaffAbuseContext | null, after: StaffAbuseContext, eventType: string): string | null {
+  const manager = managerAsked(after);
+  if (eventType === "SUPPORT_OVERDUE" && manager) return `Support not recorded in time by ${manager.name}. HR and safety have been told.`;
+  return null;
+}
 
 const ONLY_REPORTER = "Only the member of staff who made the report can do this.";
 

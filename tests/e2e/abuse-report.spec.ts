@@ -147,7 +147,7 @@ test.describe("reporting abuse you received", () => {
     await page.getByRole("button", { name: "Send report" }).click();
     const reference = await expectSentTo(page);
     await expect(page.getByRole("status").filter({ hasText: "has been sent" })).toHaveText(
-      `Your report ${reference} has been sent. Your line manager and HR and safety have been told.`,
+      `Your report ${reference} has been sent. Your line manager, Liam Turner, and HR and safety have been told.`,
     );
     await expectAccessible(page);
     const { incident, files } = recorded(reference);
@@ -275,6 +275,10 @@ test.describe("reporting abuse with JavaScript off", () => {
     await expect(page.locator("dl")).toContainText("Disability");
     await page.getByRole("button", { name: "Send report" }).click();
     const reference = await expectSentTo(page);
+    // Ben Carter's line manager, Helen Ward, is on leave: the confirmation says who was told instead.
+    await expect(page.getByRole("status").filter({ hasText: "has been sent" })).toContainText(
+      "Helen Ward is away today, so Marcus Bell has been told instead, and HR and safety have been told.",
+    );
     const { incident, files } = recorded(reference);
     expect(incident?.kind).toBe("staff_abuse");
     expect(files.map((file) => file.originalName)).toEqual(["message-1.png"]);

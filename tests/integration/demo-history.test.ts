@@ -279,4 +279,4 @@ const EXPECTED_INCIDENTS = [
   ["HF-2026-0035", "staff_abuse", "Abuse of Liam Turner on Facebook", "open", 7],
   ["HF-2026-0036", "mistaken_post", "Post made by mistake on @EastbridgeParks", "awaitingAcknowledgement", 3],
 ];
-const EXPECTED_DIGEST = "8a1626749ee55891f8452a2cff21d95abbf27590db91bdf0ea05bfe9dbb4db75";
+const EXPECTED_DIGEST = "8822c0226a3f64f53aec8b76e02ce64d3c44f53feb8cc6ec622997908ed27d81";

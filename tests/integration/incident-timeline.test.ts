@@ -119,7 +119,7 @@ describe("a page of the timeline", () => {
     expect(eventsOf(timeline)).toEqual(range(1, SIZE));
     expect(timeline[0]).toMatchObject({ label: "Reported", actorName: "Jo Lee", at: eventTime(1).toISOString() });
     // The note of an event comes through; nothing the page does not show does (hashes, payloads).
-    expect(timeline[1]).toEqual({ key: "event-2", sequence: 2, label: "Acknowledged", at: eventTime(2).toISOString(), actorName: "Owen Price", stepTitle: expect.any(String), note: "Spoken to Jo." });
+    expect(timeline[1]).toEqual({ key: "event-2", sequence: 2, label: "Acknowledged", at: eventTime(2).toISOString(), actorName: "Owen Price", stepTitle: expect.any(String), note: "Spoken to Jo.", outcome: null });
     expect(timeline[2].note).toBeNull();
     // The download between the pages happened before the first event of page 2: it ends page 1.
     expect(timeline.at(-1)).toMatchObject({ sequence: null, label: "Evidence pack downloaded (PDF)", at: packs.endOfPageOne });

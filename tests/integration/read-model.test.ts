@@ -67,11 +67,12 @@ describe("the read model, written with each change", () => {
     ).toThrow(/Only Owen Price/);
     expect(readModelRows(test, incident.id)).toEqual(opened);
 
-    // The line manager's deadline fires: the head of service is asked too, and the work stays late from the first due time.
+    // The line manager's deadline fires: the head of service is asked too, and the work is due by their own deadline, not late from the start.
     applyEvent(test.db, { incidentId: incident.id, event: { type: "ACKNOWLEDGEMENT_OVERDUE" }, actor: null, now: new Date(first.dueAt), deadlineId: first.id });
+    const headsDue = new Date(Date.parse(first.dueAt) + 15 * 60_000).toISOString();
     expect(readModelRows(test, incident.id).work.map(({ assignee, dueAt }) => ({ assignee, dueAt }))).toEqual([
-      { assignee: `person:${test.person("head-community").id}`, dueAt: first.dueAt },
-      { assignee: `person:${test.person("libraries-manager").id}`, dueAt: first.dueAt },
+      { assignee: `person:${test.person("head-community").id}`, dueAt: headsDue },
+      { assignee: `person:${test.person("libraries-manager").id}`, dueAt: headsDue },
     ]);
 
     let version = 2;

@@ -98,7 +98,7 @@ describe("a report form sent twice", () => {
     expect(opened).toHaveLength(1);
     expect(first.headers.get("Location")).toBe(`/incidents/${opened[0].reference}`);
     // The person is told which: a form brought back and filled in again must not pass for a new report.
-    expect(await noticeOf(first)).toBe(`Your report ${opened[0].reference} has been sent. Your line manager and the Communications team have been emailed.`);
+    expect(await noticeOf(first)).toBe(`Your report ${opened[0].reference} has been sent. Dan Okafor has been asked to acknowledge it, and the Communications team have been emailed.`);
     expect(await noticeOf(second)).toBe(
       `This form was already sent, as report ${opened[0].reference}, so nothing new was sent. To report something else, start a new report.`,
     );

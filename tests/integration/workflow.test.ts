@@ -102,7 +102,7 @@ describe("reporting a mistaken post", () => {
   });
 
   it("asks the most senior member of Communications who is in when the reporter has nobody above them", () => {
-    expect(escalationChainFor(test.db, test.person("ceo").id, NOW)).toEqual([test.person("headcomms")]);
+    expect(escalationChainFor(test.db, test.person("ceo").id, NOW)).toEqual({ chain: [test.person("headcomms")], away: [] });
   });
 });
 
@@ -159,7 +159,7 @@ describe("applying an event", () => {
     }
     expect(conflict?.code).toBe("conflict");
     expect(conflict?.changesSince).toEqual([
-      { sequence: 2, type: "ACKNOWLEDGE", label: "Acknowledged", actorName: "Owen Price", at: minutesLater(2).toISOString() },
+      { sequence: 2, type: "ACKNOWLEDGE", label: "Acknowledged", deed: "acknowledged this report", outcome: null, actorName: "Owen Price", at: minutesLater(2).toISOString() },
     ]);
     expect(timeline(incident.id)).toHaveLength(2);
   });
@@ -203,7 +203,7 @@ describe("deadlines", () => {
       .all();
     // Helen Ward is away, so the chain goes from Owen Price straight to Marcus Bell.
     expect(rows).toEqual([
-      { status: "fired", dueAt: minutesLater(15).toISOString(), description: "Owen Price to acknowledge" },
+      { status: "cancelled", dueAt: minutesLater(15).toISOString(), description: "Owen Price to acknowledge" },
       { status: "pending", dueAt: minutesLater(31).toISOString(), description: "Marcus Bell to acknowledge" },
     ]);
     expect(outboxFor(incident.id).at(-1)).toMatchObject({
@@ -214,24 +214,30 @@ describe("deadlines", () => {
     expect(fireDueDeadlines(test.db, minutesLater(16))).toEqual({ fired: 0, dropped: 0 });
   });
 
-  it("keep a step that fired overdue, in the list and on the page, until it is done, and then are met", () => {
+  it("make the officer asked next late only after their own due time, keep a step whose last officer let it pass overdue, and are met when done", () => {
     const incident = reportAs("library-assistant");
     const overdueFor = (at: Date) =>
       searchIncidents(test.db, test.user("comms1"), { ...NO_FILTERS, overdueOnly: true }, 1, at).rows.map((row) => row.reference);
     expect(overdueFor(minutesLater(10))).toEqual([]);
     fireDueDeadlines(test.db, minutesLater(16));
-    // Marcus Bell now has until minute 31, but the acknowledgement has been late since minute 15.
-    expect(overdueFor(minutesLater(17))).toEqual([incident.reference]);
+    // Marcus Bell was asked at minute 16 and has until minute 31: Owen Price's lateness is not his.
+    expect(overdueFor(minutesLater(17))).toEqual([]);
     expect(openDeadlinesOf(test.db, incident.id)).toEqual([
-      { incidentId: incident.id, key: "acknowledgement", description: "Marcus Bell to acknowledge", dueAt: minutesLater(15).toISOString() },
+      { incidentId: incident.id, key: "acknowledgement", description: "Marcus Bell to acknowledge", dueAt: minutesLater(31).toISOString() },
     ]);
+    expect(overdueFor(minutesLater(32))).toEqual([incident.reference]);
+    // The last officer in the chain lets it pass too: it stays overdue until someone acknowledges.
+    fireDueDeadlines(test.db, minutesLater(32));
+    fireDueDeadlines(test.db, minutesLater(48));
+    expect(overdueFor(minutesLater(60))).toEqual([incident.reference]);
 
     const marcus = test.person("dir-people");
-    applyEvent(test.db, { incidentId: incident.id, expectedVersion: 2, event: { type: "ACKNOWLEDGE", by: marcus }, actor: marcus, now: minutesLater(20) });
-    expect(overdueFor(minutesLater(21))).toEqual([]);
+    const version = test.db.select().from(incidents).where(eq(incidents.id, incident.id)).get()!.version;
+    applyEvent(test.db, { incidentId: incident.id, expectedVersion: version, event: { type: "ACKNOWLEDGE", by: marcus }, actor: marcus, now: minutesLater(61) });
+    expect(overdueFor(minutesLater(62))).toEqual([]);
     expect(openDeadlinesOf(test.db, incident.id)).toEqual([]);
     const statuses = test.db.select({ status: deadlines.status }).from(deadlines).where(eq(deadlines.incidentId, incident.id)).orderBy(asc(deadlines.id)).all();
-    expect(statuses.map((row) => row.status)).toEqual(["met", "met"]);
+    expect(statuses.map((row) => row.status)).toEqual(["cancelled", "cancelled", "met"]);
   });
 
   it("are closed, not fired, once the incident has moved on", () => {

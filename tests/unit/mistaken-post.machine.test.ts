@@ -245,7 +245,10 @@ describe("step 1: tell the line manager and Communications", () => {
     expect(snapshot.context.askedIndex).toBe(1);
     expect(actions).toEqual([
       { type: "notify", params: { template: "acknowledgement-requested", to: { kind: "people", personIds: [head.id] }, data: { escalated: true } } },
-      { type: "setDeadline", params: { key: "acknowledgement", eventType: "ACKNOWLEDGEMENT_OVERDUE", dueAt: at(31), description: "Helen Ward to acknowledge" } },
+      {
+        type: "setDeadline",
+        params: { key: "acknowledgement", eventType: "ACKNOWLEDGEMENT_OVERDUE", dueAt: at(31), description: "Helen Ward to acknowledge", askedAfresh: true },
+      },
     ]);
   });
 

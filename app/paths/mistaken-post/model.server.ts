@@ -4,8 +4,8 @@ import type { Db } from "../../../db/client";
 import { heldPostsForIncident } from "../../../db/channels";
 import { escalationChainFor } from "../../../db/directory";
 import { channels, people, type Incident } from "../../../db/schema";
-import type { Actor } from "../../../db/workflow";
-import type { MistakenPostDetails, MistakenPostInput } from "../../../machines/mistaken-post";
+import { storedContext, type Actor } from "../../../db/workflow";
+import { mistakenPostToldAtReport, type MistakenPostContext, type MistakenPostDetails, type MistakenPostInput } from "../../../machines/mistaken-post";
 import { listChannels } from "../../models/channels.server";
 import { NoOneToNotifyError, reportIncident } from "../../models/incidents.server";
 import { sendReportOnce, type ReportForm, type ReportSent } from "../../models/report-sending.server";
@@ -126,7 +126,7 @@ export const STEP_CONFIRMATIONS: Record<MistakenPostIntent, string> = {
  * of the form it came from (see sendReportOnce).
  */
 export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDetails, now: Date, submissionKey?: string): Incident {
-  const escalationChain = escalationChainFor(db, reporter.id, now);
+  const { chain: escalationChain, away } = escalationChainFor(db, reporter.id, now);
   if (escalationChain.length === 0) {
     throw new NoOneToNotifyError(
       "Nobody can be asked to acknowledge this report: you have no line manager in the directory and no one in Communications is in today. Phone your Communications team now, and ask an administrator to set your line manager.",
@@ -136,6 +136,7 @@ export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDe
     reportedAt: now.toISOString(),
     reporter,
     escalationChain,
+    away,
     acknowledgementMinutes: acknowledgementMinutes(db),
     post,
     policy: mistakenPostPolicy(db),
@@ -148,6 +149,11 @@ export function reportMistakenPost(db: Db, reporter: Actor, post: MistakenPostDe
     now,
     submissionKey,
   });
+}
+
+/** Who the report was sent to, as the machine decided when it was opened, for the member of staff. */
+export function mistakenPostTold(incident: Incident): string {
+  return mistakenPostToldAtReport(storedContext(incident) as MistakenPostContext);
 }
 
 /** The report form, sent once (see sendReportOnce). */

@@ -2,8 +2,8 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { absentPersonIds } from "../../../db/directory";
 import { people, type Incident } from "../../../db/schema";
-import type { Actor } from "../../../db/workflow";
-import type { AbuseReport, StaffAbuseInput } from "../../../machines/staff-abuse";
+import { storedContext, type Actor } from "../../../db/workflow";
+import { staffAbuseToldAtReport, type AbuseReport, type StaffAbuseContext, type StaffAbuseInput } from "../../../machines/staff-abuse";
 import { organisationDate } from "../../../machines/kit/dates";
 import { managementChainIds, reportIncident } from "../../models/incidents.server";
 import { abuseSettings } from "./settings.server";
@@ -42,4 +42,9 @@ export function reportStaffAbuse(db: Db, reporter: Actor, report: AbuseReport, n
     now,
     submissionKey,
   });
+}
+
+/** Who the report was sent to, as the machine decided when it was opened, for the member of staff. */
+export function staffAbuseTold(incident: Incident): string {
+  return staffAbuseToldAtReport(storedContext(incident) as StaffAbuseContext);
 }

@@ -11,7 +11,7 @@ import { PLATFORMS } from "~/schemas/channel";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { sendMistakenPostReport } from "../model.server";
+import { mistakenPostTold, sendMistakenPostReport } from "../model.server";
 import { mistakenPostReportSchema } from "../report-schema";
 
 export const meta: MetaFunction = () => [{ title: "Report a post made by mistake · Holdfast" }];
@@ -38,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirectWithNotice(
       `/incidents/${sent.incident.reference}`,
-      sentNotice(sent, "Your line manager and the Communications team have been emailed."),
+      sentNotice(sent, mistakenPostTold(sent.incident)),
     );
   } catch (error) {
     if (error instanceof NoOneToNotifyError || error instanceof LimitReachedError) {

@@ -8,6 +8,7 @@ import { ABUSE_KINDS, PROTECTED_CHARACTERISTICS } from "../../../../machines/sta
 import { AbuseReportPage } from "../report-pages";
 import { ErrorSummary, SubmitButton, useValidatedForm } from "~/components/forms";
 import { checkDraft, loadAbuseDraft, sendAbuseReport } from "../report.server";
+import { staffAbuseTold } from "../model.server";
 import { LimitReachedError } from "~/models/limits.server";
 import { newSubmissionKey, sentNotice } from "~/models/report-sending.server";
 import { ABUSE_REPORT_PATH, CONNECTED_TO_ROLE, backPath, pagePath, sendReportSchema, type PageSlug } from "../report-schema";
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!outcome.ok) return outcome.slug ? missingPage(outcome.slug) : redirect(ABUSE_REPORT_PATH);
   return redirectWithNotice(
     `/incidents/${outcome.incident.reference}`,
-    sentNotice(outcome, "Your line manager and HR and safety have been told."),
+    sentNotice(outcome, staffAbuseTold(outcome.incident)),
   );
 }
 
