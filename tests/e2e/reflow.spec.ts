@@ -77,8 +77,8 @@ async function expectReflows(page: Page, address: string, widths = PHONE_WIDTHS,
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
     }));
-    const wider = scrollWidth > innerWidth ? await widerElements(page) : [];
-    expect.soft({ address, width, scrollWidth, wider }, `${address} at ${width} px scrolls sideways`).toEqual({ address, width, scrollWidth: innerWidth, wider: [] });
+    const tooWide = scrollWidth > innerWidth ? { address, width, scrollWidth, wider: await widerElements(page) } : null;
+    expect.soft(tooWide, `${address} at ${width} px scrolls sideways`).toBeNull();
     if (width === widths[0]) await expectAccessible(page);
   }
 }
