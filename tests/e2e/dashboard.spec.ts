@@ -33,7 +33,7 @@ function reportIncidents() {
   });
 }
 
-test("a Communications officer opens the dashboard: charts drawn on the server, tables beside them", async ({ page }) => {
+test("a Communications officer opens the dashboard: charts drawn on the server, tables under them", async ({ page }) => {
   reportIncidents();
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
