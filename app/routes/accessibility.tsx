@@ -15,22 +15,48 @@ export default function AccessibilityStatement() {
       <h1 className="text-3xl font-bold">Accessibility statement for Holdfast</h1>
       <p className="mt-4">
         Holdfast is used by staff of public bodies to report and handle incidents on social media. We want as many people as
-        possible to be able to use it. You should be able to:
+        possible to be able to use it. It is built so that you can:
       </p>
       <ul className="mt-3 list-disc space-y-1 pl-6">
+        <li>use it on a phone, or with the page zoomed to 400%, without scrolling sideways: tables become a card for each row</li>
         <li>use every page with a keyboard alone, with the focus always visible</li>
-        <li>use it with a screen reader (every form field has a label; errors are listed at the top of the page and link to the field)</li>
-        <li>zoom the text to 400% without losing content, and use it on a phone</li>
-        <li>report an incident and move it on with JavaScript turned off</li>
-        <li>read every chart as a table of the same figures</li>
+        <li>use it with a screen reader: every form field has a label, and errors are listed at the top of the page with a link to the field</li>
+        <li>send a report and move an incident on with JavaScript turned off</li>
+        <li>read the figures of every chart in a table under it</li>
       </ul>
 
       <h2 className="mt-8 text-xl font-bold">How accessible this service is</h2>
       <p className="mt-3">
-        We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. Every page is checked with an
-        automated accessibility tool (axe) as part of our tests. We know of these limits:
+        We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 at level AA. We have not had Holdfast audited
+        by an accessibility specialist, so we do not claim that it fully meets them.
       </p>
+
+      <h2 className="mt-8 text-xl font-bold">How we test it</h2>
+      <p className="mt-3">Our automated browser tests, run on every change:</p>
       <ul className="mt-3 list-disc space-y-1 pl-6">
+        <li>
+          open every page, as the people who use it, 320 and 390 pixels wide (a phone, and 400% zoom of a 1280 pixel window),
+          and fail if any page is wider than the window
+        </li>
+        <li>open the dashboard 640 pixels wide (200% zoom of a 1280 pixel window) and check the same</li>
+        <li>check every page, and each state of a form we test, with an automated tool (axe) against the WCAG 2.2 A and AA rules it can test</li>
+        <li>send reports, filter the list of incidents and read an incident with JavaScript turned off</li>
+      </ul>
+      <p className="mt-3">
+        An automated tool finds only some problems. We have not tested Holdfast with screen readers (such as JAWS, NVDA or
+        VoiceOver), with speech recognition, or with disabled people using it, and no test checks keyboard use or text
+        spacing.
+      </p>
+
+      <h2 className="mt-8 text-xl font-bold">What we know is not accessible</h2>
+      <ul className="mt-3 list-disc space-y-1 pl-6">
+        <li>
+          On a phone the charts of the dashboard are drawn small, and their text can be hard to read. The same figures are in
+          the table under each chart.
+        </li>
+        <li>
+          Date and time fields are the browser&apos;s own: in some browsers they take several presses of the Tab key to pass.
+        </li>
         <li>
           The evidence pack PDF uses standard fonts that cannot show some non-Latin characters in file names. The ZIP of the
           original files keeps the exact names.

@@ -25,8 +25,6 @@ const statusTagClass: Record<string, string> = {
 
 const headerCell = "border-b-2 border-ink py-2 pr-3 text-left align-bottom font-semibold";
 const cell = "border-b border-gray-300 py-2 pr-3 align-top";
-// Long addresses and error messages wrap anywhere rather than push the table off the screen.
-const wrapAnywhere = "[overflow-wrap:anywhere]";
 
 function pageLink(page: number) {
   return `/admin/mailbox?page=${page}`;
@@ -47,16 +45,16 @@ export default function Mailbox() {
         <p className="mt-6 text-muted">No emails have been sent yet. They appear here as soon as a report is made.</p>
       ) : (
         <>
-          <table className="mt-6 w-full text-sm">
+          <table className="reflow-table mt-6 w-full text-sm">
             <caption className="mb-2 text-left text-base text-muted">
               {total} email{total === 1 ? "" : "s"}
               {pageCount > 1 ? `, page ${page} of ${pageCount}` : ""}
             </caption>
             <thead>
               <tr>
+                <th scope="col" className={headerCell}>Subject</th>
                 <th scope="col" className={headerCell}>Status</th>
                 <th scope="col" className={headerCell}>To</th>
-                <th scope="col" className={headerCell}>Subject</th>
                 <th scope="col" className={headerCell}>Created</th>
                 <th scope="col" className={headerCell}>Sent</th>
                 <th scope="col" className={headerCell}>Attempts</th>
@@ -66,11 +64,7 @@ export default function Mailbox() {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <td className={cell}>
-                    <span className={`tag ${statusTagClass[row.status]}`}>{row.statusLabel}</span>
-                  </td>
-                  <td className={`${cell} ${wrapAnywhere}`}>{row.recipient}</td>
-                  <td className={cell}>
+                  <th scope="row" className={`${cell} text-left font-normal`}>
                     {row.status === "sent" ? (
                       <Link to={`/admin/mailbox/${row.id}`} className="link">
                         {row.subject ?? row.template}
@@ -78,15 +72,29 @@ export default function Mailbox() {
                     ) : (
                       <span className="text-muted">Template: {row.template}</span>
                     )}
+                  </th>
+                  <td className={cell} data-label="Status">
+                    <span className={`tag ${statusTagClass[row.status]}`}>{row.statusLabel}</span>
                   </td>
-                  <td className={cell}>{formatDateTime(row.createdAt)}</td>
-                  <td className={cell}>{row.sentAt ? (
+                  <td className={cell} data-label="To">
+                    {row.recipient}
+                  </td>
+                  <td className={cell} data-label="Created">
+                    {formatDateTime(row.createdAt)}
+                  </td>
+                  <td className={cell} data-label="Sent">
+                    {row.sentAt ? (
                       formatDateTime(row.sentAt)
                     ) : (
                       <span className="text-muted">{row.status === "not_sent_demo" ? "Never" : "Not yet"}</span>
-                    )}</td>
-                  <td className={cell}>{row.attempts}</td>
-                  <td className={`${cell} ${wrapAnywhere}`}>{row.lastError ?? <span className="text-muted">None</span>}</td>
+                    )}
+                  </td>
+                  <td className={cell} data-label="Attempts">
+                    {row.attempts}
+                  </td>
+                  <td className={cell} data-label="Last error">
+                    {row.lastError ?? <span className="text-muted">None</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

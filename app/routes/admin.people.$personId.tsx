@@ -152,7 +152,7 @@ export default function EditPerson() {
         {absences.length === 0 ? (
           <p className="text-muted">No absences have been recorded for {person.name}.</p>
         ) : (
-          <table className="w-full">
+          <table className="reflow-table w-full">
             <caption className="sr-only">Absences recorded for {person.name}</caption>
             <thead>
               <tr>
@@ -167,9 +167,15 @@ export default function EditPerson() {
             <tbody>
               {absences.map((absence) => (
                 <tr key={absence.id}>
-                  <td className="cell">{formatCalendarDate(absence.startsOn)}</td>
-                  <td className="cell">{formatCalendarDate(absence.endsOn)}</td>
-                  <td className="cell">{absence.reason}</td>
+                  <td className="cell" data-label="From">
+                    {formatCalendarDate(absence.startsOn)}
+                  </td>
+                  <td className="cell" data-label="To">
+                    {formatCalendarDate(absence.endsOn)}
+                  </td>
+                  <td className="cell" data-label="Reason">
+                    {absence.reason}
+                  </td>
                   <td className="cell">
                     <Form method="post">
                       <input type="hidden" name="intent" value={INTENTS.removeAbsence} />

@@ -31,7 +31,7 @@ export default function People() {
       {people.length === 0 ? (
         <p className="mt-6 text-muted">There is nobody in the directory yet.</p>
       ) : (
-        <table className="mt-6 w-full text-sm">
+        <table className="reflow-table mt-6 w-full text-sm">
           <caption className="mb-2 text-left text-base text-muted">
             {people.length} {people.length === 1 ? "person" : "people"}, by service and then seniority
           </caption>
@@ -53,11 +53,11 @@ export default function People() {
                     {person.name}
                   </Link>
                 </th>
-                <td className="cell">{person.jobTitle}</td>
-                <td className="cell">{person.service}</td>
-                <td className="cell">{person.lineManagerName ?? <span className="text-muted">None</span>}</td>
-                <td className="cell">{person.roles.map((role) => ROLE_LABELS[role]).join(", ")}</td>
-                <td className="cell">
+                <td className="cell" data-label="Job title">{person.jobTitle}</td>
+                <td className="cell" data-label="Service">{person.service}</td>
+                <td className="cell" data-label="Line manager">{person.lineManagerName ?? <span className="text-muted">None</span>}</td>
+                <td className="cell" data-label="Roles">{person.roles.map((role) => ROLE_LABELS[role]).join(", ")}</td>
+                <td className="cell" data-label="Status">
                   <div className="flex flex-wrap gap-1">
                     {person.active ? (
                       <span className="tag bg-green-100 text-success">Active</span>

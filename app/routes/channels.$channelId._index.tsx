@@ -83,7 +83,7 @@ function QueueSection(props: {
       {props.posts.length === 0 ? (
         <p className="text-muted">{props.empty}</p>
       ) : (
-        <table className="w-full text-sm">
+        <table className="reflow-table w-full text-sm">
           <caption className="sr-only">{props.title}</caption>
           <thead>
             <tr>
@@ -100,12 +100,16 @@ function QueueSection(props: {
           <tbody>
             {props.posts.map((post) => (
               <tr key={post.id}>
-                <td className="cell">{props.time(post)}</td>
-                <td className="cell">
-                  <p className="whitespace-pre-wrap break-words">{post.body}</p>
+                <td className="cell" data-label={props.timeHeading}>
+                  {props.time(post)}
+                </td>
+                <td className="cell" data-label="Post">
+                  <p className="whitespace-pre-wrap">{post.body}</p>
                   {props.extra?.(post)}
                 </td>
-                <td className="cell">{post.createdByName}</td>
+                <td className="cell" data-label="Scheduled by">
+                  {post.createdByName}
+                </td>
                 {props.actions ? <td className="cell">{props.actions(post)}</td> : null}
               </tr>
             ))}

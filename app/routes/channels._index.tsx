@@ -34,14 +34,14 @@ export default function Channels() {
       {channels.length === 0 ? (
         <p className="mt-6 text-muted">No channels have been added to the register yet.</p>
       ) : (
-        <table className="mt-6 w-full text-sm">
+        <table className="reflow-table mt-6 w-full text-sm">
           <caption className="mb-2 text-left text-base text-muted">
             {channels.length} {channels.length === 1 ? "channel" : "channels"}, by owning service
           </caption>
           <thead>
             <tr>
-              <th scope="col" className="header-cell">Platform</th>
               <th scope="col" className="header-cell">Handle</th>
+              <th scope="col" className="header-cell">Platform</th>
               <th scope="col" className="header-cell">Owning service</th>
               <th scope="col" className="header-cell">Admins</th>
               <th scope="col" className="header-cell">State</th>
@@ -52,15 +52,17 @@ export default function Channels() {
           <tbody>
             {channels.map((channel) => (
               <tr key={channel.id}>
-                <td className="cell">{channel.platform}</td>
                 <th scope="row" className="row-header-cell">
                   <Link to={`/channels/${channel.id}`} className="link font-semibold">
                     {channel.handle}
                   </Link>
                 </th>
-                <td className="cell">{channel.owningService}</td>
-                <td className="cell">{channel.admins.join(", ")}</td>
-                <td className="cell">
+                <td className="cell" data-label="Platform">
+                  {channel.platform}
+                </td>
+                <td className="cell" data-label="Owning service">{channel.owningService}</td>
+                <td className="cell" data-label="Admins">{channel.admins.join(", ")}</td>
+                <td className="cell" data-label="State">
                   {!channel.active ? (
                     <span className="tag bg-gray-200 text-ink">Inactive</span>
                   ) : channel.pause ? (
@@ -71,8 +73,8 @@ export default function Channels() {
                     <span className="tag bg-green-100 text-success">Live</span>
                   )}
                 </td>
-                <td className="cell text-right">{channel.scheduledCount}</td>
-                <td className="cell text-right">{channel.heldCount}</td>
+                <td className="cell text-right" data-label="Scheduled">{channel.scheduledCount}</td>
+                <td className="cell text-right" data-label="Held">{channel.heldCount}</td>
               </tr>
             ))}
           </tbody>

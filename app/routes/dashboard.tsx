@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ChartFigure, numberCell, TableHead } from "~/components/dashboard";
+import { ChartFigure, numberCell, TableHead, TIMING_SERIES } from "~/components/dashboard";
 import { dashboardCharts } from "~/components/dashboard-charts.server";
 import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/client";
@@ -85,15 +85,21 @@ export default function DashboardPage() {
             title={`Open incidents by path and step (${openTotal} in all)`}
             svg={data.charts.open}
             table={
-              <table className="w-full border-collapse text-sm">
+              <table className="reflow-table w-full border-collapse text-sm">
                 <caption className="sr-only">Open incidents by path and step</caption>
                 <TableHead columns={[{ label: "Path" }, { label: "Step" }, { label: "Open", numeric: true }]} />
                 <tbody>
                   {data.openByStep.map((row) => (
                     <tr key={`${row.kind}-${row.state}`}>
-                      <td className="cell">{row.kindTitle}</td>
-                      <td className="cell">{row.stepTitle}</td>
-                      <td className={numberCell}>{row.count}</td>
+                      <td className="cell" data-label="Path">
+                        {row.kindTitle}
+                      </td>
+                      <td className="cell" data-label="Step">
+                        {row.stepTitle}
+                      </td>
+                      <td className={numberCell} data-label="Open">
+                        {row.count}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -110,20 +116,24 @@ export default function DashboardPage() {
         {data.overdue.length === 0 ? (
           <p className="mt-2">Nothing is overdue.</p>
         ) : (
-          <table className="mt-4 w-full border-collapse text-sm">
+          <table className="reflow-table mt-4 w-full border-collapse text-sm">
             <caption className="sr-only">Steps whose deadline has passed</caption>
             <TableHead columns={[{ label: "Incident" }, { label: "What is overdue" }, { label: "Was due" }]} />
             <tbody>
               {data.overdue.map((row) => (
                 <tr key={`${row.reference}-${row.dueAt}-${row.description}`}>
-                  <td className="cell">
+                  <th scope="row" className="row-header-cell">
                     <Link to={`/incidents/${row.reference}`} className="link">
                       {row.reference}
                     </Link>
                     <div className="text-muted">{row.kindTitle}</div>
+                  </th>
+                  <td className="cell" data-label="What is overdue">
+                    {row.description}
                   </td>
-                  <td className="cell">{row.description}</td>
-                  <td className="cell">{formatDateTime(row.dueAt)}</td>
+                  <td className="cell" data-label="Was due">
+                    {formatDateTime(row.dueAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -138,18 +148,22 @@ export default function DashboardPage() {
         {data.pausedChannels.length === 0 ? (
           <p className="mt-2">No channel is paused.</p>
         ) : (
-          <table className="mt-4 w-full border-collapse text-sm">
+          <table className="reflow-table mt-4 w-full border-collapse text-sm">
             <caption className="sr-only">Channels whose scheduled posts are stopped</caption>
             <TableHead columns={[{ label: "Channel" }, { label: "Paused by" }, { label: "Since" }, { label: "Incident" }]} />
             <tbody>
               {data.pausedChannels.map((row) => (
                 <tr key={row.id}>
-                  <td className="cell">
+                  <th scope="row" className="row-header-cell">
                     {row.handle} <span className="text-muted">({row.platform})</span>
+                  </th>
+                  <td className="cell" data-label="Paused by">
+                    {row.pausedByName ?? "Holdfast"}
                   </td>
-                  <td className="cell">{row.pausedByName ?? "Holdfast"}</td>
-                  <td className="cell">{formatDateTime(row.pausedAt)}</td>
-                  <td className="cell">
+                  <td className="cell" data-label="Since">
+                    {formatDateTime(row.pausedAt)}
+                  </td>
+                  <td className="cell" data-label="Incident">
                     {row.incidentReference ? (
                       <Link to={`/incidents/${row.incidentReference}`} className="link">
                         {row.incidentReference}
@@ -176,8 +190,9 @@ export default function DashboardPage() {
           id="timings"
           title="Median and 90th percentile times, in hours"
           svg={data.charts.timings}
+          legend={TIMING_SERIES}
           table={
-            <table className="w-full border-collapse text-sm">
+            <table className="reflow-table w-full border-collapse text-sm">
               <caption className="sr-only">Median and 90th percentile times from report</caption>
               <TableHead columns={[{ label: "From report to" }, { label: "Incidents", numeric: true }, { label: "Median", numeric: true }, { label: "90th percentile", numeric: true }]} />
               <tbody>
@@ -186,9 +201,15 @@ export default function DashboardPage() {
                     <th scope="row" className="row-header-cell">
                       {row.label}
                     </th>
-                    <td className={numberCell}>{row.count}</td>
-                    <td className={numberCell}>{formatMinutes(row.median)}</td>
-                    <td className={numberCell}>{formatMinutes(row.p90)}</td>
+                    <td className={numberCell} data-label="Incidents">
+                      {row.count}
+                    </td>
+                    <td className={numberCell} data-label="Median">
+                      {formatMinutes(row.median)}
+                    </td>
+                    <td className={numberCell} data-label="90th percentile">
+                      {formatMinutes(row.p90)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

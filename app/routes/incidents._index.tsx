@@ -220,7 +220,7 @@ export default function Incidents() {
       ) : (
         <>
           <div className="mt-4 overflow-x-auto">
-            <table className="w-full text-sm">
+            <table className="reflow-table w-full text-sm">
               <caption className="mb-2 text-left text-base text-muted">
                 Incidents {first} to {last} of {total}, {SORTS[filters.sort].toLowerCase()}
               </caption>
@@ -243,18 +243,26 @@ export default function Incidents() {
                         {row.reference}
                       </Link>
                     </th>
-                    <td className="cell">{row.kindTitle}</td>
-                    <td className="cell">{row.title}</td>
-                    <td className="cell">
+                    <td className="cell" data-label="Path">
+                      {row.kindTitle}
+                    </td>
+                    <td className="cell" data-label="Title">
+                      {row.title}
+                    </td>
+                    <td className="cell" data-label="Reported by">
                       {row.reporterName}
                       <span className="block text-muted">{row.reporterService}</span>
                     </td>
-                    <td className="cell">
+                    <td className="cell" data-label="Step">
                       {row.stepTitle}
                       {row.overdue ? <span className="tag mt-1 block w-fit bg-danger text-white">Overdue</span> : null}
                     </td>
-                    <td className="cell">{formatDateTime(row.createdAt)}</td>
-                    <td className="cell">{formatDateTime(row.updatedAt)}</td>
+                    <td className="cell" data-label="Reported">
+                      {formatDateTime(row.createdAt)}
+                    </td>
+                    <td className="cell" data-label="Last updated">
+                      {formatDateTime(row.updatedAt)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

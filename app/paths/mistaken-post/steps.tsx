@@ -254,7 +254,7 @@ export function CrisisTaskList({ context, data }: { context: MistakenPostContext
                 </p>
                 {overdue ? <p className="font-semibold text-danger">Overdue</p> : null}
               </div>
-              <div className="flex items-center gap-3">
+              <div className="flex flex-wrap items-center gap-3">
                 <span className={`tag ${task.status === "done" ? "bg-green-100 text-success" : task.status === "in_progress" ? "bg-blue-100 text-brand-dark" : "bg-gray-200 text-ink"}`}>
                   {TASK_STATUSES[task.status]}
                 </span>
@@ -284,7 +284,7 @@ export function CrisisTaskList({ context, data }: { context: MistakenPostContext
 
 function TaskStatusForm({ data, taskIndex, title }: { data: StepPageData; taskIndex: number; title: string }) {
   return (
-    <Form method="post" className="flex items-center gap-2">
+    <Form method="post" className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="intent" value="UPDATE_TASK" />
       <input type="hidden" name="version" value={data.version} />
       <input type="hidden" name="taskIndex" value={taskIndex} />

@@ -22,6 +22,7 @@ export function AbuseSection({ figures, charts }: { figures: AbuseCounts; charts
         id="abuse-kind"
         title="Reports by kind of abuse, per month"
         svg={charts.byKind}
+        legend={figures.byKind.kinds.map((kind) => kind.label)}
         table={<MonthTable caption="Reports by kind of abuse, per month" series={figures.byKind.kinds} months={figures.byKind.months} />}
       />
       {platforms.length === 0 ? (
@@ -31,6 +32,7 @@ export function AbuseSection({ figures, charts }: { figures: AbuseCounts; charts
           id="abuse-platform"
           title="Reports by platform, per month"
           svg={charts.byPlatform}
+          legend={platforms.map((platform) => platform.label)}
           table={<MonthTable caption="Reports by platform, per month" series={platforms} months={figures.byPlatform.months} />}
         />
       )}
