@@ -24,11 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, "communications");
+  const user = await requireRole(request, "communications");
   const { channel, post } = channelPostFromParams(params);
   const submission = parseWithZod(await request.formData(), { schema: cancelPostSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const outcome = cancelPost(db(), { channelId: channel.id, postId: post.id, now: new Date() });
+  const outcome = cancelPost(db(), { channelId: channel.id, postId: post.id, now: new Date(), user });
   if (!outcome.ok) return json(submission.reply({ formErrors: [outcome.message] }), { status: 409 });
   return redirectWithNotice(
     `/channels/${channel.id}`,

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, "communications");
+  const user = await requireRole(request, "communications");
   const { channel, post } = channelPostFromParams(params);
   const submission = parseWithZod(await request.formData(), { schema: scheduledPostSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
@@ -39,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     body: submission.value.body,
     scheduledFor: submission.value.scheduledFor,
     now: new Date(),
+    user,
   });
   if (!outcome.ok) {
     return json(
