@@ -18,7 +18,10 @@ import {
 import type { ReactNode } from "react";
 import stylesheet from "./tailwind.css";
 import { useNonce } from "./components/nonce";
+import { CrisisBanner } from "./components/crisis-banner";
+import { crisisBanner } from "./models/crisis-banner.server";
 import { mayViewDashboard } from "./models/dashboard.server";
+import { db } from "./utils/db.server";
 import { getUser, hasRole } from "./utils/auth.server";
 import { takeNotice } from "./utils/notice.server";
 
@@ -41,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         canSeeDashboard: mayViewDashboard(user),
       },
       notice,
+      crisisBanner: user && crisisBanner(db(), user),
     },
     { headers: clearCookie ? { "Set-Cookie": clearCookie } : {} },
   );
@@ -156,8 +160,10 @@ function Notice() {
 }
 
 export default function App() {
+  const { crisisBanner } = useLoaderData<typeof loader>();
   return (
     <>
+      <CrisisBanner banner={crisisBanner} />
       <Notice />
       <Outlet />
     </>
