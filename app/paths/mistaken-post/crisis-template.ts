@@ -49,8 +49,7 @@ export const templateTaskSchema = z
   .object({
     title: requiredText("Say what the task is", 300),
     ownerRole: z.enum(Object.keys(TASK_OWNER_ROLES) as [TaskOwnerRole, ...TaskOwnerRole[]], {
-      required_error: "Choose the role that owns the task",
-      invalid_type_error: "Choose the role that owns the task",
+      errorMap: () => ({ message: "Choose the role that owns the task" }),
     }),
     dueIn: z.number({ required_error: "Enter when the task is due", invalid_type_error: dueMessage }).int(dueMessage).min(1, dueMessage),
     dueUnit: z.enum(["minutes", "hours"], { required_error: "Choose minutes or hours" }),
