@@ -27,8 +27,7 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   // 1. The member of staff reports it.
   await signIn(page, people.libraryAssistant);
   await page.getByRole("link", { name: "Report a post made by mistake" }).click();
-  await page.getByLabel("Which platform was it posted on?").selectOption("Facebook");
-  await page.getByLabel("Which of our accounts posted it?").fill("@EastbridgeLibraries");
+  await page.getByRole("radio", { name: "@EastbridgeLibraries (Facebook)" }).check();
   await page.getByLabel("When was it posted?").fill(recentLocalTime(20));
   await page.getByLabel("What was posted, and what went wrong?").fill("Posted that Central Library is closing for good. It is only closed on Monday.");
   await page.getByRole("button", { name: "Send report" }).click();
