@@ -172,6 +172,32 @@ test("a crisis set up from the register and the template, announced on every pag
   await expect(page.getByRole("region", { name: /crisis plan is in force/ })).toHaveCount(0);
 });
 
+test("an administrator keeps the crisis template: a task needs its role, and nothing typed is lost", async ({ page }) => {
+  await signIn(page, people.admin);
+  await page.goto("/admin/settings");
+  await expect(page.getByLabel("Task 1", { exact: true })).toHaveValue("Send the holding statement to the contact centre and reception");
+  await expect(page.getByLabel("Task 3 due after")).toHaveValue("2");
+  await expect(page.getByLabel("Unit for task 3")).toHaveValue("hours");
+  await expectAccessible(page);
+  await page.getByLabel("Task 4", { exact: true }).fill("Check the other accounts for the same mistake");
+  await page.getByLabel("Task 4 due after").fill("45");
+  await page.getByRole("button", { name: "Save settings" }).first().click();
+  await expect(page.getByRole("alert")).toContainText("Choose the role that owns the task");
+  await expect(page.getByLabel("Task 4", { exact: true })).toHaveValue("Check the other accounts for the same mistake");
+  await expect(page.getByLabel("Task 4 due after")).toHaveValue("45");
+  await expectAccessible(page);
+  await page.getByLabel("Owner of task 4").selectOption({ label: "Communications team" });
+  await page.getByRole("button", { name: "Save settings" }).first().click();
+  await expect(page.getByRole("status").filter({ hasText: "the crisis template has 4 tasks" })).toBeVisible();
+  await expect(page.getByLabel("Task 4", { exact: true })).toHaveValue("Check the other accounts for the same mistake");
+  // Back as it was, for the journeys after this one.
+  await page.getByLabel("Task 4", { exact: true }).fill("");
+  await page.getByLabel("Owner of task 4").selectOption("");
+  await page.getByLabel("Task 4 due after").fill("");
+  await page.getByRole("button", { name: "Save settings" }).first().click();
+  await expect(page.getByRole("status").filter({ hasText: "the crisis template has 3 tasks" })).toBeVisible();
+});
+
 test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
