@@ -32,7 +32,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) return json(submission.reply({ formErrors: [outcome.message] }), { status: 409 });
   return redirectWithNotice(
     `/channels/${channel.id}`,
-    `The post due ${formatDateTime(post.scheduledFor)} has been cancelled. It will not be published.`,
+    `The post due ${formatDateTime(post.scheduledFor)} has been cancelled. It will not be published.${
+      post.status === "held" && channel.openPause?.incidentReference ? ` This is recorded on incident ${channel.openPause.incidentReference}.` : ""
+    }`,
   );
 }
 

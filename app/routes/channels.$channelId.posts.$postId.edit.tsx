@@ -67,7 +67,7 @@ export default function EditPost() {
           {post.status === "held" ? (
             <p className="mb-4">
               <span className="tag bg-red-100 text-danger">Held by the crisis pause</span> Changing it
-              does not release it: it stays held until it is reviewed on the incident page.
+              does not release it: it stays held until it is reviewed on the incident page, where the change is recorded.
             </p>
           ) : null}
           <ScheduledPostForm
