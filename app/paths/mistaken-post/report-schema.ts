@@ -5,16 +5,27 @@ import { optionalText, optionalWebAddress, organisationMoment, requiredText, sub
 /** The choice for an account not in the channel register. */
 export const ANOTHER_ACCOUNT = "other";
 
-/**
- * The report form, checked the same way in the browser and on the server. The account is chosen
- * from the channel register (`channel`: its id); for another account, its platform and name are
- * written in the fields that follow.
- */
-export const mistakenPostReportSchema = z
+/** Which account posted it: a channel of the register, or another one with its platform and name. */
+const accountSchema = z
   .object({
     channel: z.string({ required_error: "Choose the account that posted it" }).regex(/^(\d+|other)$/, "Choose the account that posted it"),
     platform: z.enum(PLATFORMS, { invalid_type_error: "Choose the platform the post was made on" }).optional(),
     account: optionalText(200, "The account name"),
+  })
+  .superRefine((value, context) => {
+    if (value.channel !== ANOTHER_ACCOUNT) return;
+    if (!value.platform) context.addIssue({ code: "custom", path: ["platform"], message: "Choose the platform of the other account" });
+    if (!value.account) context.addIssue({ code: "custom", path: ["account"], message: "Enter the name or handle of the other account" });
+  });
+
+/**
+ * The report form, checked the same way in the browser and on the server. The account is chosen
+ * from the channel register (`channel`: its id); for another account, its platform and name are
+ * written in the fields that follow. The account is checked apart from the rest, so its errors
+ * show with theirs rather than after they are put right.
+ */
+export const mistakenPostReportSchema = z
+  .object({
     link: optionalWebAddress(),
     postedAt: organisationMoment({
       required: "Enter when the post was made",
@@ -26,8 +37,4 @@ export const mistakenPostReportSchema = z
     ),
     submissionKey: submissionKeyField,
   })
-  .superRefine((value, context) => {
-    if (value.channel !== ANOTHER_ACCOUNT) return;
-    if (!value.platform) context.addIssue({ code: "custom", path: ["platform"], message: "Choose the platform of the other account" });
-    if (!value.account) context.addIssue({ code: "custom", path: ["account"], message: "Enter the name or handle of the other account" });
-  });
+  .and(accountSchema);
