@@ -143,7 +143,7 @@ describe("the account that posted", () => {
     expect(reply.error).toMatchObject({ platform: ["Choose the platform of the other account"], account: ["Enter the name or handle of the other account"] });
     // Told with the other fields' errors, not only once those are put right.
     const together = await (await postReportForm(cookie, { ...fields, whatHappened: "Short" })).json();
-    expect(Object.keys(together.error).sort()).toEqual(["account", "platform", "whatHappened"]);
+    expect(Object.keys(together.error ?? {}).sort()).toEqual(["account", "platform", "whatHappened"]);
     const { channel: _channel, ...noChoice } = formFields("@EastbridgeEvents", "Posted early by mistake.");
     expect((await (await postReportForm(cookie, noChoice)).json()).error).toMatchObject({ channel: ["Choose the account that posted it"] });
     expect(reportsBy(test.person("comms1").id)).toHaveLength(before);
