@@ -18,6 +18,8 @@ import {
 import type { ReactNode } from "react";
 import stylesheet from "./tailwind.css";
 import { useNonce } from "./components/nonce";
+import { CrisisBanner } from "./components/crisis-banner";
+import { crisisBanner } from "./models/crisis-banner.server";
 import { mayViewDashboard } from "./models/dashboard.server";
 import { workAwaitedCount, type WorkCount } from "./models/incidents.server";
 import { db } from "./utils/db.server";
@@ -61,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         work: keptWorkCounts.memo(`${viewerKey(database, user)}:${dataVersion(database)}`, { context: { database, user } }),
       },
       notice,
+      crisisBanner: user && crisisBanner(database, user),
     },
     { headers: clearCookie ? { "Set-Cookie": clearCookie } : {} },
   );
@@ -177,8 +180,10 @@ function Notice() {
 }
 
 export default function App() {
+  const { crisisBanner } = useLoaderData<typeof loader>();
   return (
     <>
+      <CrisisBanner banner={crisisBanner} />
       <Notice />
       <Outlet />
     </>

@@ -409,6 +409,16 @@ export function updateScheduledPost(
     .get();
 }
 
+/** Changes the text or time of a post a pause holds; it stays held. Refused when it is no longer held. */
+export function editHeldPost(
+  tx: Queryable,
+  options: PostDetails & { postId: number; channelId: number; at: string },
+): ScheduledPost {
+  const post = changeablePost(tx, options.postId, options.channelId);
+  if (post.status !== "held") throw new ChannelError("This post is no longer held by a pause.");
+  return updateScheduledPost(tx, options);
+}
+
 export function cancelScheduledPost(
   tx: Queryable,
   options: { postId: number; channelId: number; at: string },

@@ -8,7 +8,7 @@ import type { Db } from "./client";
 import { preparedPerDatabase } from "./prepared";
 import { resolveRecipients, type Queryable } from "./directory";
 import { outboxRowData } from "./outbox-data";
-import { ChannelError, pauseChannels, resumePausesOfIncident, reviewHeldPost } from "./channels";
+import { ChannelError, editHeldPost, pauseChannels, resumePausesOfIncident, reviewHeldPost } from "./channels";
 import {
   deadlines,
   evidenceFiles,
@@ -210,6 +210,9 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
           break;
         case "reviewHeldPost":
           reviewHeldPost(tx, { postId: effect.params.postId, decision: effect.params.decision, body: effect.params.body ?? undefined, at: nowIso });
+          break;
+        case "editHeldPost":
+          editHeldPost(tx, { ...effect.params, at: nowIso });
           break;
         case "resumeChannels":
           resumePausesOfIncident(tx, { incidentId: incident.id, resumedById: scope.actorId, at: nowIso });

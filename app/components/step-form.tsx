@@ -22,14 +22,17 @@ export function StepForm(props: {
   schema: ZodTypeAny;
   version: number;
   actionData: StepActionData | undefined;
-  submitLabel: string;
+  /** The button's words; a part only a screen reader needs can be in an sr-only span. */
+  submitLabel: ReactNode;
   pendingText: string;
   secondary?: boolean;
+  /** What the fields start with, before anything is sent. */
+  defaultValue?: Record<string, unknown>;
   encType?: "multipart/form-data";
   children?: (fields: Fields) => ReactNode;
 }) {
   const lastResult = props.actionData?.intent === props.intent ? props.actionData.result : undefined;
-  const [form, fields] = useValidatedForm(props.schema, lastResult);
+  const [form, fields] = useValidatedForm(props.schema, lastResult, props.defaultValue);
   return (
     <Form method="post" {...getFormProps(form)} encType={props.encType} noValidate className="mt-3">
       <ErrorSummary form={form} fields={fields as Fields} />

@@ -1,7 +1,14 @@
+import { and, eq } from "drizzle-orm";
 import * as channelStore from "../../db/channels";
 import { ChannelError, type ChannelDetails, type HeldPostDecision } from "../../db/channels";
 import type { Db } from "../../db/client";
 import { preparedPerDatabase } from "../../db/prepared";
+import { channelPauses, incidents, scheduledPosts } from "../../db/schema";
+import { applyEvent, WorkflowError } from "../../db/workflow";
+import type { HeldPostChange } from "../../machines/kit";
+import { escalationPathFor } from "../../machines/registry";
+import type { CurrentUser } from "../utils/auth.server";
+import { excerpt } from "../utils/excerpt";
 
 /**
  * The channel register and queue for the pages. Each change runs db/channels.ts in its own
@@ -79,10 +86,52 @@ export function schedulePost(
   );
 }
 
+/**
+ * The incident whose crisis pause holds the post, with the event its path records a change from
+ * the channel page with; null when the post is not held, or held by a pause no path records.
+ */
+function holdingIncident(db: Db, postId: number) {
+  const row = db
+    .select({ incidentId: incidents.id, kind: incidents.kind, body: scheduledPosts.body })
+    .from(scheduledPosts)
+    .innerJoin(channelPauses, eq(channelPauses.id, scheduledPosts.heldByPauseId))
+    .innerJoin(incidents, eq(incidents.id, channelPauses.incidentId))
+    .where(and(eq(scheduledPosts.id, postId), eq(scheduledPosts.status, "held")))
+    .get();
+  const eventOf = row && escalationPathFor(row.kind).heldPostChangedEvent;
+  return row && eventOf ? { incidentId: row.incidentId, excerpt: excerpt(row.body), eventOf } : null;
+}
+
+/**
+ * A held post cancelled or changed from its channel page, made through the incident that holds
+ * it: one transaction records the event on its timeline and changes the post.
+ */
+function changeThroughIncident(
+  db: Db,
+  holder: NonNullable<ReturnType<typeof holdingIncident>>,
+  user: CurrentUser,
+  change: HeldPostChange,
+  now: Date,
+): ChangeOutcome {
+  const actor = { id: user.id, name: user.name };
+  try {
+    applyEvent(db, { incidentId: holder.incidentId, event: { ...holder.eventOf(change), by: { ...actor, roles: user.roles } }, actor, now });
+    return { ok: true, id: change.postId };
+  } catch (error) {
+    if (!(error instanceof WorkflowError) || error.code === "not_found") throw error;
+    return { ok: false, field: null, message: error.message };
+  }
+}
+
 export function updatePost(
   db: Db,
-  options: { channelId: number; postId: number; body: string; scheduledFor: Date; now: Date },
+  options: { channelId: number; postId: number; body: string; scheduledFor: Date; now: Date; user: CurrentUser },
 ): ChangeOutcome {
+  const holder = holdingIncident(db, options.postId);
+  if (holder) {
+    const { channelId, postId, body } = options;
+    return changeThroughIncident(db, holder, options.user, { kind: "edit", postId, channelId, body, scheduledFor: options.scheduledFor.toISOString(), excerpt: holder.excerpt }, options.now);
+  }
   return change(db, (tx) =>
     channelStore.updateScheduledPost(tx, {
       channelId: options.channelId,
@@ -94,7 +143,9 @@ export function updatePost(
   );
 }
 
-export function cancelPost(db: Db, options: { channelId: number; postId: number; now: Date }): ChangeOutcome {
+export function cancelPost(db: Db, options: { channelId: number; postId: number; now: Date; user: CurrentUser }): ChangeOutcome {
+  const holder = holdingIncident(db, options.postId);
+  if (holder) return changeThroughIncident(db, holder, options.user, { kind: "cancel", postId: options.postId, excerpt: holder.excerpt }, options.now);
   return change(db, (tx) =>
     channelStore.cancelScheduledPost(tx, {
       channelId: options.channelId,

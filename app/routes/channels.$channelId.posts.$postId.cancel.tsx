@@ -24,15 +24,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, "communications");
+  const user = await requireRole(request, "communications");
   const { channel, post } = channelPostFromParams(params);
   const submission = parseWithZod(await request.formData(), { schema: cancelPostSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const outcome = cancelPost(db(), { channelId: channel.id, postId: post.id, now: new Date() });
+  const outcome = cancelPost(db(), { channelId: channel.id, postId: post.id, now: new Date(), user });
   if (!outcome.ok) return json(submission.reply({ formErrors: [outcome.message] }), { status: 409 });
   return redirectWithNotice(
     `/channels/${channel.id}`,
-    `The post due ${formatDateTime(post.scheduledFor)} has been cancelled. It will not be published.`,
+    `The post due ${formatDateTime(post.scheduledFor)} has been cancelled. It will not be published.${
+      post.status === "held" && channel.openPause?.incidentReference ? ` This is recorded on incident ${channel.openPause.incidentReference}.` : ""
+    }`,
   );
 }
 

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireRole(request, "communications");
+  const user = await requireRole(request, "communications");
   const { channel, post } = channelPostFromParams(params);
   const submission = parseWithZod(await request.formData(), { schema: scheduledPostSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
@@ -39,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     body: submission.value.body,
     scheduledFor: submission.value.scheduledFor,
     now: new Date(),
+    user,
   });
   if (!outcome.ok) {
     return json(
@@ -66,7 +67,7 @@ export default function EditPost() {
           {post.status === "held" ? (
             <p className="mb-4">
               <span className="tag bg-red-100 text-danger">Held by the crisis pause</span> Changing it
-              does not release it: it stays held until it is reviewed on the incident page.
+              does not release it: it stays held until it is reviewed on the incident page, where the change is recorded.
             </p>
           ) : null}
           <ScheduledPostForm

@@ -52,6 +52,14 @@ export interface ReviewHeldPostParams {
   body: string | null;
 }
 
+/** A held post's new text and time, changed from its channel page: it stays held. */
+export interface EditHeldPostParams {
+  postId: number;
+  channelId: number;
+  body: string;
+  scheduledFor: string;
+}
+
 /** Placeholders for the action implementations: the server reads their params, never runs them. */
 export const effectActions = {
   notify: (_: unknown, _params: NotifyParams) => {},
@@ -63,6 +71,7 @@ export const effectActions = {
   /** Stops the scheduled posts of the chosen channels (Haringey 4.2.5 step 4). */
   pauseChannels: (_: unknown, _params: PauseChannelsParams) => {},
   reviewHeldPost: (_: unknown, _params: ReviewHeldPostParams) => {},
+  editHeldPost: (_: unknown, _params: EditHeldPostParams) => {},
   /** Ends this incident's pauses; refused while any held post is unreviewed. */
   resumeChannels: (_: unknown, _params: Record<string, never>) => {},
 };

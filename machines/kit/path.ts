@@ -51,7 +51,17 @@ export interface PathDefinition<Context = any> {
   readModel: (context: Context, state: MachineState) => ReadModel;
   /** The dashboard's timings of this path, between milestones its read model writes. */
   timings: readonly MilestoneTiming[];
+  /**
+   * The event that cancels or changes, from its channel page, a post held by this path's crisis
+   * pause, so the incident records it; absent when the path pauses no channel.
+   */
+  heldPostChangedEvent?: (change: HeldPostChange) => { type: string; [field: string]: unknown };
 }
+
+/** A held post cancelled, or its text and time changed, outside the incident that holds it. */
+export type HeldPostChange =
+  | { kind: "cancel"; postId: number; excerpt: string }
+  | { kind: "edit"; postId: number; excerpt: string; channelId: number; body: string; scheduledFor: string };
 
 /**
  * Need to know, as data: the sections a viewer's relations allow, what of the context each

@@ -1,4 +1,4 @@
-import { and, assign, not, setup } from "xstate";
+import { and, assign, enqueueActions, not, setup } from "xstate";
 import {
   addMinutes,
   effectActions,
@@ -30,7 +30,13 @@ export type Officer = PersonRef;
 
 export interface MistakenPostDetails {
   platform: string;
+  /** The account as the register names it (its handle), or as the reporter wrote it when it is not registered. */
   account: string;
+  /**
+   * The registered channel that posted it; null for an account not in the register. Reports made
+   * before the account was chosen from the register have neither, and keep their written account.
+   */
+  channelId?: number | null;
   link: string | null;
   postedAt: string;
   whatHappened: string;
@@ -101,6 +107,39 @@ export interface CrisisPlan {
   createdAt: string;
 }
 
+/** A crisis task as the plan's form takes it: a title, its owner and when it is due. */
+export interface PlannedTask {
+  title: string;
+  owner: Officer;
+  dueAt: string;
+}
+
+/**
+ * The administrator's crisis template as it arrives in the event that applies it: each task's
+ * owner already found for its role, and its due time as minutes from the moment it is applied.
+ */
+export interface CrisisTemplate {
+  holdingStatement: string;
+  tasks: { title: string; owner: Officer; dueInMinutes: number }[];
+}
+
+/** The plan's holding statement and tasks filled from the crisis template, to check and change before the plan is put in force. */
+export interface CrisisPlanDraft {
+  holdingStatement: string;
+  tasks: PlannedTask[];
+  by: Officer;
+  at: string;
+}
+
+/** What became of a post a pause held: decided here one by one or together, or cancelled or changed from the channel page. */
+export interface HeldPostRecord {
+  postId: number;
+  decision: HeldPostDecision | "edited-still-held";
+  by: Officer;
+  at: string;
+  from: "incident" | "channel-page";
+}
+
 export interface ResponseChecks {
   transparent: boolean;
   sourcesCited: boolean;
@@ -142,6 +181,8 @@ export interface MistakenPostContext extends MistakenPostInput {
     seniorLeadersNotified: boolean;
   }) | null;
   crisisPlan: CrisisPlan | null;
+  /** Absent from incidents stored before the crisis template could be applied. */
+  crisisPlanDraft?: CrisisPlanDraft | null;
   tasks: CrisisTask[];
   leaderDecision:
     | { decision: "made_aware"; summary: string; by: Officer; at: string }
@@ -149,7 +190,8 @@ export interface MistakenPostContext extends MistakenPostInput {
     | null;
   response: OrganisationResponse | null;
   standDown: { summary: string; by: Officer; at: string } | null;
-  heldPostReviews: { postId: number; decision: HeldPostDecision; by: Officer; at: string }[];
+  /** Records stored before `from` existed were all decided on the incident page. */
+  heldPostReviews: (Omit<HeldPostRecord, "from"> & { from?: HeldPostRecord["from"] })[];
   closingReview: { whatHappened: string; lessons: string; followUps: FollowUp[]; by: Officer; at: string } | null;
 }
 
@@ -175,10 +217,8 @@ export type MistakenPostEvent =
   | PersonEvent<"RECORD_DELETED", { deletedAt: string; note?: string }>
   | PersonEvent<"RECORD_NOT_DELETED", { reason: DeletionReason; explanation: string }>
   | PersonEvent<"ASSESS_RISK", RiskAnswers>
-  | PersonEvent<
-      "CREATE_CRISIS_PLAN",
-      Omit<CrisisPlan, "createdBy" | "createdAt"> & { tasks: { title: string; owner: Officer; dueAt: string }[] }
-    >
+  | PersonEvent<"USE_CRISIS_TEMPLATE", CrisisTemplate>
+  | PersonEvent<"CREATE_CRISIS_PLAN", Omit<CrisisPlan, "createdBy" | "createdAt"> & { tasks: PlannedTask[] }>
   | PersonEvent<"ADD_TASK", { title: string; owner: Officer; dueAt: string }>
   | PersonEvent<"UPDATE_TASK", { taskIndex: number; status: TaskStatus }>
   | { type: "TASK_OVERDUE"; at: string; taskIndex: number }
@@ -190,6 +230,10 @@ export type MistakenPostEvent =
   | PersonEvent<"MARK_RESPONSE_SENT", { where: string }>
   | PersonEvent<"STAND_DOWN", { summary: string }>
   | PersonEvent<"REVIEW_HELD_POST", { postId: number; decision: HeldPostDecision; body?: string }>
+  | PersonEvent<"DECIDE_REMAINING_HELD_POSTS", { decision: "release" | "cancel"; postIds: number[] }>
+  /** From the channel page, while the post is held; `note` is the post's opening words, for the timeline. */
+  | PersonEvent<"HELD_POST_CANCELLED_FROM_CHANNEL", { postId: number; note: string }>
+  | PersonEvent<"HELD_POST_EDITED_FROM_CHANNEL", { postId: number; channelId: number; body: string; scheduledFor: string; note: string }>
   | PersonEvent<"RESUME_SCHEDULE">
   | PersonEvent<"CLOSE", { whatHappened: string; lessons: string; followUps: FollowUp[] }>;
 
@@ -201,6 +245,7 @@ export const mistakenPostEventLabels: EventLabels = {
   RECORD_DELETED: "Post deleted",
   RECORD_NOT_DELETED: "Post not deleted",
   ASSESS_RISK: "Reputational risk assessed",
+  USE_CRISIS_TEMPLATE: "Crisis template used for the plan",
   CREATE_CRISIS_PLAN: "Crisis plan made and scheduled posts stopped",
   ADD_TASK: "Crisis task added",
   UPDATE_TASK: "Crisis task updated",
@@ -213,6 +258,9 @@ export const mistakenPostEventLabels: EventLabels = {
   MARK_RESPONSE_SENT: "Response sent",
   STAND_DOWN: "Crisis stood down",
   REVIEW_HELD_POST: "Held post reviewed",
+  DECIDE_REMAINING_HELD_POSTS: "Held posts left decided together",
+  HELD_POST_CANCELLED_FROM_CHANNEL: "Held post cancelled from the channel page",
+  HELD_POST_EDITED_FROM_CHANNEL: "Held post changed from the channel page (still held)",
   RESUME_SCHEDULE: "Scheduled posts resumed",
   CLOSE: "Closed with a review",
 };
@@ -321,7 +369,7 @@ function acknowledgementDeadline(context: MistakenPostContext, askedAt: string):
   };
 }
 
-function taskDeadline(task: { title: string; owner: Officer; dueAt: string }, taskIndex: number): SetDeadlineParams {
+function taskDeadline(task: PlannedTask, taskIndex: number): SetDeadlineParams {
   return {
     key: taskDeadlineKey(taskIndex),
     eventType: "TASK_OVERDUE",
@@ -341,6 +389,10 @@ function responseReady(response: OrganisationResponse | null): boolean {
 }
 
 const refusing = refusingGuards<MistakenPostContext, MistakenPostEvent>();
+
+function heldPostRecord(event: { postId: number; by: ActingPerson; at: string }, decision: HeldPostRecord["decision"], from: HeldPostRecord["from"]): HeldPostRecord {
+  return { postId: event.postId, decision, by: personOf(event.by), at: event.at, from };
+}
 
 export const mistakenPostMachine = setup({
   types: {
@@ -423,6 +475,7 @@ export const mistakenPostMachine = setup({
     deletion: null,
     assessment: null,
     crisisPlan: null,
+    crisisPlanDraft: null,
     tasks: [],
     leaderDecision: null,
     response: null,
@@ -445,6 +498,25 @@ export const mistakenPostMachine = setup({
       actions: [
         assign({ screenshotCount: ({ context }) => context.screenshotCount + 1 }),
         { type: "recordEvidence", params: ({ event }) => event.file },
+      ],
+    },
+    // A post this incident's pause holds may be cancelled or changed from its channel page at any
+    // time: the change is made in this event's transaction and recorded here.
+    HELD_POST_CANCELLED_FROM_CHANNEL: {
+      guard: and(["isOpen", "isCommunications"]),
+      actions: [
+        assign({ heldPostReviews: ({ context, event }) => [...context.heldPostReviews, heldPostRecord(event, "cancel", "channel-page")] }),
+        { type: "reviewHeldPost", params: ({ event }) => ({ postId: event.postId, decision: "cancel" as const, body: null }) },
+      ],
+    },
+    HELD_POST_EDITED_FROM_CHANNEL: {
+      guard: and(["isOpen", "isCommunications"]),
+      actions: [
+        assign({ heldPostReviews: ({ context, event }) => [...context.heldPostReviews, heldPostRecord(event, "edited-still-held", "channel-page")] }),
+        {
+          type: "editHeldPost",
+          params: ({ event }) => ({ postId: event.postId, channelId: event.channelId, body: event.body, scheduledFor: event.scheduledFor }),
+        },
       ],
     },
     ADD_TASK: {
@@ -626,6 +698,19 @@ export const mistakenPostMachine = setup({
       } satisfies StepMeta,
       always: { guard: not("crisisPlanNeeded"), target: "leaderAwareness" },
       on: {
+        // Fills the plan's holding statement and tasks from the administrator's template, due
+        // from now; they are checked and changed on the plan's form before it is put in force.
+        USE_CRISIS_TEMPLATE: {
+          guard: "isCommunications",
+          actions: assign({
+            crisisPlanDraft: ({ event }) => ({
+              holdingStatement: event.holdingStatement,
+              tasks: event.tasks.map((task) => ({ title: task.title, owner: task.owner, dueAt: addMinutes(event.at, task.dueInMinutes) })),
+              by: personOf(event.by),
+              at: event.at,
+            }),
+          }),
+        },
         CREATE_CRISIS_PLAN: {
           guard: "isCommunications",
           target: "leaderAwareness",
@@ -641,6 +726,7 @@ export const mistakenPostMachine = setup({
                 createdBy: personOf(event.by),
                 createdAt: event.at,
               }),
+              crisisPlanDraft: null,
               tasks: ({ event }) => event.tasks.map((task) => ({ ...task, status: "not_started" as const, overdue: false })),
             }),
             {
@@ -785,7 +871,7 @@ export const mistakenPostMachine = setup({
       meta: {
         title: "Review the held posts, then resume the schedule",
         guidance:
-          "Each post held by the pause is released, edited and released, or cancelled, one by one. The schedule runs again only when none is left to review.",
+          "Each post held by the pause is released, edited and released, or cancelled, one by one or all the rest together. The schedule runs again only when none is left to review.",
         actor: "Communications",
         source: "Haringey practice notes 4.2.5, step 4",
       } satisfies StepMeta,
@@ -794,12 +880,26 @@ export const mistakenPostMachine = setup({
           guard: "isCommunications",
           actions: [
             assign({
-              heldPostReviews: ({ context, event }) => [
-                ...context.heldPostReviews,
-                { postId: event.postId, decision: event.decision, by: personOf(event.by), at: event.at },
-              ],
+              heldPostReviews: ({ context, event }) => [...context.heldPostReviews, heldPostRecord(event, event.decision, "incident")],
             }),
             { type: "reviewHeldPost", params: ({ event }) => ({ postId: event.postId, decision: event.decision, body: event.body ?? null }) },
+          ],
+        },
+        // "Release all the rest" or "cancel all the rest": the posts listed on the page, each
+        // decided the same way in one change.
+        DECIDE_REMAINING_HELD_POSTS: {
+          guard: "isCommunications",
+          actions: [
+            assign({
+              heldPostReviews: ({ context, event }) => [
+                ...context.heldPostReviews,
+                ...event.postIds.map((postId) => heldPostRecord({ ...event, postId }, event.decision, "incident")),
+              ],
+            }),
+            enqueueActions(({ event, enqueue }) => {
+              if (event.type !== "DECIDE_REMAINING_HELD_POSTS") return;
+              for (const postId of event.postIds) enqueue({ type: "reviewHeldPost", params: { postId, decision: event.decision, body: null } });
+            }),
           ],
         },
         RESUME_SCHEDULE: {

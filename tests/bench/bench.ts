@@ -428,6 +428,7 @@ async function main() {
     // Each report is a form shown once: its own key, or the second send would find the first's incident.
     const form = () =>
       new URLSearchParams({
+        channel: "other",
         platform: "Facebook",
         account: "@EastbridgeLibraries",
         link: "https://example.org/posts/bench",

@@ -72,8 +72,7 @@ test("an administrator keeps the directory, and reads the emails Holdfast sent",
   // The new person can sign in and report; their new line manager is emailed.
   await signIn(page, newcomer, newcomer.password);
   await page.getByRole("link", { name: "Report a post made by mistake" }).click();
-  await page.getByLabel("Which platform was it posted on?").selectOption("X (Twitter)");
-  await page.getByLabel("Which of our accounts posted it?").fill("@EastbridgeParks");
+  await page.getByRole("radio", { name: "@EastbridgeParks (X (Twitter))" }).check();
   await page.getByLabel("When was it posted?").fill(recentLocalTime());
   await page.getByLabel("What was posted, and what went wrong?").fill("Tweeted the wrong date for the park run.");
   await page.getByRole("button", { name: "Send report" }).click();

@@ -72,8 +72,7 @@ test("Communications schedule, change and cancel posts on a channel", async ({ p
 test("a paused channel says who paused it, when, why and for which incident, and shows its held posts", async ({ page }) => {
   await signIn(page, people.communications);
   await page.getByRole("link", { name: "Report a post made by mistake" }).click();
-  await page.getByLabel("Which platform was it posted on?").selectOption("X (Twitter)");
-  await page.getByLabel("Which of our accounts posted it?").fill("@EastbridgeParks");
+  await page.getByRole("radio", { name: "@EastbridgeParks (X (Twitter))" }).check();
   await page.getByLabel("When was it posted?").fill(recentLocalTime());
   await page.getByLabel("What was posted, and what went wrong?").fill("Posted the wrong date for the park run.");
   await page.getByRole("button", { name: "Send report" }).click();

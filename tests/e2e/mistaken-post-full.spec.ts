@@ -27,8 +27,7 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   // 1. The member of staff reports it.
   await signIn(page, people.libraryAssistant);
   await page.getByRole("link", { name: "Report a post made by mistake" }).click();
-  await page.getByLabel("Which platform was it posted on?").selectOption("Facebook");
-  await page.getByLabel("Which of our accounts posted it?").fill("@EastbridgeLibraries");
+  await page.getByRole("radio", { name: "@EastbridgeLibraries (Facebook)" }).check();
   await page.getByLabel("When was it posted?").fill(recentLocalTime(20));
   await page.getByLabel("What was posted, and what went wrong?").fill("Posted that Central Library is closing for good. It is only closed on Monday.");
   await page.getByRole("button", { name: "Send report" }).click();
@@ -148,6 +147,9 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   await page.getByRole("button", { name: "Mark as sent" }).click();
   await expectNotice(page, "Recorded that the response was sent.");
   // The task owner marks the task done.
+  // The status starts at the task's own ("Not started"), so a stray Update changes nothing.
+  await expect(page.getByLabel("Status of “Brief the library staff”")).toHaveValue("not_started");
+  await page.getByLabel("Status of “Brief the library staff”").selectOption("done");
   await page.getByRole("button", { name: "Update “Brief the library staff”" }).click();
   await expect(page.getByRole("region", { name: "Crisis checklist" })).toContainText("Done");
   await signOut(page);
@@ -163,9 +165,10 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   await page.getByRole("button", { name: "Resume the schedule" }).click();
   await expect(page.getByRole("alert")).toContainText("still need");
   const held = page.getByRole("region", { name: /Held posts to review/ });
-  while ((await held.getByRole("button", { name: "Save decision" }).count()) > 0) {
-    await held.getByRole("group", { name: "What happens to this post?" }).first().getByLabel("Release it as it is").check();
-    await held.getByRole("button", { name: "Save decision" }).first().click();
+  // Each post's own decision is named after it: its opening words and its time.
+  while ((await held.getByRole("button", { name: /^Save decision on “/ }).count()) > 0) {
+    await held.getByRole("group", { name: /^What happens to the post “/ }).first().getByLabel("Release it as it is").check();
+    await held.getByRole("button", { name: /^Save decision on “/ }).first().click();
     await expectNotice(page, "Post reviewed.");
   }
   await page.getByRole("button", { name: "Resume the schedule" }).click();

@@ -5,8 +5,15 @@ async function reportMistakenPost(page: import("@playwright/test").Page, account
   await page.getByRole("link", { name: "Report a post made by mistake" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Report a post made by mistake" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel("Which platform was it posted on?").selectOption("Facebook");
-  await page.getByLabel("Which of our accounts posted it?").fill(account);
+  // A registered account is chosen from the register; any other is written in.
+  const registered = page.getByRole("radio", { name: `${account} (Facebook)` });
+  if ((await registered.count()) > 0) {
+    await registered.check();
+  } else {
+    await page.getByRole("radio", { name: "Another account" }).check();
+    await page.getByLabel("Which platform is it on?").selectOption("Facebook");
+    await page.getByLabel("The account's name or handle").fill(account);
+  }
   await page.getByLabel("Link to the post (optional)").fill("https://facebook.example/eastbridge/posts/123");
   await page.getByLabel("When was it posted?").fill(recentLocalTime());
   await page.getByLabel("What was posted, and what went wrong?").fill("Posted the Christmas closing times for the wrong library.");

@@ -5,7 +5,8 @@ test.describe("the mistaken-post report form", () => {
   test("bad input gets a clear error summary, nothing is saved, and nothing typed is lost", async ({ page }) => {
     await signIn(page, people.admin);
     await page.goto("/report/mistaken-post");
-    await page.getByLabel("Which of our accounts posted it?").fill("@EastbridgeCouncil");
+    await page.getByRole("radio", { name: "Another account" }).check();
+    await page.getByLabel("The account's name or handle").fill("@EastbridgeYouth");
     await page.getByLabel("Link to the post (optional)").fill("facebook dot com");
     await page.getByLabel("What was posted, and what went wrong?").fill("Short");
     await page.getByRole("button", { name: "Send report" }).click();
@@ -13,14 +14,15 @@ test.describe("the mistaken-post report form", () => {
     const summary = page.getByRole("alert");
     await expect(summary).toBeFocused();
     for (const message of [
-      "Choose the platform the post was made on",
+      "Choose the platform of the other account",
       "Enter the link as a full web address, starting with https://",
       "Enter when the post was made",
       "Tell us a little more about what was posted (at least 10 characters)",
     ]) {
       await expect(summary.getByRole("link", { name: message })).toBeVisible();
     }
-    await expect(page.getByLabel("Which of our accounts posted it?")).toHaveValue("@EastbridgeCouncil");
+    await expect(page.getByRole("radio", { name: "Another account" })).toBeChecked();
+    await expect(page.getByLabel("The account's name or handle")).toHaveValue("@EastbridgeYouth");
     await expect(page.getByLabel("What was posted, and what went wrong?")).toHaveValue("Short");
     await expectAccessible(page);
 
@@ -45,15 +47,16 @@ test.describe("with JavaScript off", () => {
   test("the server checks the form, keeps what was typed, and takes a good report", async ({ page }) => {
     await signIn(page, people.communications);
     await page.goto("/report/mistaken-post");
-    await page.getByLabel("Which of our accounts posted it?").fill("@EastbridgeNews");
+    await page.getByRole("radio", { name: "Another account" }).check();
+    await page.getByLabel("The account's name or handle").fill("@EastbridgeNews");
     await page.getByRole("button", { name: "Send report" }).click();
 
     await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
-    await expect(page.getByRole("alert").getByRole("link", { name: "Choose the platform the post was made on" })).toBeVisible();
-    await expect(page.getByLabel("Which of our accounts posted it?")).toHaveValue("@EastbridgeNews");
+    await expect(page.getByRole("alert").getByRole("link", { name: "Choose the platform of the other account" })).toBeVisible();
+    await expect(page.getByLabel("The account's name or handle")).toHaveValue("@EastbridgeNews");
     // axe needs JavaScript to run; the same page is checked with JavaScript on above.
 
-    await page.getByLabel("Which platform was it posted on?").selectOption("Instagram");
+    await page.getByLabel("Which platform is it on?").selectOption("Instagram");
     await page.getByLabel("When was it posted?").fill(recentLocalTime());
     await page.getByLabel("What was posted, and what went wrong?").fill("Shared a draft graphic with the wrong date on it.");
     await page.getByRole("button", { name: "Send report" }).click();

@@ -279,4 +279,5 @@ const EXPECTED_INCIDENTS = [
   ["HF-2026-0035", "staff_abuse", "Abuse of Liam Turner on Facebook", "open", 7],
   ["HF-2026-0036", "mistaken_post", "Post made by mistake on @EastbridgeParks", "awaitingAcknowledgement", 3],
 ];
-const EXPECTED_DIGEST = "8822c0226a3f64f53aec8b76e02ce64d3c44f53feb8cc6ec622997908ed27d81";
+// Moved when each story's report began to name its account from the channel register (a channel reference), and when timelines and escalation emails began to say who was away or asked next.
+const EXPECTED_DIGEST = "352d9100db33dbe640616a3849459783da0eec44465abf41b5106f98243a5c72";

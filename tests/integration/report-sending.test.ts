@@ -16,9 +16,10 @@ import {
   DEFAULT_REPORTS_PER_MINUTE as REPORTS_PER_MINUTE,
   DEFAULT_UPLOADS_PER_MINUTE as UPLOADS_PER_MINUTE,
 } from "../../app/utils/env.server";
-import { evidenceFiles, incidents, recentActions } from "../../db/schema";
+import { channels, evidenceFiles, incidentFacets, incidents, recentActions } from "../../db/schema";
+import { storedContext } from "../../db/workflow";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
-import type { MistakenPostDetails } from "../../machines/mistaken-post";
+import type { MistakenPostContext, MistakenPostDetails } from "../../machines/mistaken-post";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { makePng } from "../helpers/images";
 import { reportAbuseAs } from "../helpers/staff-abuse";
@@ -54,6 +55,7 @@ const POST: MistakenPostDetails = {
 
 /** The mistaken-post form's fields as the page sends them, with a new key. */
 const formFields = (account: string, whatHappened: string) => ({
+  channel: "other",
   platform: "Facebook",
   account,
   postedAt: toOrganisationLocalInput(new Date(Date.now() - 30 * 60_000)),
@@ -111,6 +113,40 @@ describe("a report form sent twice", () => {
     const reply = await response.json();
     expect(reply.error?.submissionKey).toEqual(["This form is out of date. Send it again: your answers are still here"]);
     expect(reply.initialValue).toMatchObject({ account: "@EastbridgeEvents" });
+  });
+});
+
+describe("the account that posted", () => {
+  it("is chosen from the channel register and kept as a reference to it, named as the register names it", async () => {
+    const channel = test.db.select().from(channels).where(eq(channels.handle, "@eastbridgecouncil")).get()!;
+    const { platform: _platform, account: _account, ...fields } = formFields("", "A holiday story went to the council's account.");
+    const response = await postReportForm(await cookieFor("comms1"), { ...fields, channel: String(channel.id) });
+    expect(response.status).toBe(302);
+    const incident = reportsBy(test.person("comms1").id).at(-1)!;
+    expect((storedContext(incident) as MistakenPostContext).post).toMatchObject({ platform: "Instagram", account: "@eastbridgecouncil", channelId: channel.id });
+    const facets = test.db.select().from(incidentFacets).where(eq(incidentFacets.incidentId, incident.id)).all();
+    expect(facets.find((facet) => facet.name === "account")?.value).toBe("@eastbridgecouncil");
+  });
+
+  it("may be another account, written in with its platform, which then has no reference", async () => {
+    const response = await postReportForm(await cookieFor("comms1"), formFields("@EastbridgeEvents", "The fireworks post went out a day early."));
+    expect(response.status).toBe(302);
+    const incident = reportsBy(test.person("comms1").id).at(-1)!;
+    expect((storedContext(incident) as MistakenPostContext).post).toMatchObject({ platform: "Facebook", account: "@EastbridgeEvents", channelId: null });
+  });
+
+  it("needs the other account's platform and name when another account is chosen, and an account chosen at all", async () => {
+    const cookie = await cookieFor("comms1");
+    const before = reportsBy(test.person("comms1").id).length;
+    const { platform: _platform, account: _account, ...fields } = formFields("", "Posted early by mistake.");
+    const reply = await (await postReportForm(cookie, fields)).json();
+    expect(reply.error).toMatchObject({ platform: ["Choose the platform of the other account"], account: ["Enter the name or handle of the other account"] });
+    // Told with the other fields' errors, not only once those are put right.
+    const together = await (await postReportForm(cookie, { ...fields, whatHappened: "Short" })).json();
+    expect(Object.keys(together.error ?? {}).sort()).toEqual(["account", "platform", "whatHappened"]);
+    const { channel: _channel, ...noChoice } = formFields("@EastbridgeEvents", "Posted early by mistake.");
+    expect((await (await postReportForm(cookie, noChoice)).json()).error).toMatchObject({ channel: ["Choose the account that posted it"] });
+    expect(reportsBy(test.person("comms1").id)).toHaveLength(before);
   });
 });
 

@@ -73,6 +73,17 @@ const crisisPlan: Extract<MistakenPostEvent, { type: "CREATE_CRISIS_PLAN" }> = {
   tasks: [{ title: "Brief the library staff", owner: officer(secondComms), dueAt: at(70) }],
 };
 
+const useTemplate: Extract<MistakenPostEvent, { type: "USE_CRISIS_TEMPLATE" }> = {
+  type: "USE_CRISIS_TEMPLATE",
+  at: at(35),
+  by: comms,
+  holdingStatement: "We are aware of a post that should not have been published.",
+  tasks: [
+    { title: "Tell the contact centre", owner: officer(secondComms), dueInMinutes: 30 },
+    { title: "Brief the senior leadership team", owner: headOfComms, dueInMinutes: 120 },
+  ],
+};
+
 /** Replays events from the start, failing loudly if any is refused. */
 function run(...events: MistakenPostEvent[]): { snapshot: Snapshot; actions: { type: string; params?: unknown }[] } {
   let [snapshot, actions] = initialTransition(mistakenPostMachine, input);
@@ -131,7 +142,7 @@ function candidateEvents(snapshot: Snapshot): MistakenPostEvent[] {
         assessment({ by: reporter }),
       ];
     case "crisisPlan":
-      return [crisisPlan, { ...crisisPlan, by: reporter }];
+      return [crisisPlan, { ...crisisPlan, by: reporter }, useTemplate, { ...useTemplate, by: reporter }];
     case "leaderAwareness":
       return [
         { type: "MAKE_LEADER_AWARE", at: at(45), by: comms, summary: "Could reach the local paper" },
@@ -148,10 +159,13 @@ function candidateEvents(snapshot: Snapshot): MistakenPostEvent[] {
         { type: "STAND_DOWN", at: at(200), by: comms, summary: "Coverage has stopped" },
         { type: "UPDATE_TASK", at: at(100), by: secondComms, taskIndex: 0, status: "done" },
         { type: "TASK_OVERDUE", at: at(70), taskIndex: 0 },
+        { type: "HELD_POST_CANCELLED_FROM_CHANNEL", at: at(100), by: reporter, postId: 12, note: "Library opening hours" },
       ];
     case "reviewingHeldPosts":
       return [
         { type: "REVIEW_HELD_POST", at: at(210), by: comms, postId: 11, decision: "release" },
+        { type: "DECIDE_REMAINING_HELD_POSTS", at: at(210), by: comms, decision: "cancel", postIds: [11, 12] },
+        { type: "DECIDE_REMAINING_HELD_POSTS", at: at(210), by: reporter, decision: "release", postIds: [11, 12] },
         { type: "RESUME_SCHEDULE", at: at(220), by: comms },
       ];
     case "closingReview":
@@ -211,6 +225,10 @@ describe("mistaken post machine: every path (xstate/graph)", () => {
         if (moved && "by" in event && before.value !== "awaitingAcknowledgement" && before.value !== "deletion") {
           expect(event.by.roles).toContain("communications");
         }
+        // A held post is decided, and the template used, only by Communications, wherever it is done.
+        const decidedPost = snapshot.context.heldPostReviews.length > before.context.heldPostReviews.length;
+        const usedTemplate = Boolean(snapshot.context.crisisPlanDraft) && !before.context.crisisPlanDraft;
+        if ((decidedPost || usedTemplate) && "by" in event) expect(event.by.roles).toContain("communications");
       }
     }
   });
@@ -357,6 +375,47 @@ describe("step 4: the crisis plan", () => {
     expect(run(...base).snapshot.can({ ...done, by: reporter })).toBe(false);
   });
 
+  it("fills the plan's holding statement and tasks from the crisis template, each due its offset after it is used, and stops nothing yet", () => {
+    const { snapshot, actions } = run(...deleted, assessment(), useTemplate);
+    expect(snapshot.value).toBe("crisisPlan");
+    expect(actions).toEqual([]);
+    expect(snapshot.context.crisisPlanDraft).toEqual({
+      holdingStatement: "We are aware of a post that should not have been published.",
+      tasks: [
+        { title: "Tell the contact centre", owner: officer(secondComms), dueAt: at(65) },
+        { title: "Brief the senior leadership team", owner: headOfComms, dueAt: at(155) },
+      ],
+      by: officer(comms),
+      at: at(35),
+    });
+    // Putting the plan in force takes what the form sends; the draft has done its work.
+    expect(run(...deleted, assessment(), useTemplate, crisisPlan).snapshot.context.crisisPlanDraft).toBeNull();
+    expect(run(...deleted, assessment()).snapshot.can({ ...useTemplate, by: reporter })).toBe(false);
+    expect(explainRefusal(mistakenPostPath, run(...deleted, assessment()).snapshot, { ...useTemplate, by: manager })).toBe("Only the Communications team can do this.");
+  });
+
+  it("records a held post cancelled from the channel page, and cancels it in the same change, while the crisis is live", () => {
+    const cancelled = { type: "HELD_POST_CANCELLED_FROM_CHANNEL" as const, at: at(50), by: comms, postId: 12, note: "Library opening hours" };
+    const { snapshot, actions } = run(...deleted, assessment(), crisisPlan, cancelled);
+    expect(snapshot.value).toBe("leaderAwareness");
+    expect(actions).toEqual([{ type: "reviewHeldPost", params: { postId: 12, decision: "cancel", body: null } }]);
+    expect(snapshot.context.heldPostReviews).toEqual([{ postId: 12, decision: "cancel", by: officer(comms), at: at(50), from: "channel-page" }]);
+    const edited = run(...deleted, assessment(), crisisPlan, {
+      type: "HELD_POST_EDITED_FROM_CHANNEL",
+      at: at(51),
+      by: comms,
+      postId: 12,
+      channelId: 2,
+      body: "Opening hours from Monday",
+      scheduledFor: at(500),
+      note: "Library opening hours",
+    });
+    expect(edited.actions).toEqual([{ type: "editHeldPost", params: { postId: 12, channelId: 2, body: "Opening hours from Monday", scheduledFor: at(500) } }]);
+    expect(edited.snapshot.context.heldPostReviews[0]).toMatchObject({ decision: "edited-still-held", from: "channel-page" });
+    expect(run(...deleted, assessment(), crisisPlan).snapshot.can({ ...cancelled, by: secondComms })).toBe(true);
+    expect(run(...deleted, assessment(), crisisPlan).snapshot.can({ ...cancelled, by: reporter })).toBe(false);
+  });
+
   it("is skipped when the assessment says no plan is needed", () => {
     expect(run(...deleted, assessment({ crisisPlanNeeded: false })).snapshot.value).toBe("leaderAwareness");
   });
@@ -425,12 +484,28 @@ describe("step 7: standing down and the closing review", () => {
     expect(resumed.snapshot.value).toBe("closingReview");
   });
 
+  it("releases or cancels every held post left in one change, one effect each, recording each decision", () => {
+    const stoodDown = [...toStandDown, { type: "STAND_DOWN", at: at(200), by: comms, summary: "Quiet again" }] as MistakenPostEvent[];
+    const { snapshot, actions } = run(...stoodDown, { type: "DECIDE_REMAINING_HELD_POSTS", at: at(210), by: comms, decision: "release", postIds: [11, 12, 13] });
+    expect(actions).toEqual([11, 12, 13].map((postId) => ({ type: "reviewHeldPost", params: { postId, decision: "release", body: null } })));
+    expect(snapshot.context.heldPostReviews.map((review) => [review.postId, review.decision, review.from])).toEqual([
+      [11, "release", "incident"],
+      [12, "release", "incident"],
+      [13, "release", "incident"],
+    ]);
+    expect(snapshot.value).toBe("reviewingHeldPosts");
+    expect(run(...stoodDown).snapshot.can({ type: "DECIDE_REMAINING_HELD_POSTS", at: at(210), by: reporter, decision: "cancel", postIds: [11] })).toBe(false);
+    // Before the stand-down the posts stay held: they are decided after it.
+    expect(run(...toStandDown).snapshot.can({ type: "DECIDE_REMAINING_HELD_POSTS", at: at(150), by: comms, decision: "cancel", postIds: [11] })).toBe(false);
+  });
+
   it("closes with the review and tells the reporter; nothing more is taken after", () => {
     const { snapshot, actions } = run(...toStandDown, { type: "STAND_DOWN", at: at(200), by: comms, summary: "Quiet" }, { type: "RESUME_SCHEDULE", at: at(220), by: comms }, review);
     expect(snapshot.status).toBe("done");
     expect(snapshot.context.closingReview?.followUps).toEqual([{ action: "Template with a checklist", owner: "Ellie Marsh" }]);
     expect(actions).toContainEqual({ type: "notify", params: { template: "incident-closed", to: { kind: "people", personIds: [reporter.id] } } });
     expect(snapshot.can({ type: "ATTACH_SCREENSHOT", at: at(301), by: comms, file: screenshot })).toBe(false);
+    expect(snapshot.can({ type: "HELD_POST_CANCELLED_FROM_CHANNEL", at: at(301), by: comms, postId: 12, note: "x" })).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { heldPostsForIncident } from "../../../db/channels";
 import { channels } from "../../../db/schema";
@@ -526,6 +527,16 @@ function playCrisisPlan(db: Db, plan: Extract<MistakenPostAction, { kind: "crisi
   return 1;
 }
 
+function registeredChannelId(db: Db, post: { platform: string; account: string }): number {
+  const channel = db
+    .select({ id: channels.id })
+    .from(channels)
+    .where(and(eq(channels.platform, post.platform), eq(channels.handle, post.account)))
+    .get();
+  if (!channel) throw new Error(`no channel ${post.account} on ${post.platform} in the register`);
+  return channel.id;
+}
+
 function releaseHeld(db: Db, step: StepPlay): number {
   const held = heldPostsForIncident(db, step.incidentId);
   // One decision at a time, twenty seconds apart, as someone working down the list.
@@ -535,8 +546,9 @@ function releaseHeld(db: Db, step: StepPlay): number {
 
 export const mistakenPostDemoStories: DemoStories<PostReport, MistakenPostAction, MistakenPostContext> = {
   stories,
+  // Every story's account is in the register, chosen from it as the report form does.
   report: (db, reporter, { minutesBefore: _minutesBefore, ...post }, { reportedAt, happenedAt }) =>
-    reportMistakenPost(db, reporter, { ...post, postedAt: happenedAt.toISOString() }, reportedAt),
+    reportMistakenPost(db, reporter, { ...post, channelId: registeredChannelId(db, post), postedAt: happenedAt.toISOString() }, reportedAt),
   /** "asked": the first officer asked to acknowledge (the line manager, if in). */
   actor(name, context) {
     if (name !== "asked") return undefined;

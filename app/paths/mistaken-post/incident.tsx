@@ -55,7 +55,7 @@ function CurrentStepActions({ page, data }: { page: MistakenPostPage; data: Step
     case "riskAssessment":
       return may("ASSESS_RISK") ? <RiskAssessmentStep data={data} /> : null;
     case "crisisPlan":
-      return may("CREATE_CRISIS_PLAN") ? <CrisisPlanStep data={data} /> : null;
+      return may("CREATE_CRISIS_PLAN") ? <CrisisPlanStep data={data} context={page.context} /> : null;
     case "leaderAwareness":
       return may("MAKE_LEADER_AWARE") ? <LeaderStep data={data} leaderName={page.context.policy.leader?.name ?? null} /> : null;
     case "responding":

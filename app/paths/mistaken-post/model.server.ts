@@ -3,14 +3,15 @@ import type { z } from "zod";
 import type { Db } from "../../../db/client";
 import { heldPostsForIncident } from "../../../db/channels";
 import { escalationChainFor } from "../../../db/directory";
-import { channels, people, type Incident } from "../../../db/schema";
+import { channels, people, personRoles, type Incident } from "../../../db/schema";
 import { storedContext, type Actor } from "../../../db/workflow";
 import { mistakenPostToldAtReport, type MistakenPostContext, type MistakenPostDetails, type MistakenPostInput } from "../../../machines/mistaken-post";
 import { listChannels } from "../../models/channels.server";
 import { NoOneToNotifyError, reportIncident } from "../../models/incidents.server";
 import { sendReportOnce, type ReportForm, type ReportSent } from "../../models/report-sending.server";
 import { StepInputError } from "../types";
-import { acknowledgementMinutes, mistakenPostPolicy } from "./settings.server";
+import { TASK_OWNER_ROLES, type TaskOwnerRole } from "./crisis-template";
+import { acknowledgementMinutes, crisisTemplate, mistakenPostPolicy } from "./settings.server";
 import type { MistakenPostIntent } from "./step-schemas";
 import { mistakenPostStepSchemas } from "./step-schemas";
 
@@ -32,6 +33,37 @@ function activePeopleByIds(db: Db, ids: number[]) {
 function tasksWithOwners(db: Db, tasks: { title: string; ownerId: number; dueAt: Date }[]) {
   const ownerOf = activePeopleByIds(db, tasks.map((task) => task.ownerId));
   return tasks.map((task) => ({ title: task.title, owner: ownerOf(task.ownerId), dueAt: task.dueAt.toISOString() }));
+}
+
+/**
+ * Who owns a template task of each role: the most senior active person holding it (then by
+ * name). Communications change any owner on the plan's form before putting it in force.
+ */
+function ownersByRole(db: Db, roles: TaskOwnerRole[]) {
+  const rows = roles.length
+    ? db
+        .select({ role: personRoles.role, id: people.id, name: people.name })
+        .from(people)
+        .innerJoin(personRoles, eq(personRoles.personId, people.id))
+        .where(and(inArray(personRoles.role, roles), eq(people.active, true)))
+        .orderBy(asc(people.seniority), asc(people.name))
+        .all()
+    : [];
+  return (role: TaskOwnerRole) => {
+    const owner = rows.find((row) => row.role === role);
+    if (!owner) throw new StepInputError(`Nobody active holds the role “${TASK_OWNER_ROLES[role]}” that owns a task of the crisis template. Ask an administrator to change the template.`);
+    return { id: owner.id, name: owner.name };
+  };
+}
+
+/** The crisis template, as the event that fills the plan from it takes it. */
+function crisisTemplateEvent(db: Db) {
+  const template = crisisTemplate(db);
+  const ownerOf = ownersByRole(db, [...new Set(template.tasks.map((task) => task.ownerRole))]);
+  return {
+    holdingStatement: template.holdingStatement,
+    tasks: template.tasks.map((task) => ({ title: task.title, owner: ownerOf(task.ownerRole), dueInMinutes: task.dueInMinutes })),
+  };
 }
 
 /**
@@ -64,6 +96,10 @@ export function mistakenPostEventFrom(db: Db, value: AnyStepValue): { type: stri
         tasks: tasksWithOwners(db, value.tasks),
       };
     }
+    case "USE_CRISIS_TEMPLATE":
+      return { type: value.intent, ...crisisTemplateEvent(db) };
+    case "DECIDE_REMAINING_HELD_POSTS":
+      return { type: value.intent, decision: value.decision, postIds: value.postIds };
     case "ADD_TASK": {
       const [task] = tasksWithOwners(db, [value]);
       return { type: value.intent, ...task };
@@ -100,12 +136,24 @@ export function mistakenPostPageExtras(db: Db, incidentId: number, page: { allow
   };
 }
 
+/** An active channel of the register, as a report names the account that posted. */
+export function registeredChannel(db: Db, channelId: number) {
+  return (
+    db
+      .select({ id: channels.id, platform: channels.platform, handle: channels.handle })
+      .from(channels)
+      .where(and(eq(channels.id, channelId), eq(channels.active, true)))
+      .get() ?? null
+  );
+}
+
 /** The confirmation shown after each step, in the words of the person who took it. */
 export const STEP_CONFIRMATIONS: Record<MistakenPostIntent, string> = {
   ACKNOWLEDGE: "You have acknowledged this report. The member of staff has been told.",
   RECORD_DELETED: "Recorded that the post was deleted. Communications will now assess the risk.",
   RECORD_NOT_DELETED: "Recorded why the post was not deleted. Communications will now assess the risk.",
   ASSESS_RISK: "The risk assessment is saved.",
+  USE_CRISIS_TEMPLATE: "The plan's holding statement and tasks are filled from the crisis template. Check them, choose the rest, then put the plan in force.",
   CREATE_CRISIS_PLAN: "The crisis plan is in force and the scheduled posts on the chosen channels have stopped.",
   ADD_TASK: "Task added. Its owner has been emailed.",
   UPDATE_TASK: "Task updated.",
@@ -117,6 +165,7 @@ export const STEP_CONFIRMATIONS: Record<MistakenPostIntent, string> = {
   MARK_RESPONSE_SENT: "Recorded that the response was sent.",
   STAND_DOWN: "The crisis is stood down. Review each held post before the schedule runs again.",
   REVIEW_HELD_POST: "Post reviewed.",
+  DECIDE_REMAINING_HELD_POSTS: "The held posts left are decided.",
   RESUME_SCHEDULE: "The schedule is running again.",
   CLOSE: "The incident is closed. The member of staff has been told.",
 };

@@ -6,7 +6,23 @@ import { DEFAULT_SETTINGS } from "../../../db/seed";
 import { SEVERITIES, SEVERITY_LABELS, type MistakenPostPolicy, type Severity } from "../../../machines/mistaken-post";
 import { leadershipPeople, positiveWholeNumber, readSetting, writeSetting } from "../../models/settings.server";
 import type { SettingsSave } from "../types";
-import type { settingsSchema } from "./settings";
+import { DEFAULT_CRISIS_TEMPLATE, dueOffsetFields, type CrisisTemplateSetting } from "./crisis-template";
+import type { settingsSchema, SettingsShown } from "./settings";
+
+const CRISIS_TEMPLATE_SETTING = "mistaken_post_crisis_template";
+
+/** Spare task rows the template form offers beyond those saved. */
+const SPARE_TEMPLATE_ROWS = 3;
+
+/** The crisis template as an administrator last saved it, or the default until then. */
+export function crisisTemplate(db: Db): CrisisTemplateSetting {
+  const saved = readSetting(db, CRISIS_TEMPLATE_SETTING);
+  return saved === null ? DEFAULT_CRISIS_TEMPLATE : (JSON.parse(saved) as CrisisTemplateSetting);
+}
+
+export function setCrisisTemplate(db: Db, template: CrisisTemplateSetting) {
+  writeSetting(db, CRISIS_TEMPLATE_SETTING, JSON.stringify(template));
+}
 
 /** Minutes an officer has to acknowledge a mistaken-post report before the next one is asked. */
 export function acknowledgementMinutes(db: Db): number {
@@ -58,29 +74,33 @@ export function mistakenPostPolicy(db: Db): MistakenPostPolicy {
 }
 
 /** The settings page's section: the values as saved, and the senior leaders it offers. */
-export function loadSettings(db: Db) {
+export function loadSettings(db: Db): { current: Record<string, unknown>; shown: SettingsShown } {
   const rule = severityRule(db);
+  const template = crisisTemplate(db);
   return {
     current: {
       acknowledgementMinutes: acknowledgementMinutes(db),
       notifySeniorLeadersFrom: rule.notifySeniorLeadersFrom,
       seniorLeaderIds: rule.seniorLeaderIds.map(String),
       leaderId: rule.leaderId === null ? undefined : String(rule.leaderId),
+      crisisHoldingStatement: template.holdingStatement,
+      crisisTasks: template.tasks.map((task) => ({ title: task.title, ownerRole: task.ownerRole, ...dueOffsetFields(task.dueInMinutes) })),
     },
-    shown: { leaders: leadershipPeople(db) },
+    shown: { leaders: leadershipPeople(db), templateRows: template.tasks.length + SPARE_TEMPLATE_ROWS },
   };
 }
 
 export function saveSettings(db: Db, value: z.output<typeof settingsSchema>): SettingsSave {
-  const { acknowledgementMinutes: minutes, notifySeniorLeadersFrom, seniorLeaderIds, leaderId } = value;
+  const { acknowledgementMinutes: minutes, notifySeniorLeadersFrom, seniorLeaderIds, leaderId, crisisHoldingStatement, crisisTasks } = value;
   const known = new Set(leadershipPeople(db).map((person) => person.id));
   if (![...seniorLeaderIds, leaderId].every((id) => known.has(id))) {
     return { ok: false, formError: "Choose people from the lists: someone chosen is no longer in senior leadership." };
   }
   setAcknowledgementMinutes(db, minutes);
   setSeverityRule(db, { notifySeniorLeadersFrom, seniorLeaderIds, leaderId });
+  setCrisisTemplate(db, { holdingStatement: crisisHoldingStatement, tasks: crisisTasks });
   return {
     ok: true,
-    notice: `Settings saved. Line managers now have ${minutes} minute${minutes === 1 ? "" : "s"} to acknowledge a report; senior leaders are told from ${SEVERITY_LABELS[notifySeniorLeadersFrom].toLowerCase()} severity.`,
+    notice: `Settings saved. Line managers now have ${minutes} minute${minutes === 1 ? "" : "s"} to acknowledge a report; senior leaders are told from ${SEVERITY_LABELS[notifySeniorLeadersFrom].toLowerCase()} severity; the crisis template has ${crisisTasks.length} task${crisisTasks.length === 1 ? "" : "s"}.`,
   };
 }

@@ -22,10 +22,18 @@ const task = z.object({
   dueAt: futureMoment("Enter when the task is due"),
 });
 
-/** Rows left completely blank are dropped, so a form can offer spare rows without JavaScript. */
-function withoutBlankRows(value: unknown) {
+/**
+ * Rows left blank are dropped, so a form can offer spare rows without JavaScript. `ignoring`
+ * names fields that always have a value (a unit chosen by default), which do not make a row filled.
+ */
+export function withoutBlankRows(value: unknown, ignoring: readonly string[] = []) {
   if (!Array.isArray(value)) return value;
-  return value.filter((row) => row && typeof row === "object" && Object.values(row).some((field) => field !== undefined && field !== ""));
+  return value.filter(
+    (row) =>
+      row &&
+      typeof row === "object" &&
+      Object.entries(row).some(([name, field]) => !ignoring.includes(name) && field !== undefined && field !== ""),
+  );
 }
 
 export const mistakenPostStepSchemas = {
@@ -51,6 +59,7 @@ export const mistakenPostStepSchemas = {
     rationale: requiredText("Give the reasons for the decision"),
     crisisPlanNeeded: z.enum(["yes", "no"], { required_error: "Say whether a crisis communication plan is needed" }),
   }),
+  USE_CRISIS_TEMPLATE: step("USE_CRISIS_TEMPLATE", {}),
   CREATE_CRISIS_PLAN: step("CREATE_CRISIS_PLAN", {
     holdingStatement: requiredText("Write the holding statement"),
     spokesperson: requiredText("Name the spokesperson", 200),
@@ -59,7 +68,7 @@ export const mistakenPostStepSchemas = {
       .array(z.string(), { required_error: "Choose the channels whose scheduled posts stop, or all channels" })
       .min(1, "Choose the channels whose scheduled posts stop, or all channels"),
     reviewAt: futureMoment("Enter when the plan will be reviewed"),
-    tasks: z.preprocess(withoutBlankRows, z.array(task).default([])),
+    tasks: z.preprocess((rows) => withoutBlankRows(rows), z.array(task).default([])),
   }),
   ADD_TASK: step("ADD_TASK", task.shape),
   UPDATE_TASK: step("UPDATE_TASK", {
@@ -86,12 +95,18 @@ export const mistakenPostStepSchemas = {
     message: "Write the new text of the post",
     path: ["body"],
   }),
+  DECIDE_REMAINING_HELD_POSTS: step("DECIDE_REMAINING_HELD_POSTS", {
+    decision: z.enum(["release", "cancel"], { required_error: "Choose whether to release or cancel all the posts left" }),
+    // The posts the page listed: a post held since is left for its own decision.
+    postIds: z.array(z.coerce.number().int().positive()).min(1, "There are no held posts left to decide"),
+    confirm: z.literal("on", { errorMap: () => ({ message: "Confirm that you have checked every post listed" }) }),
+  }),
   RESUME_SCHEDULE: step("RESUME_SCHEDULE", {}),
   CLOSE: step("CLOSE", {
     whatHappened: requiredText("Say what happened"),
     lessons: requiredText("Say what we learned"),
     followUps: z.preprocess(
-      withoutBlankRows,
+      (rows) => withoutBlankRows(rows),
       z
         .array(z.object({ action: requiredText("Say what the follow-up action is", 500), owner: requiredText("Name who owns the follow-up", 200) }))
         .default([]),

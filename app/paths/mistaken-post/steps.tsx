@@ -1,12 +1,13 @@
-import type { FieldMetadata } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { DELETION_REASONS, TASK_STATUSES, type MistakenPostContext } from "../../../machines/mistaken-post";
+import { DELETION_REASONS, TASK_STATUSES, type MistakenPostContext, type TaskStatus } from "../../../machines/mistaken-post";
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, severityOf, type AggravatingFactor } from "../../../machines/mistaken-post";
 import { mistakenPostStepSchemas, type MistakenPostIntent } from "./step-schemas";
-import { formatDateTime } from "../../../machines/kit/dates";
-import { ChoiceField, SelectField, TextAreaField, TextField, labelOptions } from "../../components/forms";
+import { formatDateTime, toOrganisationLocalInput } from "../../../machines/kit/dates";
+import { excerpt } from "../../utils/excerpt";
+import { CheckboxField, ChoiceField, SelectField, TextAreaField, TextField, labelOptions } from "../../components/forms";
 import { StepForm, type StepActionData } from "../../components/step-form";
+import { RowField, rowsOf } from "./row-field";
 
 /**
  * The forms of the mistaken-post path. Which of them show is decided by the machine (the
@@ -44,11 +45,6 @@ function form(data: StepPageData, intent: MistakenPostIntent) {
 
 function ownerOptions(data: StepPageData) {
   return data.taskOwners.map((person) => ({ value: String(person.id), label: `${person.name}, ${person.jobTitle}` }));
-}
-
-/** The rows of a list field, each with its own fields, for errors and values to show again. */
-function rowsOf(field: FieldMetadata<any, any, string[]>) {
-  return (field as unknown as FieldMetadata<Record<string, unknown>[], any, string[]>).getFieldList().map((row) => row.getFieldset());
 }
 
 /** Spare rows for tasks and follow-ups: blank rows are ignored, so this works without JavaScript. */
@@ -158,10 +154,37 @@ export function RiskAssessmentStep({ data }: { data: StepPageData }) {
   );
 }
 
-export function CrisisPlanStep({ data }: { data: StepPageData }) {
+/**
+ * What the plan's form starts with: the incident's own channel chosen (when it is registered and
+ * active), and the holding statement and tasks filled from the crisis template once it is used.
+ */
+function planDefaults(context: MistakenPostContext, data: StepPageData) {
+  const channelId = context.post.channelId;
+  const draft = context.crisisPlanDraft ?? null;
+  return {
+    channels: channelId != null && data.channels.some((channel) => channel.id === channelId) ? [String(channelId)] : undefined,
+    holdingStatement: draft?.holdingStatement,
+    tasks: draft?.tasks.map((task) => ({ title: task.title, ownerId: String(task.owner.id), dueAt: toOrganisationLocalInput(new Date(task.dueAt)) })),
+  };
+}
+
+export function CrisisPlanStep({ data, context }: { data: StepPageData; context: MistakenPostContext }) {
+  const draft = context.crisisPlanDraft ?? null;
+  const rows = [...Array((draft?.tasks.length ?? 0) + SPARE_ROWS.length).keys()];
   return (
     <Panel id="crisis-plan-title" title="Crisis communication plan" description="Saving the plan stops every scheduled post on the channels you choose, at once, and records who did it, when and why.">
-      <StepForm {...form(data, "CREATE_CRISIS_PLAN")} submitLabel="Put the plan in force" pendingText="Stopping scheduled posts…">
+      {data.allowed.includes("USE_CRISIS_TEMPLATE") ? (
+        <div className="mt-3 border-l-4 border-gray-300 pl-3">
+          <p>
+            {draft
+              ? `Filled from the crisis template by ${draft.by.name}, ${formatDateTime(draft.at)}. Check the holding statement and the tasks before putting the plan in force.`
+              : "Start from the crisis template your administrator keeps: it fills in the holding statement and the usual tasks, with owners and due times, for you to check and change."}
+          </p>
+          <StepForm {...form(data, "USE_CRISIS_TEMPLATE")} submitLabel={draft ? "Use the crisis template again" : "Use the crisis template"} pendingText="Filling the plan…" secondary />
+        </div>
+      ) : null}
+      {/* A new key when the template is used, so the form starts again from what it filled in. */}
+      <StepForm key={draft?.at ?? "blank"} {...form(data, "CREATE_CRISIS_PLAN")} defaultValue={planDefaults(context, data)} submitLabel="Put the plan in force" pendingText="Stopping scheduled posts…">
         {(fields) => {
           const tasks = rowsOf(fields.tasks);
           return (
@@ -172,6 +195,7 @@ export function CrisisPlanStep({ data }: { data: StepPageData }) {
               <ChoiceField
                 field={fields.channels}
                 legend="Which channels' scheduled posts stop?"
+                hint={context.post.channelId != null ? "The account the post was made on is chosen already." : undefined}
                 type="checkbox"
                 options={[
                   { value: "all", label: "All channels" },
@@ -182,14 +206,14 @@ export function CrisisPlanStep({ data }: { data: StepPageData }) {
               <fieldset className="mb-6">
                 <legend className="label">Checklist tasks</legend>
                 <span className="hint">Each task has an owner and a due time; overdue tasks are escalated. Leave spare rows blank.</span>
-                {SPARE_ROWS.map((index) => {
+                {rows.map((index) => {
                   const task = tasks[index];
                   const name = (field: string) => `tasks[${index}].${field}`;
                   return (
                     <div key={index} className="mt-3 grid gap-x-4 border-l-4 border-gray-300 pl-3 sm:grid-cols-3">
-                      <TaskRowField label={`Task ${index + 1}`} name={name("title")} error={task?.title.errors} defaultValue={task?.title.initialValue} />
-                      <TaskRowField label={`Owner of task ${index + 1}`} name={name("ownerId")} error={task?.ownerId.errors} defaultValue={task?.ownerId.initialValue} options={ownerOptions(data)} />
-                      <TaskRowField label={`Task ${index + 1} due`} name={name("dueAt")} error={task?.dueAt.errors} defaultValue={task?.dueAt.initialValue} type="datetime-local" />
+                      <RowField label={`Task ${index + 1}`} name={name("title")} error={task?.title.errors} defaultValue={task?.title.initialValue} />
+                      <RowField label={`Owner of task ${index + 1}`} name={name("ownerId")} error={task?.ownerId.errors} defaultValue={task?.ownerId.initialValue} options={ownerOptions(data)} placeholder="Choose an owner" />
+                      <RowField label={`Task ${index + 1} due`} name={name("dueAt")} error={task?.dueAt.errors} defaultValue={task?.dueAt.initialValue} type="datetime-local" />
                     </div>
                   );
                 })}
@@ -199,36 +223,6 @@ export function CrisisPlanStep({ data }: { data: StepPageData }) {
         }}
       </StepForm>
     </Panel>
-  );
-}
-
-/** One cell of a repeating row, named by index so blank rows can be dropped on the server. */
-function TaskRowField(props: { label: string; name: string; error?: string[]; defaultValue?: unknown; type?: string; options?: { value: string; label: string }[] }) {
-  const id = props.name.replace(/[^a-zA-Z0-9]/g, "-");
-  const value = typeof props.defaultValue === "string" ? props.defaultValue : undefined;
-  return (
-    <div className="mb-3">
-      <label htmlFor={id} className="label text-sm">
-        {props.label}
-      </label>
-      {props.error?.length ? (
-        <span id={`${id}-error`} className="field-error text-sm">
-          {props.error.join(". ")}
-        </span>
-      ) : null}
-      {props.options ? (
-        <select id={id} name={props.name} defaultValue={value ?? ""} className="input" aria-describedby={props.error?.length ? `${id}-error` : undefined}>
-          <option value="">Choose an owner</option>
-          {props.options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input id={id} name={props.name} type={props.type ?? "text"} defaultValue={value} className="input" aria-describedby={props.error?.length ? `${id}-error` : undefined} />
-      )}
-    </div>
   );
 }
 
@@ -258,7 +252,7 @@ export function CrisisTaskList({ context, data }: { context: MistakenPostContext
                 <span className={`tag ${task.status === "done" ? "bg-green-100 text-success" : task.status === "in_progress" ? "bg-blue-100 text-brand-dark" : "bg-gray-200 text-ink"}`}>
                   {TASK_STATUSES[task.status]}
                 </span>
-                {data.updatableTasks.includes(index) && task.status !== "done" ? <TaskStatusForm data={data} taskIndex={index} title={task.title} /> : null}
+                {data.updatableTasks.includes(index) && task.status !== "done" ? <TaskStatusForm data={data} taskIndex={index} title={task.title} status={task.status} /> : null}
               </div>
             </li>
           );
@@ -282,7 +276,8 @@ export function CrisisTaskList({ context, data }: { context: MistakenPostContext
   );
 }
 
-function TaskStatusForm({ data, taskIndex, title }: { data: StepPageData; taskIndex: number; title: string }) {
+/** Starts at the task's status now, so a stray Update changes nothing. */
+function TaskStatusForm({ data, taskIndex, title, status }: { data: StepPageData; taskIndex: number; title: string; status: TaskStatus }) {
   return (
     <Form method="post" className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="intent" value="UPDATE_TASK" />
@@ -291,7 +286,7 @@ function TaskStatusForm({ data, taskIndex, title }: { data: StepPageData; taskIn
       <label htmlFor={`task-status-${taskIndex}`} className="sr-only">
         Status of “{title}”
       </label>
-      <select id={`task-status-${taskIndex}`} name="status" defaultValue="done" className="rounded border-2 border-ink px-2 py-1">
+      <select id={`task-status-${taskIndex}`} name="status" defaultValue={status} className="rounded border-2 border-ink px-2 py-1">
         {Object.entries(TASK_STATUSES).map(([value, label]) => (
           <option key={value} value={value}>
             {label}
@@ -388,26 +383,96 @@ export function StandDownStep({ data }: { data: StepPageData }) {
   );
 }
 
+type HeldPost = StepPageData["heldPosts"][number];
+
+/** How a held post is named to a screen reader and in the warning: its opening words and its time. */
+const heldPostName = (post: HeldPost) => `“${excerpt(post.body)}”, due ${formatDateTime(post.scheduledFor)}`;
+
+/** The result of a held post's own form: each post has one, all with the same intent. */
+function resultForPost(data: StepPageData, postId: number): StepActionData | undefined {
+  const sent = data.actionData?.result.initialValue as { postId?: unknown } | undefined;
+  return data.actionData?.intent === "REVIEW_HELD_POST" && String(sent?.postId) !== String(postId) ? undefined : data.actionData;
+}
+
+/** Every held post left, released or cancelled together, after a warning about those whose time has passed. */
+function RemainingHeldPostsForm({ data }: { data: StepPageData }) {
+  const now = new Date().toISOString();
+  const overdue = data.heldPosts.filter((post) => post.scheduledFor <= now);
+  const count = data.heldPosts.length;
+  return (
+    <section aria-labelledby="remaining-held-title" className="mt-4 border-l-4 border-brand pl-3">
+      <h3 id="remaining-held-title" className="text-lg font-bold">
+        Decide all {count} posts at once
+      </h3>
+      <StepForm {...form(data, "DECIDE_REMAINING_HELD_POSTS")} submitLabel={`Decide all ${count} posts`} pendingText="Saving the decisions…" secondary>
+        {(fields) => (
+          <>
+            {data.heldPosts.map((post, index) => (
+              <input key={post.id} type="hidden" name={`postIds[${index}]`} value={post.id} />
+            ))}
+            {overdue.length > 0 ? (
+              <div className="mb-4 border-l-8 border-l-danger pl-3">
+                <p className="font-bold">
+                  Warning: {overdue.length === 1 ? "1 post's time has" : `${overdue.length} posts' times have`} already passed. If released,{" "}
+                  {overdue.length === 1 ? "it is" : "they are"} published the moment the schedule resumes:
+                </p>
+                <ul className="ml-5 list-disc">
+                  {overdue.map((post) => (
+                    <li key={post.id}>
+                      {post.handle}: {heldPostName(post)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <ChoiceField
+              field={fields.decision}
+              legend={`What happens to the ${count} held posts listed below?`}
+              type="radio"
+              options={[
+                { value: "release", label: "Release all the rest as they are" },
+                { value: "cancel", label: "Cancel all the rest" },
+              ]}
+            />
+            <CheckboxField field={fields.confirm} label={`I have checked all ${count} posts listed below${overdue.length ? ", including those whose time has passed" : ""}`} />
+          </>
+        )}
+      </StepForm>
+    </section>
+  );
+}
+
 export function HeldPostsStep({ data }: { data: StepPageData }) {
   return (
     <Panel
       id="held-posts-title"
       title={`Held posts to review (${data.heldPosts.length})`}
-      description="Release each post as it is, edit it and release it, or cancel it. The schedule runs again only when none is left."
+      description="Release each post as it is, edit it and release it, or cancel it, one by one or all the rest together. The schedule runs again only when none is left."
     >
+      {data.heldPosts.length > 1 && data.allowed.includes("DECIDE_REMAINING_HELD_POSTS") ? <RemainingHeldPostsForm data={data} /> : null}
       {data.heldPosts.map((post) => (
         <div key={post.id} className="mt-4 border-t border-gray-300 pt-3">
           <p className="text-sm text-muted">
             {post.handle} ({post.platform}) · was due {formatDateTime(post.scheduledFor)}
           </p>
-          <p className="whitespace-pre-wrap">{post.body}</p>
-          <StepForm {...form(data, "REVIEW_HELD_POST")} submitLabel="Save decision" pendingText="Saving…" secondary>
+          <p className="whitespace-pre-wrap break-words">{post.body}</p>
+          <StepForm
+            {...form(data, "REVIEW_HELD_POST")}
+            actionData={resultForPost(data, post.id)}
+            submitLabel={
+              <>
+                Save decision<span className="sr-only"> on {heldPostName(post)}</span>
+              </>
+            }
+            pendingText="Saving…"
+            secondary
+          >
             {(fields) => (
               <>
                 <input type="hidden" name="postId" value={post.id} />
                 <ChoiceField
                   field={fields.decision}
-                  legend="What happens to this post?"
+                  legend={`What happens to the post ${heldPostName(post)}?`}
                   type="radio"
                   options={[
                     { value: "release", label: "Release it as it is" },
@@ -444,8 +509,8 @@ export function ClosingReviewStep({ data }: { data: StepPageData }) {
                   const row = followUps[index];
                   return (
                     <div key={index} className="mt-3 grid gap-x-4 sm:grid-cols-2">
-                      <TaskRowField label={`Action ${index + 1}`} name={`followUps[${index}].action`} error={row?.action.errors} defaultValue={row?.action.initialValue} />
-                      <TaskRowField label={`Owner of action ${index + 1}`} name={`followUps[${index}].owner`} error={row?.owner.errors} defaultValue={row?.owner.initialValue} />
+                      <RowField label={`Action ${index + 1}`} name={`followUps[${index}].action`} error={row?.action.errors} defaultValue={row?.action.initialValue} />
+                      <RowField label={`Owner of action ${index + 1}`} name={`followUps[${index}].owner`} error={row?.owner.errors} defaultValue={row?.owner.initialValue} />
                     </div>
                   );
                 })}

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useValidatedForm } from "~/components/forms";
+import { ChoiceField, ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useValidatedForm } from "~/components/forms";
+import { listChannels } from "~/models/channels.server";
 import { NoOneToNotifyError } from "~/models/incidents.server";
 import { LimitReachedError } from "~/models/limits.server";
 import { newSubmissionKey, sentNotice } from "~/models/report-sending.server";
@@ -11,15 +12,20 @@ import { PLATFORMS } from "~/schemas/channel";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { mistakenPostTold, sendMistakenPostReport } from "../model.server";
-import { mistakenPostReportSchema } from "../report-schema";
+import { mistakenPostTold, registeredChannel, sendMistakenPostReport } from "../model.server";
+import { ANOTHER_ACCOUNT, mistakenPostReportSchema } from "../report-schema";
 
 export const meta: MetaFunction = () => [{ title: "Report a post made by mistake · Holdfast" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   // A new key each time the form is shown: a second send of this copy opens no second incident.
-  return json({ submissionKey: newSubmissionKey() });
+  return json({
+    submissionKey: newSubmissionKey(),
+    channels: listChannels(db())
+      .filter((channel) => channel.active)
+      .map((channel) => ({ id: channel.id, label: `${channel.handle} (${channel.platform})` })),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,11 +35,20 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(submission.reply(), { status: 400 });
   }
   try {
-    const { postedAt, link, submissionKey, ...rest } = submission.value;
+    const { postedAt, link, submissionKey, channel: chosen, platform, account, whatHappened } = submission.value;
+    const channel = chosen === ANOTHER_ACCOUNT ? null : registeredChannel(db(), Number(chosen));
+    if (chosen !== ANOTHER_ACCOUNT && !channel) {
+      return json(submission.reply({ fieldErrors: { channel: ["Choose the account again: that one is no longer in the register"] } }), { status: 400 });
+    }
     const sent = sendMistakenPostReport(
       db(),
       { id: user.id, name: user.name },
-      { ...rest, link: link ?? null, postedAt: postedAt.toISOString() },
+      {
+        ...(channel ? { platform: channel.platform, account: channel.handle, channelId: channel.id } : { platform: platform!, account: account!, channelId: null }),
+        link: link ?? null,
+        postedAt: postedAt.toISOString(),
+        whatHappened,
+      },
       { submissionKey, now: new Date() },
     );
     return redirectWithNotice(
@@ -49,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReportMistakenPost() {
-  const { submissionKey } = useLoaderData<typeof loader>();
+  const { submissionKey, channels } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useValidatedForm(mistakenPostReportSchema, lastResult);
   return (
@@ -64,17 +79,26 @@ export default function ReportMistakenPost() {
       <ErrorSummary form={form} fields={fields} />
       <Form method="post" {...getFormProps(form)} noValidate>
         <input type="hidden" name="submissionKey" value={submissionKey} />
-        <SelectField
-          field={fields.platform}
-          label="Which platform was it posted on?"
-          placeholder="Choose a platform"
-          options={PLATFORMS.map((platform) => ({ value: platform, label: platform }))}
+        <ChoiceField
+          field={fields.channel}
+          legend="Which of our accounts posted it?"
+          hint="Our accounts as the channel register lists them."
+          type="radio"
+          options={[
+            ...channels.map((channel) => ({ value: String(channel.id), label: channel.label })),
+            { value: ANOTHER_ACCOUNT, label: "Another account", hint: "One not in the list: say which below." },
+          ]}
         />
-        <TextField
-          field={fields.account}
-          label="Which of our accounts posted it?"
-          hint="The account name or handle, for example @EastbridgeCouncil"
-        />
+        <fieldset className="mb-6 border-l-4 border-gray-300 pl-4">
+          <legend className="label">If it was another account</legend>
+          <SelectField
+            field={fields.platform}
+            label="Which platform is it on?"
+            placeholder="Choose a platform"
+            options={PLATFORMS.map((platform) => ({ value: platform, label: platform }))}
+          />
+          <TextField field={fields.account} label="The account's name or handle" hint="For example @EastbridgeYouth" />
+        </fieldset>
         <TextField
           field={fields.link}
           label="Link to the post (optional)"
