@@ -26,10 +26,12 @@ export function StepForm(props: {
   pendingText: string;
   secondary?: boolean;
   encType?: "multipart/form-data";
+  /** Values the fields start with, such as "now" for when something happened. */
+  defaultValue?: Record<string, string>;
   children?: (fields: Fields) => ReactNode;
 }) {
   const lastResult = props.actionData?.intent === props.intent ? props.actionData.result : undefined;
-  const [form, fields] = useValidatedForm(props.schema, lastResult);
+  const [form, fields] = useValidatedForm(props.schema, lastResult, props.defaultValue);
   return (
     <Form method="post" {...getFormProps(form)} encType={props.encType} noValidate className="mt-3">
       <ErrorSummary form={form} fields={fields as Fields} />

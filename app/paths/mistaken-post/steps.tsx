@@ -22,6 +22,8 @@ export interface StepPageData {
   taskOwners: { id: number; name: string; jobTitle: string }[];
   channels: { id: number; label: string; paused: boolean }[];
   heldPosts: { id: number; body: string; scheduledFor: string; handle: string; platform: string }[];
+  /** The server's "now" as a datetime-local value, the default of "when did it happen". */
+  now: string;
 }
 
 function Panel(props: { id: string; title: string; children: ReactNode; description?: ReactNode }) {
@@ -64,16 +66,20 @@ export function AcknowledgeStep({ data }: { data: StepPageData }) {
   );
 }
 
-export function DeletionStep({ data, hasScreenshot }: { data: StepPageData; hasScreenshot: boolean }) {
+/**
+ * A screenshot first, so there is a record of what the post said; then the deletion, which can be
+ * recorded only once a screenshot is kept. Why it was not deleted can be recorded either way.
+ */
+export function DeletionStep({ data, screenshotUpload }: { data: StepPageData; screenshotUpload: ReactNode }) {
   return (
     <>
-      {data.allowed.includes("RECORD_NOT_DELETED") ? (
-        <Panel
-          id="deleted-title"
-          title="Record that the post was deleted"
-          description={hasScreenshot ? null : <p className="font-semibold">Add a screenshot of the post under Evidence first, so there is a record of exactly what it said.</p>}
-        >
-          <StepForm {...form(data, "RECORD_DELETED")} submitLabel="Record deletion" pendingText="Recording…">
+      {screenshotUpload ? (
+        <Panel id="screenshot-title" title="First, keep a screenshot of the post" description="So there is a record of exactly what it said. Then you can record that it was deleted.">
+          {screenshotUpload}
+        </Panel>
+      ) : (
+        <Panel id="deleted-title" title="Record that the post was deleted" description="A screenshot of the post is on the record (under Evidence).">
+          <StepForm {...form(data, "RECORD_DELETED")} defaultValue={{ deletedAt: data.now }} submitLabel="Record deletion" pendingText="Recording…">
             {(fields) => (
               <>
                 <TextField field={fields.deletedAt} label="When was it deleted?" hint="Date and time, UK time." type="datetime-local" className="max-w-xs" />
@@ -82,9 +88,10 @@ export function DeletionStep({ data, hasScreenshot }: { data: StepPageData; hasS
             )}
           </StepForm>
         </Panel>
-      ) : null}
-      {data.allowed.includes("RECORD_NOT_DELETED") ? (
-        <Panel id="not-deleted-title" title="Or record why it was not deleted">
+      )}
+      <details className="mt-6">
+        <summary className="link cursor-pointer">Not deleting it, or it cannot be deleted?</summary>
+        <Panel id="not-deleted-title" title="Record why it was not deleted">
           <StepForm {...form(data, "RECORD_NOT_DELETED")} submitLabel="Record why not" pendingText="Recording…" secondary>
             {(fields) => (
               <>
@@ -94,7 +101,7 @@ export function DeletionStep({ data, hasScreenshot }: { data: StepPageData; hasS
             )}
           </StepForm>
         </Panel>
-      ) : null}
+      </details>
     </>
   );
 }
@@ -128,7 +135,7 @@ export function RiskAssessmentStep({ data }: { data: StepPageData }) {
     <Panel
       id="assessment-title"
       title="Reputational risk assessment"
-      description="Severity comes from likelihood × impact (a 5×5 matrix), raised one band by a wide reach or any aggravating factor. Senior leaders are emailed when it reaches the level your administrator set."
+      description="The severity comes from how likely it is to spread and how much harm it could do, each scored 1 to 5; a wide reach or anything that makes it worse raises it one band. Senior leaders are emailed when it reaches the level your administrator set."
     >
       <StepForm {...form(data, "ASSESS_RISK")} submitLabel="Save the assessment" pendingText="Saving…">
         {(fields) => (
@@ -354,7 +361,7 @@ export function RespondStep({ context, data, userId }: { context: MistakenPostCo
         <StepForm {...form(data, "CONFIRM_CHECKS")} submitLabel="Confirm the checks" pendingText="Saving…">
           {(fields) => (
             <fieldset>
-              <legend className="label">Before you respond (Haringey practice notes, appendix)</legend>
+              <legend className="label">Before you respond</legend>
               {BEFORE_YOU_RESPOND.map((check) => (
                 <ChoiceField key={check.name} field={fields[check.name]} legend={check.label} type="checkbox" options={[{ value: "on", label: "Confirmed" }]} inline />
               ))}
