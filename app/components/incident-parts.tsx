@@ -124,8 +124,7 @@ function WaitingFor({ work }: { work: WorkView[] }) {
  */
 function StepSummary({ steps, deadlines }: { steps: StepView[]; deadlines: DeadlineView[] }) {
   const current = steps.findIndex((step) => step.status === "current");
-  const done = steps.filter((step) => step.status === "done").length;
-  const summary = current >= 0 ? `Step ${current + 1} of ${steps.length}: ${steps[current].title}` : `${done} of ${steps.length} steps done`;
+  const summary = current >= 0 ? `Step ${current + 1} of ${steps.length}: ${steps[current].title}` : "Finished: every step is done or was not needed";
   return (
     <details className="mt-6 border-y border-gray-300 py-3">
       <summary className="cursor-pointer font-semibold">
@@ -209,7 +208,7 @@ export function IncidentLayout(props: {
       <h1 className="text-3xl font-bold">{incident.title}</h1>
       <section id={NEXT_TO_DO} tabIndex={-1} aria-labelledby="next-title" className="mt-4 scroll-mt-2 outline-none">
         {props.warning}
-        <h2 id="next-title" className="text-2xl font-bold">
+        <h2 id="next-title" className="text-xl font-bold">
           {props.actions ? "What you need to do now" : "What happens next"}
         </h2>
         {props.actions}

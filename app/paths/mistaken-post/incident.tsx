@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { OfferedEvent } from "../../../machines/kit";
 import type { MistakenPostContext } from "../../../machines/mistaken-post";
 import {
@@ -10,7 +11,7 @@ import {
   type WorkView,
 } from "../../components/incident-parts";
 import { ScreenshotUpload, screenshotRefusals } from "../../components/screenshot-upload";
-import { MistakenPostRecord, ReportFacts } from "./record";
+import { MistakenPostRecord, PostLink, ReportFacts } from "./record";
 import {
   AcknowledgeStep,
   ClosingReviewStep,
@@ -50,7 +51,7 @@ interface MistakenPostPage {
  * What this person may do now, as the machine allows them, with what they need to know to do it;
  * null when they may do nothing (the page then says whom the incident waits for).
  */
-function CurrentStepActions({ page, data }: { page: MistakenPostPage; data: StepPageData }) {
+function currentStepActions(page: MistakenPostPage, data: StepPageData): ReactNode {
   const may = (type: string) => data.allowed.includes(type);
   const { context } = page;
   const mine = page.work.find((piece) => piece.mine && piece.key === page.incident.state) ?? null;
@@ -64,15 +65,13 @@ function CurrentStepActions({ page, data }: { page: MistakenPostPage; data: Step
       ) : null;
     case "deletion":
       return may("RECORD_NOT_DELETED") ? (
-        <>
-          <ReportFacts context={context} due={null} />
-          <DeletionStep
-            data={data}
-            screenshotUpload={
-              context.screenshotCount === 0 ? <ScreenshotUpload version={data.version} refusals={screenshotRefusals(data.actionData)} label="Screenshot of the post" /> : null
-            }
-          />
-        </>
+        <DeletionStep
+          data={data}
+          post={<PostLink link={context.post.link} />}
+          screenshotUpload={
+            context.screenshotCount === 0 ? <ScreenshotUpload version={data.version} refusals={screenshotRefusals(data.actionData)} label="Screenshot of the post" /> : null
+          }
+        />
       ) : null;
     case "riskAssessment":
       return may("ASSESS_RISK") ? <RiskAssessmentStep data={data} /> : null;
@@ -119,7 +118,7 @@ export function MistakenPostIncident(props: { page: IncidentPageData; actionData
           <p className="mb-4 border-l-8 border-danger bg-red-50 p-3 font-semibold">Nobody in the reporting line acknowledged in time. Communications have been told.</p>
         ) : null
       }
-      actions={<CurrentStepActions page={page} data={data} />}
+      actions={currentStepActions(page, data)}
     >
       <CrisisTaskList context={context} data={data} />
       <EvidenceSection

@@ -3,7 +3,7 @@ import { AGGRAVATING_FACTORS, RISK_DECISIONS, SEVERITY_LABELS } from "../../../m
 import { formatDateTime } from "../../../machines/kit/dates";
 import { Fact, RecordSection, type WorkView } from "../../components/incident-parts";
 
-function PostLink({ link }: { link: string | null }) {
+export function PostLink({ link }: { link: string | null }) {
   return link ? (
     <a href={link} className="link break-all" rel="noreferrer noopener" target="_blank">
       {link} <span className="sr-only">(opens in a new tab)</span>
@@ -13,15 +13,14 @@ function PostLink({ link }: { link: string | null }) {
   );
 }
 
-/** What someone acting on the report needs in front of them: what was posted where, who reported it, and when their part is due. */
+/** What someone acting on the report needs in front of them: what was posted, where, who reported it, and when their part is due. */
 export function ReportFacts({ context, due }: { context: MistakenPostContext; due: WorkView | null }) {
   return (
-    <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[10rem_1fr]">
+    <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
       <Fact term="What happened">{context.post.whatHappened}</Fact>
       <Fact term="The post">
         <PostLink link={context.post.link} />
       </Fact>
-      <Fact term="Where">{`${context.post.account} on ${context.post.platform}, posted ${formatDateTime(context.post.postedAt)}`}</Fact>
       <Fact term="Reported by">{`${context.reporter.name}, ${formatDateTime(context.reportedAt)}`}</Fact>
       <Fact term={due?.overdue ? "Overdue since" : "Due"}>{due?.dueAt ? formatDateTime(due.dueAt) : null}</Fact>
     </dl>

@@ -58,9 +58,17 @@ const SPARE_ROWS = [0, 1, 2];
 
 export function AcknowledgeStep({ data }: { data: StepPageData }) {
   return (
-    <Panel id="acknowledge-title" title="Acknowledge this report" description="This tells the member of staff and Communications that you have it in hand. If you do not, the next most senior officer will be asked.">
+    <Panel id="acknowledge-title" title="Acknowledge this report" description="If you do not acknowledge it in time, the next most senior officer is asked.">
       <StepForm {...form(data, "ACKNOWLEDGE")} submitLabel="Acknowledge" pendingText="Acknowledging…">
-        {(fields) => <TextAreaField field={fields.note} label="Note (optional)" hint="For example, what you have already done or who you have spoken to." rows={3} />}
+        {(fields) => (
+          // Optional, so it waits behind a link and the button stays in the first screen of a phone; open again if it has an error.
+          <details className="mb-4" open={Boolean(fields.note.errors?.length)}>
+            <summary className="link cursor-pointer">Add a note (optional)</summary>
+            <div className="mt-2">
+              <TextAreaField field={fields.note} label="Note (optional)" hint="For example, what you have already done or who you have spoken to." rows={3} />
+            </div>
+          </details>
+        )}
       </StepForm>
     </Panel>
   );
@@ -70,15 +78,31 @@ export function AcknowledgeStep({ data }: { data: StepPageData }) {
  * A screenshot first, so there is a record of what the post said; then the deletion, which can be
  * recorded only once a screenshot is kept. Why it was not deleted can be recorded either way.
  */
-export function DeletionStep({ data, screenshotUpload }: { data: StepPageData; screenshotUpload: ReactNode }) {
+export function DeletionStep({ data, post, screenshotUpload }: { data: StepPageData; post: ReactNode; screenshotUpload: ReactNode }) {
   return (
     <>
       {screenshotUpload ? (
-        <Panel id="screenshot-title" title="First, keep a screenshot of the post" description="So there is a record of exactly what it said. Then you can record that it was deleted.">
+        <Panel
+          id="screenshot-title"
+          title="First, keep a screenshot of the post"
+          description={
+            <p>
+              So there is a record of exactly what it said: {post}
+            </p>
+          }
+        >
           {screenshotUpload}
         </Panel>
       ) : (
-        <Panel id="deleted-title" title="Record that the post was deleted" description="A screenshot of the post is on the record (under Evidence).">
+        <Panel
+          id="deleted-title"
+          title="Record that the post was deleted"
+          description={
+            <p>
+              A screenshot is on the record (under Evidence). The post: {post}
+            </p>
+          }
+        >
           <StepForm {...form(data, "RECORD_DELETED")} defaultValue={{ deletedAt: data.now }} submitLabel="Record deletion" pendingText="Recording…">
             {(fields) => (
               <>
@@ -338,8 +362,19 @@ const BEFORE_YOU_RESPOND = [
 
 export function RespondStep({ context, data, userId }: { context: MistakenPostContext; data: StepPageData; userId: number }) {
   const response = context.response;
+  const draftForm = (
+    <StepForm {...form(data, "DRAFT_RESPONSE")} submitLabel={response ? "Save a new draft" : "Save the draft"} pendingText="Saving…" secondary={Boolean(response)}>
+      {(fields) => <TextAreaField field={fields.text} label={response ? "New wording (the checks and sign-off start again)" : "The response"} rows={4} />}
+    </StepForm>
+  );
   return (
-    <Panel id="respond-title" title="Respond as the organisation" description="The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone.">
+    <Panel
+      id="respond-title"
+      title="Respond as the organisation"
+      description={
+        response ? null : "The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone."
+      }
+    >
       {response ? (
         <div className="mt-3 border-l-4 border-gray-400 pl-3">
           <p className="text-sm text-muted">
@@ -351,11 +386,6 @@ export function RespondStep({ context, data, userId }: { context: MistakenPostCo
             <li>Tone: {response.toneSignedOffBy ? `signed off by ${response.toneSignedOffBy.name}` : "not signed off yet"}</li>
           </ul>
         </div>
-      ) : null}
-      {data.allowed.includes("DRAFT_RESPONSE") ? (
-        <StepForm {...form(data, "DRAFT_RESPONSE")} submitLabel={response ? "Save a new draft" : "Save the draft"} pendingText="Saving…" secondary={Boolean(response)}>
-          {(fields) => <TextAreaField field={fields.text} label={response ? "New wording (the checks and sign-off start again)" : "The response"} rows={4} />}
-        </StepForm>
       ) : null}
       {response && !response.checks && data.allowed.includes("CONFIRM_CHECKS") ? (
         <StepForm {...form(data, "CONFIRM_CHECKS")} submitLabel="Confirm the checks" pendingText="Saving…">
@@ -380,6 +410,17 @@ export function RespondStep({ context, data, userId }: { context: MistakenPostCo
         <StepForm {...form(data, "MARK_RESPONSE_SENT")} submitLabel="Mark as sent" pendingText="Saving…">
           {(fields) => <TextField field={fields.where} label="Where was it posted?" hint="For example, a reply under the original post, with its link." />}
         </StepForm>
+      ) : null}
+      {data.allowed.includes("DRAFT_RESPONSE") ? (
+        response ? (
+          // Changing the wording starts the checks again: offered after what is next, not before it.
+          <details className="mt-4" open={data.actionData?.intent === "DRAFT_RESPONSE"}>
+            <summary className="link cursor-pointer">Change the wording</summary>
+            {draftForm}
+          </details>
+        ) : (
+          draftForm
+        )
       ) : null}
     </Panel>
   );
