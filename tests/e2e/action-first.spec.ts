@@ -67,7 +67,7 @@ async function expectInFirstScreen(page: Page, locator: Locator): Promise<number
 async function checkAccessible(page: Page, javaScriptEnabled: boolean) {
   if (javaScriptEnabled) return expectAccessible(page);
   const browser = page.context().browser()!;
-  const context = await browser.newContext({ viewport: SCREEN, storageState: await page.context().storageState() });
+  const context = await browser.newContext({ viewport: SCREEN, javaScriptEnabled: true, storageState: await page.context().storageState() });
   try {
     const twin = await context.newPage();
     await twin.goto(page.url());

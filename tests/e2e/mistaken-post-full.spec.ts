@@ -50,7 +50,7 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   await expectAccessible(page);
   // The screenshot first: the deletion is not offered until one is kept.
   await expect(page.getByRole("button", { name: "Record deletion" })).toHaveCount(0);
-  await page.getByLabel("Screenshot of the post").setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("this is not a picture") });
+  await page.getByLabel("Screenshot of the post", { exact: true }).setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("this is not a picture") });
   await page.getByRole("button", { name: "Upload" }).click();
   // Refused: told in the summary at the top of the upload, linking to it, and by the field, in the same words.
   await expect(page.getByRole("alert").filter({ hasText: "There is a problem" }).getByRole("link", { name: "“notes.png” is not a picture or PDF" })).toHaveAttribute("href", "#evidence-file");
@@ -59,7 +59,7 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   await expectAccessible(page);
 
   const screenshot = makePng(64, 48);
-  await page.getByLabel("Screenshot of the post").setInputFiles({ name: "post.png", mimeType: "image/png", buffer: screenshot });
+  await page.getByLabel("Screenshot of the post", { exact: true }).setInputFiles({ name: "post.png", mimeType: "image/png", buffer: screenshot });
   await page.getByRole("button", { name: "Upload" }).click();
   await expectNotice(page, "Screenshot added to the record.");
   const evidence = page.getByRole("region", { name: "Evidence" });
