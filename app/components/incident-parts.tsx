@@ -1,10 +1,10 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { formatDateTime, formatDuration } from "../../machines/kit/dates";
 import { Pagination } from "./pagination";
 import type { StepActionData } from "./step-form";
 import { Stepper, type StepView } from "./stepper";
-import { ScreenshotUpload } from "./screenshot-upload";
+import { ScreenshotUpload, screenshotRefusals } from "./screenshot-upload";
 
 /** The parts every incident page shares, whatever its path. */
 
@@ -81,33 +81,151 @@ function EventProblem({ problem }: { problem: StepActionData["problem"] | undefi
   );
 }
 
+/** The id of the part of an incident page that says what to do now: a save comes back to it. */
+export const NEXT_TO_DO = "next";
+
+/** A piece of work awaited on the incident, as the page receives it (see workOnIncident). */
+export interface WorkView {
+  key: string;
+  description: string;
+  assignees: string[];
+  mine: boolean;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+/** "A", "A or B", "A, B or C". */
+function eitherOf(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
+/** ", due Mon, 23 Nov 2026, 16:45", or overdue since then. */
+function dueText(work: Pick<WorkView, "dueAt" | "overdue">): string {
+  if (!work.dueAt) return "";
+  return work.overdue ? `, overdue since ${formatDateTime(work.dueAt)}` : `, due ${formatDateTime(work.dueAt)}`;
+}
+
+/** Work others are asked for, said as who it is waiting for and what, so a reader who cannot act knows why. */
+function WaitingFor({ work }: { work: WorkView[] }) {
+  if (work.length === 0) return null;
+  return (
+    <ul className="mt-3 space-y-2">
+      {work.map((piece) => (
+        <li key={piece.key} className={`border-l-4 pl-3 ${piece.overdue ? "border-danger" : "border-gray-400"}`}>
+          Waiting for <strong>{eitherOf(piece.assignees)}</strong> to {piece.description.charAt(0).toLowerCase() + piece.description.slice(1)}
+          <span className={piece.overdue ? "font-semibold text-danger" : undefined}>{dueText(piece)}</span>.
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Where the incident stands, in one line ("Step 2 of 10: …") with the whole procedure, what
+ * happens now and what is due opened on request, so the steps never push the action down.
+ */
+function StepSummary({ steps, deadlines }: { steps: StepView[]; deadlines: DeadlineView[] }) {
+  const current = steps.findIndex((step) => step.status === "current");
+  const summary = current >= 0 ? `Step ${current + 1} of ${steps.length}: ${steps[current].title}` : "Finished: every step is done or was not needed";
+  return (
+    <details className="mt-6 border-y border-gray-300 py-3">
+      <summary className="cursor-pointer font-semibold">
+        {summary}
+        <span className="font-normal text-muted"> (show all steps)</span>
+      </summary>
+      {current >= 0 && steps[current].guidance ? <p className="mt-3">{steps[current].guidance}</p> : null}
+      <DeadlineList deadlines={deadlines} />
+      <div className="mt-4">
+        <Stepper steps={steps} />
+      </div>
+    </details>
+  );
+}
+
+/** Where each step comes from in the organisation's policy: for those who want it, at the end of the page. */
+function AboutProcedure({ steps }: { steps: StepView[] }) {
+  const sourced = steps.filter((step) => step.source);
+  if (sourced.length === 0) return null;
+  return (
+    <details className="mt-8 border-t border-gray-300 pt-4">
+      <summary className="cursor-pointer text-lg font-bold">About this procedure</summary>
+      <p className="mt-2">Each step follows the organisation&apos;s policy:</p>
+      <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-[16rem_1fr]">
+        {sourced.map((step) => (
+          <Fact key={step.id} term={step.title}>
+            {step.source}
+          </Fact>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
+/** With JavaScript, a save that comes back to what to do next moves focus there, as a page load does not. */
+function useFocusOnNext(settled: boolean) {
+  const location = useLocation();
+  useEffect(() => {
+    if (!settled || location.hash !== `#${NEXT_TO_DO}`) return;
+    document.getElementById(NEXT_TO_DO)?.focus();
+  }, [settled, location.key, location.hash]);
+}
+
+interface DeadlineView {
+  description: string;
+  dueAt: string;
+  overdue: boolean;
+}
+
+/**
+ * An incident page, action first: what this person needs to do now (their forms, with the facts
+ * needed), or who the incident waits for; then where it stands, in one line; then the record;
+ * and the policy behind the procedure at the end.
+ */
 export function IncidentLayout(props: {
-  kindTitle: string;
-  reference: string;
-  title: string;
-  steps: StepView[];
-  problem: StepActionData["problem"] | undefined;
-  children: React.ReactNode;
+  page: {
+    incident: { kindTitle: string; reference: string; title: string };
+    steps: StepView[];
+    deadlines: DeadlineView[];
+    work: WorkView[];
+  };
+  actionData: StepActionData | undefined;
+  /** False where the page shows its steps another way (a task list of work side by side). */
+  stepSummary?: boolean;
+  /** What comes before anything else, such as how to get help in danger. */
+  warning?: ReactNode;
+  /** This person's forms for now, with what they need to know to fill them in; null when they have none. */
+  actions: ReactNode;
+  children: ReactNode;
 }) {
+  const { incident, steps, deadlines, work } = props.page;
+  // After a form is sent and answered here (not saved), its own errors take the focus.
+  useFocusOnNext(props.actionData === undefined);
+  const others = work.filter((piece) => !piece.mine);
   return (
     <div>
-      <EventProblem problem={props.problem} />
+      <EventProblem problem={props.actionData?.problem} />
       <p className="text-muted">
-        {props.kindTitle} · {props.reference}
+        {incident.kindTitle} · {incident.reference}
       </p>
-      <h1 className="text-3xl font-bold">{props.title}</h1>
-      <div className="mt-6 grid gap-8 md:grid-cols-[16rem_1fr]">
-        <aside>
-          <h2 className="mb-3 text-lg font-bold">Where this stands</h2>
-          <Stepper steps={props.steps} />
-        </aside>
-        <div className="min-w-0">{props.children}</div>
-      </div>
+      <h1 className="text-3xl font-bold">{incident.title}</h1>
+      <section id={NEXT_TO_DO} tabIndex={-1} aria-labelledby="next-title" className="mt-4 scroll-mt-2 outline-none">
+        {props.warning}
+        <h2 id="next-title" className="text-xl font-bold">
+          {props.actions ? "What you need to do now" : "What happens next"}
+        </h2>
+        {props.actions}
+        {props.actions && others.length ? <h3 className="mt-6 text-lg font-bold">Also under way</h3> : null}
+        <WaitingFor work={others} />
+        {!props.actions && others.length === 0 ? <p className="mt-2">Nothing is waiting for anyone on this incident.</p> : null}
+      </section>
+      {props.stepSummary === false ? null : <StepSummary steps={steps} deadlines={deadlines} />}
+      <div className="min-w-0">{props.children}</div>
+      <AboutProcedure steps={steps} />
     </div>
   );
 }
 
-export function DeadlineList({ deadlines }: { deadlines: { description: string; dueAt: string; overdue: boolean }[] }) {
+function DeadlineList({ deadlines }: { deadlines: DeadlineView[] }) {
   return (
     <>
       {deadlines.map((deadline) => (
@@ -159,11 +277,24 @@ export function EvidenceList(props: {
             <span className="block text-sm text-muted">
               {file.mediaType}, {(file.sizeBytes / 1024).toFixed(0)} KB, added by {file.uploadedByName} {formatDateTime(file.receivedAt)}
             </span>
-            <span className="block break-all font-mono text-xs text-muted">SHA-256 {file.sha256}</span>
+            <FileFingerprint sha256={file.sha256} />
           </div>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A file's SHA-256, short enough to read and compare by eye, the whole of it on request. */
+function FileFingerprint({ sha256 }: { sha256: string }) {
+  return (
+    <details className="text-sm text-muted">
+      <summary className="cursor-pointer">
+        Fingerprint <span className="font-mono">{sha256.slice(0, 12)}</span>
+        <span className="sr-only"> (show the whole SHA-256)</span>
+      </summary>
+      <span className="block break-all font-mono text-xs">SHA-256 {sha256}</span>
+    </details>
   );
 }
 
@@ -215,9 +346,7 @@ export function EvidenceSection(props: {
       ) : null}
       <EvidenceList reference={props.reference} files={props.evidence} thumbnails={props.thumbnails} className="mt-2" />
       {props.evidence.length > 0 ? <EvidencePackLinks reference={props.reference} /> : null}
-      {props.canAdd ? (
-        <ScreenshotUpload version={props.version} refusals={props.actionData?.intent === "ATTACH_SCREENSHOT" ? (props.actionData.refusals ?? []) : []} />
-      ) : null}
+      {props.canAdd ? <ScreenshotUpload version={props.version} refusals={screenshotRefusals(props.actionData)} /> : null}
     </section>
   );
 }

@@ -26,7 +26,7 @@ export function StepForm(props: {
   submitLabel: ReactNode;
   pendingText: string;
   secondary?: boolean;
-  /** What the fields start with, before anything is sent. */
+  /** What the fields start with before anything is sent, such as "now" for when something happened. */
   defaultValue?: Record<string, unknown>;
   encType?: "multipart/form-data";
   children?: (fields: Fields) => ReactNode;

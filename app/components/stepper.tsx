@@ -2,6 +2,10 @@ export interface StepView {
   id: string;
   title: string;
   status: "done" | "current" | "skipped" | "upcoming";
+  /** What happens at the step, in plain words. */
+  guidance?: string;
+  /** Where the organisation's policy says so, for "About this procedure". */
+  source?: string;
 }
 
 const STATUS_TEXT: Record<StepView["status"], string> = {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { incidentEvents, incidentMilestones, incidents, people, type Incident } from "../../db/schema";
-import { formatCalendarDate, organisationDate } from "../../machines/kit/dates";
+import { incidentEvents, incidentMilestones, incidents, incidentWork, people, type Incident, type Role } from "../../db/schema";
+import { formatCalendarDate, formatTimeSaid, organisationDate } from "../../machines/kit/dates";
 import {
   accessGrantees,
   applyEvent,
@@ -19,8 +19,8 @@ import { escalationPathFor, kindsReadableByRole } from "../../machines/registry"
 import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/wake.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
-import { formatTimeSaid } from "../../machines/kit/dates";
 import { choosePage, type PageChoice } from "../utils/params";
+import { ROLE_LABELS } from "../schemas/person";
 import { preparedPerDatabase } from "../../db/prepared";
 import { discardUnrecordedEvidence, latestEvidence } from "./evidence.server";
 import { recordActions } from "./limits.server";
@@ -462,6 +462,55 @@ export function othersReportsReadableBy(db: Db, user: CurrentUser, kind: string,
   return summarise(db, user, rows, now);
 }
 
+/** A piece of work awaited on one incident, as the incident page tells it: for this person, or whom it waits for. */
+export interface IncidentWork {
+  key: string;
+  /** What is awaited, in plain words (from the path's read model). */
+  description: string;
+  /** Who may do it, in words: "Owen Price (line manager)", "Communications". */
+  assignees: string[];
+  /** Whether this person may do it (named, or by one of their roles). */
+  mine: boolean;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+/**
+ * The work awaited on the incident (the read model's incident_work), as this viewer may see it:
+ * rows of a section they may not see are left out; people are named with how they stand to the
+ * reporter, and roles by their name.
+ */
+function workOnIncident(db: Db, incident: Incident, user: CurrentUser, view: RecordView, now: string): IncidentWork[] {
+  const rows = db
+    .select({ key: incidentWork.key, assignee: incidentWork.assignee, description: incidentWork.description, dueAt: incidentWork.dueAt, section: incidentWork.section })
+    .from(incidentWork)
+    .where(eq(incidentWork.incidentId, incident.id))
+    .all()
+    .filter((row) => view.showsSection(row.section));
+  if (rows.length === 0) return [];
+  const personIds = [...new Set(rows.flatMap((row) => (row.assignee.startsWith("person:") ? [Number(row.assignee.slice("person:".length))] : [])))];
+  const names = new Map(
+    personIds.length ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)).all().map((row) => [row.id, row.name]) : [],
+  );
+  const chain = managementChainIds(db, incident.reporterId);
+  const personWords = (id: number) => {
+    const name = names.get(id) ?? "Someone no longer in the directory";
+    if (id === incident.reporterId) return `${name} (who reported it)`;
+    const level = chain.indexOf(id);
+    return level === 0 ? `${name} (line manager)` : level > 0 ? `${name} (senior manager)` : name;
+  };
+  const mine = new Set(accessGrantees({ personIds: [user.id], roles: user.roles }));
+  const byKey = new Map<string, IncidentWork>();
+  for (const row of rows) {
+    const words = row.assignee.startsWith("person:") ? personWords(Number(row.assignee.slice("person:".length))) : (ROLE_LABELS[row.assignee.slice("role:".length) as Role] ?? row.assignee.slice("role:".length));
+    const work = byKey.get(row.key) ?? { key: row.key, description: row.description, assignees: [], mine: false, dueAt: row.dueAt, overdue: row.dueAt !== null && row.dueAt < now };
+    work.assignees.push(words);
+    work.mine ||= mine.has(row.assignee);
+    byKey.set(row.key, work);
+  }
+  return [...byKey.values()];
+}
+
 /**
  * Everything the incident page shows, or null when the person may not see the incident. The
  * steps come from the machine definition; which actions to offer, from asking the machine
@@ -494,9 +543,9 @@ export function incidentPage(db: Db, reference: string, user: CurrentUser, optio
       createdAt: incident.createdAt,
     },
     context: view.context as Record<string, unknown>,
-    steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id] })),
-    currentStep: definedSteps.find((step) => step.id === incident.state) ?? null,
+    steps: definedSteps.map((step) => ({ id: step.id, title: step.title, status: statuses[step.id], guidance: step.guidance, source: step.source })),
     deadlines: openDeadlines.map(({ description, dueAt }) => ({ description, dueAt, overdue: dueAt < now })),
+    work: workOnIncident(db, incident, user, view, now),
     ...(view.showsEvidence ? latestEvidence(db, incident.id) : { evidence: [], evidenceCount: 0 }),
     ...getTimelinePage(db, incident, options.timelinePage ?? null, view.showsEvent),
     // Not even which events a hidden section would take now reaches the browser.

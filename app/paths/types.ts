@@ -46,8 +46,11 @@ export interface ReportChoice {
   linkText: string;
 }
 
-/** The incident page as the browser receives it: the shared page, the path's extras, and who is looking. */
-export type IncidentPageData = SerializeFrom<NonNullable<ReturnType<typeof incidentPage>>> & { userId: number; [extra: string]: unknown };
+/**
+ * The incident page as the browser receives it: the shared page, the path's extras, who is
+ * looking, and the server's "now" as a datetime-local value (the default of "when did it happen").
+ */
+export type IncidentPageData = SerializeFrom<NonNullable<ReturnType<typeof incidentPage>>> & { userId: number; now: string; [extra: string]: unknown };
 
 export type IncidentActionData = StepActionData & { refusals?: { name: string; message: string }[] };
 

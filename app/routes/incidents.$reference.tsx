@@ -14,6 +14,8 @@ import { db } from "~/utils/db.server";
 import { viewerKey } from "~/utils/viewer-key.server";
 import { EvidenceRequestError } from "~/utils/evidence.server";
 import { redirectWithNotice } from "~/utils/notice.server";
+import { toOrganisationLocalInput } from "../../machines/kit/dates";
+import { NEXT_TO_DO } from "~/components/incident-parts";
 
 export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
   if (!data) return [{ title: "Incident · Holdfast" }];
@@ -53,14 +55,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page } = keptPages.memo(key, { context: { database, reference, user, timelinePage } });
   // Someone who may not see an incident is told it does not exist, not that it is hidden.
   if (!page) throw new Response("Not found", { status: 404 });
-  return json({ page });
+  // "Now" for the fields that ask when something happened: the server's clock, so it is there without JavaScript.
+  return json({ page: { ...page, now: toOrganisationLocalInput(new Date()) } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const incident = findIncidentForUser(db(), params.reference ?? "", user);
   if (!incident) throw new Response("Not found", { status: 404 });
-  const here = `/incidents/${incident.reference}`;
+  // After a change the person lands on what there is to do next, with or without JavaScript.
+  const next = `/incidents/${incident.reference}#${NEXT_TO_DO}`;
 
   if (request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     let upload;
@@ -72,16 +76,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const outcome = attachScreenshots(db(), { incident, expectedVersion: Number(upload.fields.get("version")), user, files: upload.files });
     if (outcome && !outcome.ok) {
+      // A change made meanwhile is told at the top with what changed; a refusal, by the upload like any other.
+      const conflict = outcome.code === "conflict";
       return json<IncidentActionData>(
-        { intent: "ATTACH_SCREENSHOT", result: {}, problem: { message: outcome.message, changes: outcome.changesSince }, refusals: upload.refusals },
-        { status: outcome.code === "conflict" ? 409 : 422 },
+        {
+          intent: "ATTACH_SCREENSHOT",
+          result: {},
+          problem: conflict ? { message: outcome.message, changes: outcome.changesSince } : null,
+          refusals: conflict ? upload.refusals : [...upload.refusals, { name: "", message: outcome.message }],
+        },
+        { status: conflict ? 409 : 422 },
       );
     }
     if (upload.refusals.length > 0 || upload.files.length === 0) {
       const refusals = upload.refusals.length ? upload.refusals : [{ name: "", message: "Choose a screenshot to upload" }];
       return json<IncidentActionData>({ intent: "ATTACH_SCREENSHOT", result: {}, problem: null, refusals }, { status: upload.limited ? 429 : 400 });
     }
-    return redirectWithNotice(here, `${upload.files.length === 1 ? "Screenshot" : `${upload.files.length} screenshots`} added to the record.`);
+    return redirectWithNotice(next, `${upload.files.length === 1 ? "Screenshot" : `${upload.files.length} screenshots`} added to the record.`);
   }
 
   const forms = pathModuleFor(incident.kind).steps;
@@ -105,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: outcome.code === "conflict" ? 409 : 422 },
     );
   }
-  return redirectWithNotice(here, forms.confirmations[intent]);
+  return redirectWithNotice(next, forms.confirmations[intent]);
 }
 
 export default function IncidentPage() {

@@ -106,13 +106,15 @@ export interface RecordView {
   showsEvent: (type: string) => boolean;
   showsStep: (stepId: string) => boolean;
   showsDeadline: (key: string) => boolean;
+  /** Whether a need-to-know section (as the read model's rows name it) is shown; null is everyone's. */
+  showsSection: (section: string | null) => boolean;
   /** Evidence files come with ATTACH_SCREENSHOT on every path, so they are shown with its section. */
   showsEvidence: boolean;
 }
 
 export function recordView(path: PathDefinition, context: unknown, relations: readonly ViewerRelation[]): RecordView {
   const needToKnow = path.needToKnow;
-  if (!needToKnow) return { context, showsEvent: () => true, showsStep: () => true, showsDeadline: () => true, showsEvidence: true };
+  if (!needToKnow) return { context, showsEvent: () => true, showsStep: () => true, showsDeadline: () => true, showsSection: () => true, showsEvidence: true };
   const sections = needToKnow.sectionsOf(relations);
   const shows = (section: string | null | undefined) => section == null || sections.includes(section);
   return {
@@ -120,6 +122,7 @@ export function recordView(path: PathDefinition, context: unknown, relations: re
     showsEvent: (type) => shows(needToKnow.eventSections[type]),
     showsStep: (stepId) => shows(needToKnow.stepSections[stepId]),
     showsDeadline: (key) => shows(needToKnow.deadlineSections[key]),
+    showsSection: shows,
     showsEvidence: shows(needToKnow.eventSections.ATTACH_SCREENSHOT),
   };
 }

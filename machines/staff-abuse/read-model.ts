@@ -15,7 +15,7 @@ type Work = Omit<AwaitedWork, "section">;
  */
 const REGION_WORK: Record<string, Record<string, (context: StaffAbuseContext) => Work>> = {
   blocking: {
-    toDo: (context) => ({ key: "blocking", description: "Block the person and check your privacy settings", toReporter: "block the person and check your privacy settings", assignees: reporter(context), deadlineKey: null }),
+    toDo: (context) => ({ key: "blocking", description: "Block the person and check privacy settings", toReporter: "block the person and check your privacy settings", assignees: reporter(context), deadlineKey: null }),
   },
   police: {
     toDo: (context) => ({

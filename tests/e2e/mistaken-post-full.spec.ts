@@ -13,8 +13,9 @@ const secondCommunications = { name: "Sam Patel", email: "sam.patel@eastbridge.g
 const seniorLeaders = ["dan.okafor@eastbridge.gov.uk", "priya.shah@eastbridge.gov.uk", "ruth.adeyemi@eastbridge.gov.uk"];
 const leader = "tom.reilly@eastbridge.gov.uk";
 
+/** Where the incident stands, in the one line the page shows before the full list of steps. */
 async function currentStep(page: Page) {
-  return page.getByRole("navigation", { name: "Steps of the procedure" }).locator('[aria-current="step"]');
+  return page.locator("summary").filter({ hasText: /^(Step \d+ of \d+: |Finished)/ });
 }
 
 async function expectNotice(page: Page, text: string | RegExp) {
@@ -46,22 +47,26 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   await signIn(page, people.libraryAssistant);
   await page.goto(incidentUrl);
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Record deletion" }).click();
-  await expect(page.getByRole("alert").getByRole("link", { name: "Enter when the post was deleted" })).toBeVisible();
-
-  await page.getByLabel("Add screenshots").setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("this is not a picture") });
+  // The screenshot first: the deletion is not offered until one is kept.
+  await expect(page.getByRole("button", { name: "Record deletion" })).toHaveCount(0);
+  await page.getByLabel("Screenshot of the post", { exact: true }).setInputFiles({ name: "notes.png", mimeType: "image/png", buffer: Buffer.from("this is not a picture") });
   await page.getByRole("button", { name: "Upload" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "notes.png" })).toContainText("“notes.png” is not a picture or PDF");
+  // Refused: told in the summary at the top of the upload, linking to it, and by the field, in the same words.
+  await expect(page.getByRole("alert").filter({ hasText: "There is a problem" }).getByRole("link", { name: "“notes.png” is not a picture or PDF" })).toHaveAttribute("href", "#evidence-file");
+  await expect(page.locator("#evidence-file-error")).toContainText("“notes.png” is not a picture or PDF");
+  await expect(page.getByText("That was not done")).toHaveCount(0);
   await expectAccessible(page);
 
   const screenshot = makePng(64, 48);
-  await page.getByLabel("Add screenshots").setInputFiles({ name: "post.png", mimeType: "image/png", buffer: screenshot });
+  await page.getByLabel("Screenshot of the post", { exact: true }).setInputFiles({ name: "post.png", mimeType: "image/png", buffer: screenshot });
   await page.getByRole("button", { name: "Upload" }).click();
   await expectNotice(page, "Screenshot added to the record.");
   const evidence = page.getByRole("region", { name: "Evidence" });
   await expect(evidence.getByRole("link", { name: "post.png" })).toBeVisible();
   await expect(evidence).toContainText(createHash("sha256").update(screenshot).digest("hex"));
 
+  // "Now" is already there; the member of staff says it was a little earlier.
+  await expect(page.getByLabel("When was it deleted?")).not.toHaveValue("");
   await page.getByLabel("When was it deleted?").fill(recentLocalTime(2));
   await page.getByRole("button", { name: "Record deletion" }).click();
   await expectNotice(page, "Recorded that the post was deleted");
@@ -182,7 +187,7 @@ test("a mistaken post goes through all seven steps, with the schedule paused and
   await page.getByLabel("Owner of action 1").fill("Owen Price");
   await page.getByRole("button", { name: "Close the incident" }).click();
   await expectNotice(page, "The incident is closed.");
-  await expect(page.getByRole("navigation", { name: "Steps of the procedure" })).toContainText("Closed");
+  await expect(await currentStep(page)).toContainText("Finished");
   const timeline = page.getByRole("region", { name: "Timeline" });
   for (const entry of ["Screenshot attached", "Post deleted", "Reputational risk assessed", "Crisis plan made", "Leader made aware", "Tone signed off by Sam Patel", "Held post reviewed", "Scheduled posts resumed", "Closed with a review"]) {
     await expect(timeline.getByText(entry).first()).toBeVisible();

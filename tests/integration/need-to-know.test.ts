@@ -146,6 +146,20 @@ describe("the incident page and the evidence pack, role by role", () => {
     expect(JSON.stringify(pack)).not.toContain("Support offered");
   });
 
+  it("tells each person the work awaited that they may see: their own, and whom the rest waits for, in words", async () => {
+    const byKey = (page: any) => Object.fromEntries(page.work.map((piece: { key: string; assignees: string[] }) => [piece.key, { ...piece, assignees: [...piece.assignees].sort() }]));
+    const removal = { description: "Ask the platform to remove the content, or record why not", assignees: ["Communications team", "Jo Lee (who reported it)"], dueAt: null, overdue: false };
+    // Communications see only the removal's work, which is theirs once asked to help.
+    const communications = byKey((await pageFor("comms1")).page);
+    expect(Object.keys(communications)).toEqual(["removal"]);
+    expect(communications.removal).toMatchObject({ ...removal, mine: true });
+    // The line manager's own work is the wellbeing follow-up; the removal waits for others.
+    const manager = byKey((await pageFor("libraries-manager")).page);
+    expect(manager.removal).toMatchObject({ ...removal, mine: false });
+    expect(manager.wellbeing).toMatchObject({ mine: true, assignees: expect.arrayContaining(["HR and safety", "Owen Price (line manager)", "Helen Ward (senior manager)"]) });
+    expect(manager.wellbeing.dueAt).not.toBeNull();
+  });
+
   it("still gives a colleague the 404 after Communications were asked", async () => {
     expect((await pageFor("hub-officer")).status).toBe(404);
   });

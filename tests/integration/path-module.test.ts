@@ -127,10 +127,14 @@ describe("a path added by its folders and a registry line", () => {
     expect(html).toContain('name="intent" value="TAKE_DOWN"');
     expect(html).toContain(`name="version" value="${page.incident.version}"`);
     expect(html).toContain("Take the notice down</button>");
+    // Its form is the action, first on the page, before the record.
+    expect(html.indexOf("What you need to do now")).toBeLessThan(html.indexOf('value="TAKE_DOWN"'));
+    expect(html.indexOf('value="TAKE_DOWN"')).toBeLessThan(html.indexOf('id="pinned-notice-title"'));
 
     const sent = await incidentAction({ request: await post("comms1", here, { intent: "TAKE_DOWN", version: String(page.incident.version) }), params, context: {} });
     expect(sent.status).toBe(302);
-    expect(sent.headers.get("Location")).toBe(here);
+    // Back to the page, at what there is to do next.
+    expect(sent.headers.get("Location")).toBe(`${here}#next`);
     expect(current(takenDown).state).toBe("takenDown");
     const milestones = test.db.select().from(incidentMilestones).where(eq(incidentMilestones.incidentId, takenDown.id)).all();
     expect(milestones.map((milestone) => milestone.name).sort()).toEqual(["closed", "reported"]);

@@ -1,15 +1,17 @@
+import type { ReactNode } from "react";
 import type { OfferedEvent } from "../../../machines/kit";
 import type { MistakenPostContext } from "../../../machines/mistaken-post";
 import {
-  DeadlineList,
   EvidenceSection,
   IncidentLayout,
   Timeline,
   type EvidenceEntry,
   type TimelineEntry,
   type TimelinePaging,
+  type WorkView,
 } from "../../components/incident-parts";
-import { MistakenPostRecord } from "./record";
+import { ScreenshotUpload, screenshotRefusals } from "../../components/screenshot-upload";
+import { MistakenPostRecord, PostLink, ReportFacts } from "./record";
 import {
   AcknowledgeStep,
   ClosingReviewStep,
@@ -30,8 +32,9 @@ interface MistakenPostPage {
   incident: { reference: string; title: string; kindTitle: string; version: number; state: string };
   context: MistakenPostContext;
   steps: StepView[];
-  currentStep: { title: string; guidance: string; actor: string; source: string } | null;
   deadlines: { description: string; dueAt: string; overdue: boolean }[];
+  work: WorkView[];
+  now: string;
   timeline: TimelineEntry[];
   timelinePaging: TimelinePaging;
   allowedEvents: string[];
@@ -44,22 +47,40 @@ interface MistakenPostPage {
   userId: number;
 }
 
-/** The forms for the step the incident is on, as the machine allows this person. */
-function CurrentStepActions({ page, data }: { page: MistakenPostPage; data: StepPageData }) {
+/**
+ * What this person may do now, as the machine allows them, with what they need to know to do it;
+ * null when they may do nothing (the page then says whom the incident waits for).
+ */
+function currentStepActions(page: MistakenPostPage, data: StepPageData): ReactNode {
   const may = (type: string) => data.allowed.includes(type);
+  const { context } = page;
+  const mine = page.work.find((piece) => piece.mine && piece.key === page.incident.state) ?? null;
   switch (page.incident.state) {
     case "awaitingAcknowledgement":
-      return may("ACKNOWLEDGE") ? <AcknowledgeStep data={data} /> : null;
+      return may("ACKNOWLEDGE") ? (
+        <>
+          <ReportFacts context={context} due={mine} />
+          <AcknowledgeStep data={data} />
+        </>
+      ) : null;
     case "deletion":
-      return may("RECORD_NOT_DELETED") ? <DeletionStep data={data} hasScreenshot={page.context.screenshotCount > 0} /> : null;
+      return may("RECORD_NOT_DELETED") ? (
+        <DeletionStep
+          data={data}
+          post={<PostLink link={context.post.link} />}
+          screenshotUpload={
+            context.screenshotCount === 0 ? <ScreenshotUpload version={data.version} refusals={screenshotRefusals(data.actionData)} label="Screenshot of the post" /> : null
+          }
+        />
+      ) : null;
     case "riskAssessment":
       return may("ASSESS_RISK") ? <RiskAssessmentStep data={data} /> : null;
     case "crisisPlan":
       return may("CREATE_CRISIS_PLAN") ? <CrisisPlanStep data={data} context={page.context} /> : null;
     case "leaderAwareness":
-      return may("MAKE_LEADER_AWARE") ? <LeaderStep data={data} leaderName={page.context.policy.leader?.name ?? null} /> : null;
+      return may("MAKE_LEADER_AWARE") ? <LeaderStep data={data} leaderName={context.policy.leader?.name ?? null} /> : null;
     case "responding":
-      return may("DRAFT_RESPONSE") ? <RespondStep context={page.context} data={data} userId={page.userId} /> : null;
+      return may("DRAFT_RESPONSE") ? <RespondStep context={context} data={data} userId={page.userId} /> : null;
     case "standingDown":
       return may("STAND_DOWN") ? <StandDownStep data={data} /> : null;
     case "reviewingHeldPosts":
@@ -75,7 +96,7 @@ export function MistakenPostIncident(props: { page: IncidentPageData; actionData
   // The loader sent this path's page: its context and extras are the ones declared above.
   const page = props.page as unknown as MistakenPostPage;
   const actionData = props.actionData;
-  const { incident, context, currentStep } = page;
+  const { incident, context } = page;
   const data: StepPageData = {
     version: incident.version,
     allowed: page.allowedEvents,
@@ -84,37 +105,30 @@ export function MistakenPostIncident(props: { page: IncidentPageData; actionData
     taskOwners: page.taskOwners,
     channels: page.channels,
     heldPosts: page.heldPosts,
+    now: page.now,
   };
+  // Before a deletion is recorded, the screenshot is asked for in the deletion step itself.
+  const screenshotFirst = incident.state === "deletion" && context.screenshotCount === 0;
   return (
-    <IncidentLayout kindTitle={incident.kindTitle} reference={incident.reference} title={incident.title} steps={page.steps} problem={actionData?.problem}>
-      {currentStep ? (
-        <section aria-labelledby="current-step-title" className="panel border-l-8 border-l-brand">
-          <p className="text-sm font-semibold uppercase tracking-wide text-muted">Current step</p>
-          <h2 id="current-step-title" className="text-xl font-bold">
-            {currentStep.title}
-          </h2>
-          <p className="mt-2">{currentStep.guidance}</p>
-          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="font-semibold">Who acts</dt>
-            <dd>{currentStep.actor}</dd>
-            {context.acknowledgedBy ? null : (
-              <>
-                <dt className="font-semibold">Asked now</dt>
-                <dd>{context.escalationChain[context.askedIndex]?.name}</dd>
-              </>
-            )}
-            <dt className="font-semibold">Source</dt>
-            <dd>{currentStep.source}</dd>
-          </dl>
-          <DeadlineList deadlines={page.deadlines} />
-          {context.chainExhausted ? (
-            <p className="mt-3 font-semibold text-danger">Nobody in the reporting line acknowledged in time. Communications have been told.</p>
-          ) : null}
-        </section>
-      ) : null}
-      <CurrentStepActions page={page} data={data} />
+    <IncidentLayout
+      page={page}
+      actionData={actionData}
+      warning={
+        context.chainExhausted && !context.acknowledgedBy ? (
+          <p className="mb-4 border-l-8 border-danger bg-red-50 p-3 font-semibold">Nobody in the reporting line acknowledged in time. Communications have been told.</p>
+        ) : null
+      }
+      actions={currentStepActions(page, data)}
+    >
       <CrisisTaskList context={context} data={data} />
-      <EvidenceSection reference={incident.reference} evidence={page.evidence} total={page.evidenceCount} canAdd={page.allowedEvents.includes("ATTACH_SCREENSHOT")} version={incident.version} actionData={actionData} />
+      <EvidenceSection
+        reference={incident.reference}
+        evidence={page.evidence}
+        total={page.evidenceCount}
+        canAdd={page.allowedEvents.includes("ATTACH_SCREENSHOT") && !screenshotFirst}
+        version={incident.version}
+        actionData={actionData}
+      />
       <MistakenPostRecord context={context} />
       <Timeline reference={incident.reference} timeline={page.timeline} paging={page.timelinePaging} />
     </IncidentLayout>

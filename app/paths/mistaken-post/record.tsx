@@ -1,7 +1,31 @@
 import { DELETION_REASONS, type MistakenPostContext } from "../../../machines/mistaken-post";
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, SEVERITY_LABELS } from "../../../machines/mistaken-post";
 import { formatDateTime } from "../../../machines/kit/dates";
-import { Fact, RecordSection } from "../../components/incident-parts";
+import { Fact, RecordSection, type WorkView } from "../../components/incident-parts";
+
+export function PostLink({ link }: { link: string | null }) {
+  return link ? (
+    <a href={link} className="link break-all" rel="noreferrer noopener" target="_blank">
+      {link} <span className="sr-only">(opens in a new tab)</span>
+    </a>
+  ) : (
+    "Not given"
+  );
+}
+
+/** What someone acting on the report needs in front of them: what was posted, where, who reported it, and when their part is due. */
+export function ReportFacts({ context, due }: { context: MistakenPostContext; due: WorkView | null }) {
+  return (
+    <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+      <Fact term="What happened">{context.post.whatHappened}</Fact>
+      <Fact term="The post">
+        <PostLink link={context.post.link} />
+      </Fact>
+      <Fact term="Reported by">{`${context.reporter.name}, ${formatDateTime(context.reportedAt)}`}</Fact>
+      <Fact term={due?.overdue ? "Overdue since" : "Due"}>{due?.dueAt ? formatDateTime(due.dueAt) : null}</Fact>
+    </dl>
+  );
+}
 
 /** What has been recorded so far on a mistaken post, step by step. */
 export function MistakenPostRecord({ context }: { context: MistakenPostContext }) {
@@ -15,13 +39,7 @@ export function MistakenPostRecord({ context }: { context: MistakenPostContext }
         <Fact term="Account">{context.post.account}</Fact>
         <Fact term="Posted">{formatDateTime(context.post.postedAt)}</Fact>
         <Fact term="Link">
-          {context.post.link ? (
-            <a href={context.post.link} className="link break-all" rel="noreferrer noopener" target="_blank">
-              {context.post.link} <span className="sr-only">(opens in a new tab)</span>
-            </a>
-          ) : (
-            "Not given"
-          )}
+          <PostLink link={context.post.link} />
         </Fact>
         <Fact term="What happened">{context.post.whatHappened}</Fact>
         <Fact term="Acknowledged">{context.acknowledgedBy ? `${context.acknowledgedBy.name}, ${formatDateTime(context.acknowledgedAt!)}` : null}</Fact>

@@ -23,6 +23,8 @@ export interface StepPageData {
   taskOwners: { id: number; name: string; jobTitle: string }[];
   channels: { id: number; label: string; paused: boolean }[];
   heldPosts: { id: number; body: string; scheduledFor: string; handle: string; platform: string }[];
+  /** The server's "now" as a datetime-local value, the default of "when did it happen". */
+  now: string;
 }
 
 function Panel(props: { id: string; title: string; children: ReactNode; description?: ReactNode }) {
@@ -52,24 +54,52 @@ const SPARE_ROWS = [0, 1, 2];
 
 export function AcknowledgeStep({ data }: { data: StepPageData }) {
   return (
-    <Panel id="acknowledge-title" title="Acknowledge this report" description="This tells the member of staff and Communications that you have it in hand. If you do not, the next most senior officer will be asked.">
+    <Panel id="acknowledge-title" title="Acknowledge this report" description="If you do not acknowledge it in time, the next most senior officer is asked.">
       <StepForm {...form(data, "ACKNOWLEDGE")} submitLabel="Acknowledge" pendingText="Acknowledging…">
-        {(fields) => <TextAreaField field={fields.note} label="Note (optional)" hint="For example, what you have already done or who you have spoken to." rows={3} />}
+        {(fields) => (
+          // Optional, so it waits behind a link and the button stays in the first screen of a phone; open again if it has an error.
+          <details className="mb-4" open={Boolean(fields.note.errors?.length)}>
+            <summary className="link cursor-pointer">Add a note (optional)</summary>
+            <div className="mt-2">
+              <TextAreaField field={fields.note} label="Note (optional)" hint="For example, what you have already done or who you have spoken to." rows={3} />
+            </div>
+          </details>
+        )}
       </StepForm>
     </Panel>
   );
 }
 
-export function DeletionStep({ data, hasScreenshot }: { data: StepPageData; hasScreenshot: boolean }) {
+/**
+ * A screenshot first, so there is a record of what the post said; then the deletion, which can be
+ * recorded only once a screenshot is kept. Why it was not deleted can be recorded either way.
+ */
+export function DeletionStep({ data, post, screenshotUpload }: { data: StepPageData; post: ReactNode; screenshotUpload: ReactNode }) {
   return (
     <>
-      {data.allowed.includes("RECORD_NOT_DELETED") ? (
+      {screenshotUpload ? (
+        <Panel
+          id="screenshot-title"
+          title="First, keep a screenshot of the post"
+          description={
+            <p>
+              So there is a record of exactly what it said: {post}
+            </p>
+          }
+        >
+          {screenshotUpload}
+        </Panel>
+      ) : (
         <Panel
           id="deleted-title"
           title="Record that the post was deleted"
-          description={hasScreenshot ? null : <p className="font-semibold">Add a screenshot of the post under Evidence first, so there is a record of exactly what it said.</p>}
+          description={
+            <p>
+              A screenshot is on the record (under Evidence). The post: {post}
+            </p>
+          }
         >
-          <StepForm {...form(data, "RECORD_DELETED")} submitLabel="Record deletion" pendingText="Recording…">
+          <StepForm {...form(data, "RECORD_DELETED")} defaultValue={{ deletedAt: data.now }} submitLabel="Record deletion" pendingText="Recording…">
             {(fields) => (
               <>
                 <TextField field={fields.deletedAt} label="When was it deleted?" hint="Date and time, UK time." type="datetime-local" className="max-w-xs" />
@@ -78,9 +108,10 @@ export function DeletionStep({ data, hasScreenshot }: { data: StepPageData; hasS
             )}
           </StepForm>
         </Panel>
-      ) : null}
-      {data.allowed.includes("RECORD_NOT_DELETED") ? (
-        <Panel id="not-deleted-title" title="Or record why it was not deleted">
+      )}
+      <details className="mt-6">
+        <summary className="link cursor-pointer">Not deleting it, or it cannot be deleted?</summary>
+        <Panel id="not-deleted-title" title="Record why it was not deleted">
           <StepForm {...form(data, "RECORD_NOT_DELETED")} submitLabel="Record why not" pendingText="Recording…" secondary>
             {(fields) => (
               <>
@@ -90,7 +121,7 @@ export function DeletionStep({ data, hasScreenshot }: { data: StepPageData; hasS
             )}
           </StepForm>
         </Panel>
-      ) : null}
+      </details>
     </>
   );
 }
@@ -124,7 +155,7 @@ export function RiskAssessmentStep({ data }: { data: StepPageData }) {
     <Panel
       id="assessment-title"
       title="Reputational risk assessment"
-      description="Severity comes from likelihood × impact (a 5×5 matrix), raised one band by a wide reach or any aggravating factor. Senior leaders are emailed when it reaches the level your administrator set."
+      description="The severity comes from how likely it is to spread and how much harm it could do, each scored 1 to 5; a wide reach or anything that makes it worse raises it one band. Senior leaders are emailed when it reaches the level your administrator set."
     >
       <StepForm {...form(data, "ASSESS_RISK")} submitLabel="Save the assessment" pendingText="Saving…">
         {(fields) => (
@@ -326,8 +357,19 @@ const BEFORE_YOU_RESPOND = [
 
 export function RespondStep({ context, data, userId }: { context: MistakenPostContext; data: StepPageData; userId: number }) {
   const response = context.response;
+  const draftForm = (
+    <StepForm {...form(data, "DRAFT_RESPONSE")} submitLabel={response ? "Save a new draft" : "Save the draft"} pendingText="Saving…" secondary={Boolean(response)}>
+      {(fields) => <TextAreaField field={fields.text} label={response ? "New wording (the checks and sign-off start again)" : "The response"} rows={4} />}
+    </StepForm>
+  );
   return (
-    <Panel id="respond-title" title="Respond as the organisation" description="The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone.">
+    <Panel
+      id="respond-title"
+      title="Respond as the organisation"
+      description={
+        response ? null : "The response cannot be marked as sent until the “before you respond” checks are done and a second member of Communications has signed off the tone."
+      }
+    >
       {response ? (
         <div className="mt-3 border-l-4 border-gray-400 pl-3">
           <p className="text-sm text-muted">
@@ -340,16 +382,11 @@ export function RespondStep({ context, data, userId }: { context: MistakenPostCo
           </ul>
         </div>
       ) : null}
-      {data.allowed.includes("DRAFT_RESPONSE") ? (
-        <StepForm {...form(data, "DRAFT_RESPONSE")} submitLabel={response ? "Save a new draft" : "Save the draft"} pendingText="Saving…" secondary={Boolean(response)}>
-          {(fields) => <TextAreaField field={fields.text} label={response ? "New wording (the checks and sign-off start again)" : "The response"} rows={4} />}
-        </StepForm>
-      ) : null}
       {response && !response.checks && data.allowed.includes("CONFIRM_CHECKS") ? (
         <StepForm {...form(data, "CONFIRM_CHECKS")} submitLabel="Confirm the checks" pendingText="Saving…">
           {(fields) => (
             <fieldset>
-              <legend className="label">Before you respond (Haringey practice notes, appendix)</legend>
+              <legend className="label">Before you respond</legend>
               {BEFORE_YOU_RESPOND.map((check) => (
                 <ChoiceField key={check.name} field={fields[check.name]} legend={check.label} type="checkbox" options={[{ value: "on", label: "Confirmed" }]} inline />
               ))}
@@ -368,6 +405,17 @@ export function RespondStep({ context, data, userId }: { context: MistakenPostCo
         <StepForm {...form(data, "MARK_RESPONSE_SENT")} submitLabel="Mark as sent" pendingText="Saving…">
           {(fields) => <TextField field={fields.where} label="Where was it posted?" hint="For example, a reply under the original post, with its link." />}
         </StepForm>
+      ) : null}
+      {data.allowed.includes("DRAFT_RESPONSE") ? (
+        response ? (
+          // Changing the wording starts the checks again: offered after what is next, not before it.
+          <details className="mt-4" open={data.actionData?.intent === "DRAFT_RESPONSE"}>
+            <summary className="link cursor-pointer">Change the wording</summary>
+            {draftForm}
+          </details>
+        ) : (
+          draftForm
+        )
       ) : null}
     </Panel>
   );

@@ -14,6 +14,8 @@ import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
 import { mistakenPostTold, registeredChannel, sendMistakenPostReport } from "../model.server";
 import { ANOTHER_ACCOUNT, mistakenPostReportSchema } from "../report-schema";
+import { listSteps } from "../../../../machines/kit";
+import { mistakenPostPath } from "../../../../machines/mistaken-post";
 
 export const meta: MetaFunction = () => [{ title: "Report a post made by mistake · Holdfast" }];
 
@@ -25,6 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     channels: listChannels(db())
       .filter((channel) => channel.active)
       .map((channel) => ({ id: channel.id, label: `${channel.handle} (${channel.platform})` })),
+    // Where the policy says to report it, from the first step's metadata, for "About this procedure".
+    source: listSteps(mistakenPostPath.machine)[0].source,
   });
 }
 
@@ -64,12 +68,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ReportMistakenPost() {
-  const { submissionKey, channels } = useLoaderData<typeof loader>();
+  const { submissionKey, channels, source } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useValidatedForm(mistakenPostReportSchema, lastResult);
   return (
     <div className="max-w-2xl">
-      <p className="text-muted">Source: Haringey practice notes 4.2.5, step 1</p>
       <h1 className="mb-2 text-3xl font-bold">Report a post made by mistake</h1>
       <p className="mb-6">
         Use this when something was posted on one of our accounts that should not have been. Your
@@ -120,6 +123,10 @@ export default function ReportMistakenPost() {
         />
         <SubmitButton pendingText="Sending your report…">Send report</SubmitButton>
       </Form>
+      <details className="mt-8 border-t border-gray-300 pt-4">
+        <summary className="cursor-pointer text-lg font-bold">About this procedure</summary>
+        <p className="mt-2">Reporting it straight away follows the organisation&apos;s policy: {source}.</p>
+      </details>
     </div>
   );
 }
