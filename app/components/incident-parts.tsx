@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { formatDateTime, formatDuration } from "../../machines/kit/dates";
+import { AboutThisProcedure } from "./about-procedure";
 import { Pagination } from "./pagination";
 import type { StepActionData } from "./step-form";
 import { Stepper, type StepView } from "./stepper";
@@ -147,8 +148,7 @@ function AboutProcedure({ steps }: { steps: StepView[] }) {
   const sourced = steps.filter((step) => step.source);
   if (sourced.length === 0) return null;
   return (
-    <details className="mt-8 border-t border-gray-300 pt-4">
-      <summary className="cursor-pointer text-lg font-bold">About this procedure</summary>
+    <AboutThisProcedure>
       <p className="mt-2">Each step follows the organisation&apos;s policy:</p>
       <dl className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-[16rem_1fr]">
         {sourced.map((step) => (
@@ -157,7 +157,7 @@ function AboutProcedure({ steps }: { steps: StepView[] }) {
           </Fact>
         ))}
       </dl>
-    </details>
+    </AboutThisProcedure>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AboutThisProcedure } from "~/components/about-procedure";
 import { PauseSummary } from "~/components/channel-pause";
 import { CHANNEL_ROLES, listChannels } from "~/models/channels.server";
 import { hasRole, requireAnyRole } from "~/utils/auth.server";
@@ -18,7 +19,6 @@ export default function Channels() {
   const { channels, isAdmin } = useLoaderData<typeof loader>();
   return (
     <div>
-      <p className="text-muted">Source: Haringey practice notes 4.2.4 and 4.2.5, step 4</p>
       <h1 className="text-3xl font-bold">Channels</h1>
       <p className="mt-2">
         The organisation&apos;s social media accounts, who looks after them, and what is scheduled on
@@ -80,6 +80,12 @@ export default function Channels() {
           </tbody>
         </table>
       )}
+      <AboutThisProcedure>
+        <p className="mt-2">
+          Keeping a register of the organisation&apos;s accounts, and pausing what is scheduled on them in a crisis, follows the
+          organisation&apos;s policy: Haringey practice notes 4.2.4 and 4.2.5, step 4.
+        </p>
+      </AboutThisProcedure>
     </div>
   );
 }

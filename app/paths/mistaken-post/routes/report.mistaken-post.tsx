@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AboutThisProcedure } from "~/components/about-procedure";
 import { ChoiceField, ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField, useValidatedForm } from "~/components/forms";
 import { listChannels } from "~/models/channels.server";
 import { NoOneToNotifyError } from "~/models/incidents.server";
@@ -123,10 +124,9 @@ export default function ReportMistakenPost() {
         />
         <SubmitButton pendingText="Sending your report…">Send report</SubmitButton>
       </Form>
-      <details className="mt-8 border-t border-gray-300 pt-4">
-        <summary className="cursor-pointer text-lg font-bold">About this procedure</summary>
+      <AboutThisProcedure>
         <p className="mt-2">Reporting it straight away follows the organisation&apos;s policy: {source}.</p>
-      </details>
+      </AboutThisProcedure>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AboutThisProcedure } from "~/components/about-procedure";
 import { SubmitButton } from "~/components/forms";
 import { discardAbuseDraft, loadAbuseDraft, resumeSlug } from "../report.server";
 import { ABUSE_REPORT_PATH, PAGE_SLUGS, pagePath } from "../report-schema";
@@ -31,7 +32,6 @@ export default function ReportAbuseStart() {
   const { draft, start } = useLoaderData<typeof loader>();
   return (
     <div className="max-w-2xl">
-      <p className="text-muted">Barnsley social media policy, section 5, step 1</p>
       <h1 className="mb-4 text-3xl font-bold">Report abuse you received</h1>
       <p className="mb-4">
         When you send this report, your line manager and HR and safety are told straight away. Only you, your managers and
@@ -64,6 +64,9 @@ export default function ReportAbuseStart() {
           Start
         </Link>
       )}
+      <AboutThisProcedure>
+        <p className="mt-2">Telling your line manager straight away follows the organisation&apos;s policy: Barnsley social media policy, section 5, step 1.</p>
+      </AboutThisProcedure>
     </div>
   );
 }
