@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { formatDateTime, formatDuration } from "../../machines/kit/dates";
+import { anyOfNames } from "../../machines/kit/people";
 import { AboutThisProcedure } from "./about-procedure";
 import { Pagination } from "./pagination";
 import type { StepActionData } from "./step-form";
@@ -96,10 +97,6 @@ export interface WorkView {
 }
 
 /** "A", "A or B", "A, B or C". */
-function eitherOf(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
-}
-
 /** ", due Mon, 23 Nov 2026, 16:45", or overdue since then. */
 function dueText(work: Pick<WorkView, "dueAt" | "overdue">): string {
   if (!work.dueAt) return "";
@@ -113,7 +110,7 @@ function WaitingFor({ work }: { work: WorkView[] }) {
     <ul className="mt-3 space-y-2">
       {work.map((piece) => (
         <li key={piece.key} className={`border-l-4 pl-3 ${piece.overdue ? "border-danger" : "border-gray-400"}`}>
-          Waiting for <strong>{eitherOf(piece.assignees)}</strong> to {piece.description.charAt(0).toLowerCase() + piece.description.slice(1)}
+          Waiting for <strong>{anyOfNames(piece.assignees)}</strong> to {piece.description.charAt(0).toLowerCase() + piece.description.slice(1)}
           <span className={piece.overdue ? "font-semibold text-danger" : undefined}>{dueText(piece)}</span>.
         </li>
       ))}

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { incidentEvents, incidentMilestones, incidents, incidentWork, people, type Incident, type Role } from "../../db/schema";
+import { incidentEvents, incidentMilestones, incidents, incidentWork, people, type Incident } from "../../db/schema";
 import { formatCalendarDate, formatTimeSaid, organisationDate } from "../../machines/kit/dates";
 import {
   accessGrantees,
@@ -20,13 +20,12 @@ import type { CurrentUser } from "../utils/auth.server";
 import { wakeWorkers } from "../workers/wake.server";
 import { listPackDownloads, type CustodyEntry } from "./custody.server";
 import { choosePage, type PageChoice } from "../utils/params";
-import { ROLE_LABELS } from "../schemas/person";
 import { preparedPerDatabase } from "../../db/prepared";
 import { discardUnrecordedEvidence, latestEvidence } from "./evidence.server";
 import { recordActions } from "./limits.server";
 import { openDeadlinesOf } from "./deadlines.server";
 import { reportsCte, rowShownSql, sqlList, visibleTo } from "./incident-list.server";
-import { assigneeNamer, workToldToHelper, workToldToReporter, type WorkWords } from "./work-words.server";
+import { assigneeNamer, namesOfGrantees, personOfGrantee, roleOfGrantee, workToldToHelper, workToldToReporter, type WorkWords } from "./work-words.server";
 
 export class NoOneToNotifyError extends Error {}
 
@@ -488,10 +487,7 @@ function workOnIncident(db: Db, incident: Incident, user: CurrentUser, view: Rec
     .all()
     .filter((row) => view.showsSection(row.section));
   if (rows.length === 0) return [];
-  const personIds = [...new Set(rows.flatMap((row) => (row.assignee.startsWith("person:") ? [Number(row.assignee.slice("person:".length))] : [])))];
-  const names = new Map(
-    personIds.length ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)).all().map((row) => [row.id, row.name]) : [],
-  );
+  const names = namesOfGrantees(db, rows.map((row) => row.assignee));
   const chain = managementChainIds(db, incident.reporterId);
   const personWords = (id: number) => {
     const name = names.get(id) ?? "Someone no longer in the directory";
@@ -502,7 +498,8 @@ function workOnIncident(db: Db, incident: Incident, user: CurrentUser, view: Rec
   const mine = new Set(accessGrantees({ personIds: [user.id], roles: user.roles }));
   const byKey = new Map<string, IncidentWork>();
   for (const row of rows) {
-    const words = row.assignee.startsWith("person:") ? personWords(Number(row.assignee.slice("person:".length))) : (ROLE_LABELS[row.assignee.slice("role:".length) as Role] ?? row.assignee.slice("role:".length));
+    const person = personOfGrantee(row.assignee);
+    const words = person === null ? (roleOfGrantee(row.assignee) ?? row.assignee) : personWords(person);
     const work = byKey.get(row.key) ?? { key: row.key, description: row.description, assignees: [], mine: false, dueAt: row.dueAt, overdue: row.dueAt !== null && row.dueAt < now };
     work.assignees.push(words);
     work.mine ||= mine.has(row.assignee);

@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { people, type Role } from "../../db/schema";
 import { formatDateTime } from "../../machines/kit/dates";
+import { anyOfNames } from "../../machines/kit/people";
 import { ROLE_LABELS } from "../schemas/person";
 
 /** One row of incident_work as the words below need it: what it is, for whom, and when it is due. */
@@ -27,12 +28,23 @@ export interface WhoWords {
   has: "has" | "have";
 }
 
-function joinWithOr(parts: string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? "") : `${parts.slice(0, -1).join(", ")} or ${parts[parts.length - 1]}`;
+/** The person a grantee (`person:<id>`) names, or null for a role. */
+export function personOfGrantee(grantee: string): number | null {
+  return grantee.startsWith("person:") ? Number(grantee.slice("person:".length)) : null;
 }
 
-function roleLabel(role: string): string {
+/** A role grantee (`role:<role>`) as the people list names the role, or null for a person. */
+export function roleOfGrantee(grantee: string): string | null {
+  if (!grantee.startsWith("role:")) return null;
+  const role = grantee.slice("role:".length);
   return ROLE_LABELS[role as Role] ?? role;
+}
+
+/** The names of the people the grantees name, read in one query. */
+export function namesOfGrantees(db: Db, grantees: readonly string[]): Map<number, string> {
+  const personIds = [...new Set(grantees.flatMap((grantee) => personOfGrantee(grantee) ?? []))];
+  if (personIds.length === 0) return new Map();
+  return new Map(db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)).all().map((row) => [row.id, row.name]));
 }
 
 /**
@@ -40,12 +52,11 @@ function roleLabel(role: string): string {
  * one query; the viewer is "you" and their own line manager is said to be theirs.
  */
 export function assigneeNamer(db: Db, viewerId: number, rows: readonly { assignees: readonly string[] }[]): (assignees: readonly string[]) => WhoWords {
-  const personIds = [...new Set(rows.flatMap((row) => row.assignees.flatMap((grantee) => (grantee.startsWith("person:") ? [Number(grantee.slice(7))] : []))))];
-  const names = new Map(personIds.length > 0 ? db.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds)).all().map((row) => [row.id, row.name]) : []);
-  const lineManagerId = personIds.length > 0 ? (db.select({ id: people.lineManagerId }).from(people).where(eq(people.id, viewerId)).get()?.id ?? null) : null;
+  const names = namesOfGrantees(db, rows.flatMap((row) => row.assignees));
+  const lineManagerId = names.size > 0 ? (db.select({ id: people.lineManagerId }).from(people).where(eq(people.id, viewerId)).get()?.id ?? null) : null;
   return (assignees) => {
-    const persons = assignees.flatMap((grantee) => (grantee.startsWith("person:") ? [Number(grantee.slice(7))] : []));
-    const roles = assignees.flatMap((grantee) => (grantee.startsWith("role:") ? [roleLabel(grantee.slice(5))] : []));
+    const persons = assignees.flatMap((grantee) => personOfGrantee(grantee) ?? []);
+    const roles = assignees.flatMap((grantee) => roleOfGrantee(grantee) ?? []);
     const includesViewer = persons.includes(viewerId);
     const lineManager = lineManagerId !== null && persons.includes(lineManagerId) ? [`${names.get(lineManagerId) ?? "Your line manager"} (your line manager)`] : [];
     const others = persons.filter((id) => id !== viewerId && id !== lineManagerId).map((id) => names.get(id) ?? "someone no longer listed");
@@ -55,7 +66,7 @@ export function assigneeNamer(db: Db, viewerId: number, rows: readonly { assigne
     const parts = [...named, ...othersTold, ...roles];
     // A single person "has"; you, a team or a choice of several "have".
     const has = parts.length === 1 && !includesViewer && roles.length === 0 ? "has" : "have";
-    return { who: joinWithOr(parts), has };
+    return { who: anyOfNames(parts), has };
   };
 }
 

@@ -16,5 +16,14 @@ export const hasRole = (by: ActingPerson, role: string) => by.roles.includes(rol
 
 const nameList = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
 
+const choiceList = new Intl.ListFormat("en-GB", { style: "long", type: "disjunction" });
+
 /** "Owen Price", "Owen Price and Jo Lee", "Owen Price, Jo Lee and Sam Patel". */
 export const listOfNames = (names: readonly string[]): string => nameList.format(names);
+
+/** "Owen Price", "Owen Price or Jo Lee", "Owen Price, Jo Lee or Sam Patel": any one of them may act. */
+export const anyOfNames = (names: readonly string[]): string => choiceList.format(names);
+
+/** "Owen Price is away", "Owen Price and Jo Lee are away": the people away, as a clause. */
+export const areAway = (people: readonly PersonRef[], when = ""): string =>
+  `${listOfNames(people.map((person) => person.name))} ${people.length === 1 ? "is" : "are"} away${when ? ` ${when}` : ""}`;

@@ -6,7 +6,7 @@ import {
   notifyOf,
   personOf,
   refusingGuards,
-  listOfNames,
+  areAway,
   type ActingPerson,
   type EventLabels,
   type EvidenceFacts,
@@ -297,11 +297,6 @@ function askedOfficer(context: MistakenPostContext): Officer {
 /** The officers away on the day whose turn passed to the officer at this place in the chain. */
 export function awayBefore(context: MistakenPostInput, index: number): Officer[] {
   return (context.away ?? []).filter((entry) => entry.askedInstead === index).map((entry) => entry.officer);
-}
-
-/** "Owen Price is away" or "Owen Price and Jo Lee are away". */
-function areAway(officers: Officer[]): string {
-  return `${listOfNames(officers.map((officer) => officer.name))} ${officers.length === 1 ? "is" : "are"} away`;
 }
 
 /**

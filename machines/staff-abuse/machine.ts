@@ -6,7 +6,7 @@ import {
   notifyOf,
   personOf,
   refusingGuards,
-  listOfNames,
+  areAway,
   type ActingPerson,
   type EventLabels,
   type EvidenceFacts,
@@ -191,7 +191,7 @@ const managerIds = (context: StaffAbuseContext) => {
 /** Who was told of the report when it was made, for the member of staff: their line manager (or who instead, and why) and HR and safety. */
 export function staffAbuseToldAtReport(context: StaffAbuseInput): string {
   const away = managersAway(context);
-  const awayText = `${listOfNames(away.map((manager) => manager.name))} ${away.length === 1 ? "is" : "are"} away today`;
+  const awayText = areAway(away, "today");
   if (context.supportingManager === null) {
     return context.managers.length > 0
       ? `${awayText}, so HR and safety have been told and will make sure you are supported; ${context.managers[0].name} will see it when back.`

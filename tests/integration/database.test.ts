@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { emailTemplateFor } from "../../app/paths/registry";
 import { reportStaffAbuse } from "../../app/paths/staff-abuse/model.server";
-import { incidents, outbox, OUTBOX_STATUSES } from "../../db/schema";
+import { incidentFacets, incidentMilestones, incidents, incidentWork, outbox, OUTBOX_STATUSES } from "../../db/schema";
 import { outboxRowData, rewriteOutboxRowsWithContext } from "../../db/outbox-data";
-import { applyEvent } from "../../db/workflow";
+import { applyEvent, backfillReadModel } from "../../db/workflow";
 import { renderEmail } from "../../emails/index";
 import type { EmailExtra } from "../../machines/kit";
 import { mistakenPostPath } from "../../machines/mistaken-post";
@@ -216,5 +216,26 @@ describe("outbox rows queued before the email contracts", () => {
     expect(failed.status).toBe("failed");
     expect(failed.lastError).toMatch(/^Not rewritten for its email contract: /);
     expect(failed.data).toEqual({ reference: incident.reference, title: incident.title, incidentPath: `/incidents/${incident.reference}` });
+  });
+});
+
+describe("migration 0015: the read model is written afresh from each snapshot", () => {
+  it("replaces rows written before the member of staff's wording with the rows a change writes now", () => {
+    const at = new Date("2026-11-27T09:00:00.000Z");
+    const incident = reportMistakenPost(test.db, test.user("library-assistant"), { platform: "Facebook", account: "@EastbridgeLibraries", link: null, postedAt: at.toISOString(), whatHappened: "Wrong opening hours." }, at);
+    const rowsOf = () => ({
+      work: test.db.select().from(incidentWork).where(eq(incidentWork.incidentId, incident.id)).all(),
+      milestones: test.db.select().from(incidentMilestones).where(eq(incidentMilestones.incidentId, incident.id)).all(),
+      facets: test.db.select().from(incidentFacets).where(eq(incidentFacets.incidentId, incident.id)).all(),
+    });
+    const written = rowsOf();
+    expect(written.work.map((row) => row.toReporter)).toEqual([expect.stringContaining("acknowledge")]);
+    // As stored before the wording existed.
+    test.db.update(incidentWork).set({ toReporter: null }).run();
+
+    runMigration("0015_rebuild_read_model.sql");
+    expect(rowsOf()).toEqual({ work: [], milestones: [], facets: [] });
+    expect(backfillReadModel(test.db)).toBe(test.db.select().from(incidents).all().length);
+    expect(rowsOf()).toEqual(written);
   });
 });
