@@ -2,6 +2,7 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { formatDateTime, formatDuration } from "../../machines/kit/dates";
 import { anyOfNames } from "../../machines/kit/people";
+import type { IncidentWork } from "../models/incidents.server";
 import { AboutThisProcedure } from "./about-procedure";
 import { Pagination } from "./pagination";
 import type { StepActionData } from "./step-form";
@@ -86,15 +87,8 @@ function EventProblem({ problem }: { problem: StepActionData["problem"] | undefi
 /** The id of the part of an incident page that says what to do now: a save comes back to it. */
 export const NEXT_TO_DO = "next";
 
-/** A piece of work awaited on the incident, as the page receives it (see workOnIncident). */
-export interface WorkView {
-  key: string;
-  description: string;
-  assignees: string[];
-  mine: boolean;
-  dueAt: string | null;
-  overdue: boolean;
-}
+/** A piece of work awaited on the incident, as the page receives it. */
+export type WorkView = IncidentWork;
 
 /** "A", "A or B", "A, B or C". */
 /** ", due Mon, 23 Nov 2026, 16:45", or overdue since then. */
