@@ -109,7 +109,8 @@ test("acknowledging from a page that is out of date explains what changed instea
     second.getByRole("button", { name: "Acknowledge" }).click(),
   ]);
   expect(response.status()).toBe(409);
-  await expect(second.getByRole("alert")).toContainText("Someone else changed this incident while you were looking at it");
+  // Told who did it and when, and that nothing is left for this tab to do.
+  await expect(second.getByRole("alert")).toContainText(/Liam Turner acknowledged this report at \d{2}:\d{2}\. So yours was not needed, and there is nothing more for you to do here\./);
   // The page has reloaded the incident: it is acknowledged, so the form is no longer offered.
   await expect(second.getByRole("heading", { name: "Acknowledge this report" })).toHaveCount(0);
   await expect(second.getByText("What changed since you opened this page:")).toBeVisible();
