@@ -8,6 +8,8 @@ import { mistakenPostEventFrom, reportMistakenPost } from "../../app/paths/mista
 import { settingsSchema } from "../../app/paths/mistaken-post/settings";
 import { crisisTemplate, loadSettings, saveSettings } from "../../app/paths/mistaken-post/settings.server";
 import type { MistakenPostContext } from "../../machines/mistaken-post";
+import { excerpt } from "../../machines/kit/excerpt";
+import { pauseChannels } from "../../db/channels";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { publishDuePosts, recordingAdapter } from "../../app/workers/publisher.server";
 import { channelPauses, channels, deadlines, evidenceFiles, incidents, outbox, publications, scheduledPosts } from "../../db/schema";
@@ -288,9 +290,34 @@ describe("held posts decided together", () => {
     const held = postsOf(channel.id).filter((post) => post.status === "held");
     send({ type: "REVIEW_HELD_POST", postId: held[0].id, decision: "cancel" }, later(44));
     const versionBefore = version;
-    expect(() => send({ type: "DECIDE_REMAINING_HELD_POSTS", decision: "release", postIds: held.map((post) => post.id) }, later(45))).toThrowError(/not held by a pause/);
+    expect(() => send({ type: "DECIDE_REMAINING_HELD_POSTS", decision: "release", postIds: held.map((post) => post.id) }, later(45))).toThrowError(
+      `The post “${excerpt(held[0].body)}” has already been cancelled, so there is nothing left to decide on it.`,
+    );
     expect(incidentNow().version).toBe(versionBefore);
     expect(postsOf(channel.id).find((post) => post.id === held[1].id)?.status).toBe("held");
+  });
+
+  it("refuses a post held by another incident's pause, one by one or together, and changes nothing", () => {
+    const parks = test.db.select().from(channels).where(eq(channels.handle, "@EastbridgeParks")).get()!;
+    schedule(parks.id, [["Park run starts at 9am on Saturday", 60 * 24]]);
+    const other = reportMistakenPost(
+      test.db,
+      test.person("library-assistant"),
+      { platform: "X (Twitter)", account: "@EastbridgeParks", link: null, postedAt: NOW.toISOString(), whatHappened: "Wrong date." },
+      NOW,
+    );
+    test.db.transaction((tx) => pauseChannels(tx, { channelIds: [parks.id], incidentId: other.id, pausedById: null, reason: "Another crisis", at: later(5).toISOString() }));
+    const channel = librariesChannel();
+    throughToStandDown();
+    const theirs = postsOf(parks.id).find((post) => post.body === "Park run starts at 9am on Saturday")!;
+    const mine = postsOf(channel.id).filter((post) => post.status === "held");
+    const versionBefore = version;
+    const refusal = "The post “Park run starts at 9am on Saturday” is held by another incident's crisis pause, so it can only be decided on that incident.";
+    expect(() => send({ type: "REVIEW_HELD_POST", postId: theirs.id, decision: "release" }, later(45))).toThrowError(new WorkflowError("refused", refusal));
+    expect(() => send({ type: "DECIDE_REMAINING_HELD_POSTS", decision: "cancel", postIds: [...mine.map((post) => post.id), theirs.id] }, later(45))).toThrowError(refusal);
+    expect(incidentNow().version).toBe(versionBefore);
+    expect(postsOf(parks.id).find((post) => post.id === theirs.id)?.status).toBe("held");
+    expect(postsOf(channel.id).filter((post) => post.status === "held")).toHaveLength(mine.length);
   });
 });
 
@@ -302,7 +329,7 @@ describe("a held post cancelled or changed from its channel page", () => {
     const held = postsOf(channel.id).filter((post) => post.status === "held");
     const post = held.find((candidate) => candidate.body.startsWith("Library opening hours"))!;
     const before = incidentNow().version;
-    expect(cancelPost(test.db, { channelId: channel.id, postId: post.id, now: later(25), user: test.user("comms1") })).toEqual({ ok: true, id: post.id });
+    expect(cancelPost(test.db, { channelId: channel.id, postId: post.id, now: later(25), user: test.user("comms1") })).toEqual({ ok: true, id: post.id, recordedOn: incidentNow().reference });
     expect(postsOf(channel.id).find((row) => row.id === post.id)?.status).toBe("cancelled");
     expect(incidentNow().version).toBe(before + 1);
     const [event] = getTimeline(test.db, incidentNow(), () => true).slice(-1);
@@ -323,7 +350,7 @@ describe("a held post cancelled or changed from its channel page", () => {
     throughToCrisisPlan();
     const [post] = postsOf(channel.id);
     const outcome = updatePost(test.db, { channelId: channel.id, postId: post.id, body: "New words", scheduledFor: later(600), now: later(25), user: test.user("comms1") });
-    expect(outcome).toEqual({ ok: true, id: post.id });
+    expect(outcome).toEqual({ ok: true, id: post.id, recordedOn: incidentNow().reference });
     expect(postsOf(channel.id)[0]).toMatchObject({ status: "held", body: "New words", scheduledFor: later(600).toISOString() });
     expect(getTimeline(test.db, incidentNow(), () => true).at(-1)).toMatchObject({ type: "HELD_POST_EDITED_FROM_CHANNEL", actorName: test.person("comms1").name });
   });
@@ -332,7 +359,7 @@ describe("a held post cancelled or changed from its channel page", () => {
     const channel = librariesChannel();
     const [post] = postsOf(channel.id);
     const before = incidentNow().version;
-    expect(cancelPost(test.db, { channelId: channel.id, postId: post.id, now: later(5), user: test.user("comms1") })).toMatchObject({ ok: true });
+    expect(cancelPost(test.db, { channelId: channel.id, postId: post.id, now: later(5), user: test.user("comms1") })).toEqual({ ok: true, id: post.id, recordedOn: null });
     expect(incidentNow().version).toBe(before);
   });
 });

@@ -4,7 +4,7 @@ import { DELETION_REASONS, TASK_STATUSES, type MistakenPostContext, type TaskSta
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, severityOf, type AggravatingFactor } from "../../../machines/mistaken-post";
 import { mistakenPostStepSchemas, type MistakenPostIntent } from "./step-schemas";
 import { formatDateTime, toOrganisationLocalInput } from "../../../machines/kit/dates";
-import { excerpt } from "../../utils/excerpt";
+import { excerpt } from "../../../machines/kit/excerpt";
 import { CheckboxField, ChoiceField, SelectField, TextAreaField, TextField, labelOptions } from "../../components/forms";
 import { StepForm, type StepActionData } from "../../components/step-form";
 import { RowField, rowsOf } from "./row-field";
