@@ -4,7 +4,7 @@ import { cancelPost, updatePost } from "../../app/models/channels.server";
 import { crisisBanner } from "../../app/models/crisis-banner.server";
 import { leadershipPeople } from "../../app/models/settings.server";
 import { canViewIncident, getTimeline } from "../../app/models/incidents.server";
-import { mistakenPostEventFrom, reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
+import { mistakenPostEventFrom, mistakenPostPageExtras, reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { settingsSchema } from "../../app/paths/mistaken-post/settings";
 import { crisisTemplate, loadSettings, saveSettings } from "../../app/paths/mistaken-post/settings.server";
 import type { MistakenPostContext } from "../../machines/mistaken-post";
@@ -295,6 +295,20 @@ describe("held posts decided together", () => {
     );
     expect(incidentNow().version).toBe(versionBefore);
     expect(postsOf(channel.id).find((post) => post.id === held[1].id)?.status).toBe("held");
+  });
+
+  it("marks, by the server's clock, each held post whose time has passed", () => {
+    const channel = librariesChannel();
+    schedule(channel.id, [["Library opening hours over the holidays", 30], ["Rhyme time is back", 60 * 24]]);
+    throughToStandDown();
+    const overdueOf = (now: Date) =>
+      Object.fromEntries(
+        mistakenPostPageExtras(test.db, incidentId, { allowedEvents: ["RESUME_SCHEDULE"], now })
+          .heldPosts.filter((post) => post.body === "Library opening hours over the holidays" || post.body === "Rhyme time is back")
+          .map((post) => [post.body, post.overdue]),
+      );
+    expect(overdueOf(later(29))).toEqual({ "Library opening hours over the holidays": false, "Rhyme time is back": false });
+    expect(overdueOf(later(30))).toEqual({ "Library opening hours over the holidays": true, "Rhyme time is back": false });
   });
 
   it("refuses a post held by another incident's pause, one by one or together, and changes nothing", () => {

@@ -119,10 +119,12 @@ export function mistakenPostEventFrom(db: Db, value: AnyStepValue): { type: stri
  * forms to show): the channels for the crisis plan, the held posts for their review, the possible
  * task owners for the crisis plan and for adding a task.
  */
-export function mistakenPostPageExtras(db: Db, incidentId: number, page: { allowedEvents: string[] }) {
+export function mistakenPostPageExtras(db: Db, incidentId: number, page: { allowedEvents: string[]; now: Date }) {
   const may = (type: string) => page.allowedEvents.includes(type);
+  const now = page.now.toISOString();
   return {
-    heldPosts: may("RESUME_SCHEDULE") ? heldPostsForIncident(db, incidentId) : [],
+    // Overdue by the server's clock: a post whose time has passed is published the moment it is released and the schedule resumes.
+    heldPosts: may("RESUME_SCHEDULE") ? heldPostsForIncident(db, incidentId).map((post) => ({ ...post, overdue: post.scheduledFor <= now })) : [],
     channels:
       may("CREATE_CRISIS_PLAN")
         ? listChannels(db)

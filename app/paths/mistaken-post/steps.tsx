@@ -22,7 +22,8 @@ export interface StepPageData {
   actionData: StepActionData | undefined;
   taskOwners: { id: number; name: string; jobTitle: string }[];
   channels: { id: number; label: string; paused: boolean }[];
-  heldPosts: { id: number; body: string; scheduledFor: string; handle: string; platform: string }[];
+  /** `overdue`: its time had passed when the page was read, by the server's clock. */
+  heldPosts: { id: number; body: string; scheduledFor: string; handle: string; platform: string; overdue: boolean }[];
   /** The server's "now" as a datetime-local value, the default of "when did it happen". */
   now: string;
 }
@@ -444,8 +445,7 @@ function resultForPost(data: StepPageData, postId: number): StepActionData | und
 
 /** Every held post left, released or cancelled together, after a warning about those whose time has passed. */
 function RemainingHeldPostsForm({ data }: { data: StepPageData }) {
-  const now = new Date().toISOString();
-  const overdue = data.heldPosts.filter((post) => post.scheduledFor <= now);
+  const overdue = data.heldPosts.filter((post) => post.overdue);
   const count = data.heldPosts.length;
   return (
     <section aria-labelledby="remaining-held-title" className="mt-4 border-l-4 border-brand pl-3">
