@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cancelPost, updatePost } from "../../app/models/channels.server";
 import { crisisBanner } from "../../app/models/crisis-banner.server";
-import { leadershipPeople } from "../../app/models/settings.server";
+import { leadershipPeople, writeSetting } from "../../app/models/settings.server";
+import { DEFAULT_CRISIS_TEMPLATE } from "../../app/paths/mistaken-post/crisis-template";
 import { canViewIncident, getTimeline } from "../../app/models/incidents.server";
 import { mistakenPostEventFrom, mistakenPostPageExtras, reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { settingsSchema } from "../../app/paths/mistaken-post/settings";
@@ -223,6 +224,16 @@ describe("the crisis template", () => {
     expect(event).toMatchObject({ type: "USE_CRISIS_TEMPLATE", label: "Crisis template used for the plan", actorName: comms().name });
     // Nothing is paused until the plan itself is put in force.
     expect(test.db.select().from(channelPauses).all()).toEqual([]);
+  });
+
+  it("falls back to the default template, throwing nothing, when what is stored is not a template", () => {
+    for (const stored of ["not json", "{}", JSON.stringify({ holdingStatement: "Hold", tasks: [{ title: "Task", ownerRole: "caretaker", dueInMinutes: 30 }] })]) {
+      writeSetting(test.db, "mistaken_post_crisis_template", stored);
+      expect(crisisTemplate(test.db)).toEqual(DEFAULT_CRISIS_TEMPLATE);
+    }
+    const valid = { holdingStatement: "Hold", tasks: [{ title: "Task", ownerRole: "communications", dueInMinutes: 30 }] };
+    writeSetting(test.db, "mistaken_post_crisis_template", JSON.stringify(valid));
+    expect(crisisTemplate(test.db)).toEqual(valid);
   });
 
   it("starts from the default template until one is saved", () => {
