@@ -1,4 +1,7 @@
+import { createRemixStub } from "@remix-run/testing";
 import { and, eq } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cancelPost, updatePost } from "../../app/models/channels.server";
 import { crisisBanner } from "../../app/models/crisis-banner.server";
@@ -9,6 +12,8 @@ import { mistakenPostEventFrom, mistakenPostPageExtras, reportMistakenPost } fro
 import { settingsSchema } from "../../app/paths/mistaken-post/settings";
 import { crisisTemplate, loadSettings, saveSettings } from "../../app/paths/mistaken-post/settings.server";
 import type { MistakenPostContext } from "../../machines/mistaken-post";
+import { formatDateTime } from "../../machines/kit/dates";
+import { CrisisPlanStep, type StepPageData } from "../../app/paths/mistaken-post/steps";
 import { excerpt } from "../../machines/kit/excerpt";
 import { pauseChannels } from "../../db/channels";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
@@ -224,6 +229,19 @@ describe("the crisis template", () => {
     expect(event).toMatchObject({ type: "USE_CRISIS_TEMPLATE", label: "Crisis template used for the plan", actorName: comms().name });
     // Nothing is paused until the plan itself is put in force.
     expect(test.db.select().from(channelPauses).all()).toEqual([]);
+  });
+
+  it("says on the plan's form that the template's due times count from when it was used", () => {
+    toCrisisPlanStep();
+    const data: StepPageData = { version, allowed: ["USE_CRISIS_TEMPLATE", "CREATE_CRISIS_PLAN"], updatableTasks: [], actionData: undefined, taskOwners: [], channels: [], heldPosts: [], now: "" };
+    const hint = "The due times filled from the template count from when it was used";
+    const form = () => {
+      const Stub = createRemixStub([{ path: "/", Component: () => createElement(CrisisPlanStep, { data: { ...data, version }, context: contextNow() }) }]);
+      return renderToString(createElement(Stub));
+    };
+    expect(form()).not.toContain(hint);
+    send(mistakenPostEventFrom(test.db, { intent: "USE_CRISIS_TEMPLATE", version }), later(15));
+    expect(form()).toContain(`${hint}, ${formatDateTime(later(15).toISOString())}: change any that have passed before putting the plan in force.`);
   });
 
   it("falls back to the default template, throwing nothing, when what is stored is not a template", () => {

@@ -237,7 +237,10 @@ export function CrisisPlanStep({ data, context }: { data: StepPageData; context:
               <TextField field={fields.reviewAt} label="When will the plan be reviewed?" type="datetime-local" className="max-w-xs" />
               <fieldset className="mb-6">
                 <legend className="label">Checklist tasks</legend>
-                <span className="hint">Each task has an owner and a due time; overdue tasks are escalated. Leave spare rows blank.</span>
+                <span className="hint">
+                  Each task has an owner and a due time; overdue tasks are escalated. Leave spare rows blank.
+                  {draft ? ` The due times filled from the template count from when it was used, ${formatDateTime(draft.at)}: change any that have passed before putting the plan in force.` : null}
+                </span>
                 {rows.map((index) => {
                   const task = tasks[index];
                   const name = (field: string) => `tasks[${index}].${field}`;
