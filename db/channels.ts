@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { excerpt } from "../machines/kit/excerpt";
 import { POST_BODY_MAX_LENGTH } from "./channel-limits";
 import type { Queryable } from "./directory";
 import {
@@ -105,20 +106,43 @@ export function pauseChannels(tx: Queryable, options: PauseOptions): ChannelPaus
 
 export type HeldPostDecision = "release" | "edit-and-release" | "cancel";
 
+const NO_LONGER_HELD: Record<Exclude<ScheduledPost["status"], "held">, string> = {
+  scheduled: "is back on the schedule",
+  published: "has already been published",
+  cancelled: "has already been cancelled",
+};
+
 /**
- * One decision on one held post. A released post goes back to `scheduled`, but still does not
- * publish while its channel is paused; it goes out when the pause is lifted (at once if its time
- * has passed).
+ * A post held by a pause of the incident, or a ChannelError naming it by its opening words: an
+ * incident decides only the posts its own pauses hold.
+ */
+function heldPostOfIncident(tx: Queryable, postId: number, incidentId: number): ScheduledPost {
+  const found = tx
+    .select({ post: scheduledPosts, pauseIncidentId: channelPauses.incidentId })
+    .from(scheduledPosts)
+    .leftJoin(channelPauses, eq(channelPauses.id, scheduledPosts.heldByPauseId))
+    .where(eq(scheduledPosts.id, postId))
+    .get();
+  if (!found) throw new ChannelError("There is no such scheduled post.", "not_found");
+  const { post, pauseIncidentId } = found;
+  const named = `The post “${excerpt(post.body)}”`;
+  if (post.status !== "held") throw new ChannelError(`${named} ${NO_LONGER_HELD[post.status]}, so there is nothing left to decide on it.`);
+  if (pauseIncidentId !== incidentId) {
+    throw new ChannelError(`${named} is held by another incident's crisis pause, so it can only be decided on that incident.`);
+  }
+  return post;
+}
+
+/**
+ * One decision on one post held by a pause of the incident. A released post goes back to
+ * `scheduled`, but still does not publish while its channel is paused; it goes out when the
+ * pause is lifted (at once if its time has passed).
  */
 export function reviewHeldPost(
   tx: Queryable,
-  options: { postId: number; decision: HeldPostDecision; body?: string; at: string },
+  options: { incidentId: number; postId: number; decision: HeldPostDecision; body?: string; at: string },
 ): ScheduledPost {
-  const post = tx.select().from(scheduledPosts).where(eq(scheduledPosts.id, options.postId)).get();
-  if (!post) throw new ChannelError("There is no such scheduled post.", "not_found");
-  if (post.status !== "held") {
-    throw new ChannelError(`This post is not held by a pause (it is ${post.status}), so there is nothing to review.`);
-  }
+  const post = heldPostOfIncident(tx, options.postId, options.incidentId);
   let changes: Partial<ScheduledPost>;
   if (options.decision === "cancel") {
     changes = { status: "cancelled" };
@@ -376,7 +400,17 @@ export function createScheduledPost(
     .get();
 }
 
-/** A post that can still be changed or cancelled, or a ChannelError saying why not. */
+/**
+ * Said when a post a pause holds is changed as if it were not held: a held post changes only
+ * through the incident whose pause holds it, so that the change is recorded there.
+ */
+export const HELD_POST_CHANGED_ELSEWHERE_MESSAGE =
+  "This post is held by a crisis pause, so it can only be changed through the incident that paused its channel: decide it on that incident's page, or try again here to have the change recorded on the incident.";
+
+/**
+ * A post waiting to be published and held by no pause, or a ChannelError saying why it cannot
+ * be changed here.
+ */
 function changeablePost(tx: Queryable, postId: number, channelId: number): ScheduledPost {
   const post = tx
     .select()
@@ -388,15 +422,11 @@ function changeablePost(tx: Queryable, postId: number, channelId: number): Sched
     throw new ChannelError("This post has already been published, so it can no longer be changed.");
   }
   if (post.status === "cancelled") throw new ChannelError("This post has been cancelled, so it can no longer be changed.");
+  if (post.status === "held") throw new ChannelError(HELD_POST_CHANGED_ELSEWHERE_MESSAGE);
   return post;
 }
 
-/** Changes the text or time of a post still waiting (scheduled or held); a held post stays held. */
-export function updateScheduledPost(
-  tx: Queryable,
-  options: PostDetails & { postId: number; channelId: number; at: string },
-): ScheduledPost {
-  const post = changeablePost(tx, options.postId, options.channelId);
+function writePostDetails(tx: Queryable, postId: number, options: PostDetails & { at: string }): ScheduledPost {
   return tx
     .update(scheduledPosts)
     .set({
@@ -404,21 +434,34 @@ export function updateScheduledPost(
       scheduledFor: checkedTime(options.scheduledFor, options.at),
       updatedAt: options.at,
     })
-    .where(eq(scheduledPosts.id, post.id))
+    .where(eq(scheduledPosts.id, postId))
     .returning()
     .get();
 }
 
-/** Changes the text or time of a post a pause holds; it stays held. Refused when it is no longer held. */
-export function editHeldPost(
+/** Changes the text or time of a scheduled post. A held post is refused: it changes through its incident. */
+export function updateScheduledPost(
   tx: Queryable,
   options: PostDetails & { postId: number; channelId: number; at: string },
 ): ScheduledPost {
   const post = changeablePost(tx, options.postId, options.channelId);
-  if (post.status !== "held") throw new ChannelError("This post is no longer held by a pause.");
-  return updateScheduledPost(tx, options);
+  return writePostDetails(tx, post.id, options);
 }
 
+/**
+ * Changes the text or time of a post held by a pause of the incident; it stays held. Refused
+ * when it is no longer held, or held by another incident's pause.
+ */
+export function editHeldPost(
+  tx: Queryable,
+  options: PostDetails & { incidentId: number; postId: number; channelId: number; at: string },
+): ScheduledPost {
+  const post = heldPostOfIncident(tx, options.postId, options.incidentId);
+  if (post.channelId !== options.channelId) throw new ChannelError("There is no such scheduled post.", "not_found");
+  return writePostDetails(tx, post.id, options);
+}
+
+/** Cancels a scheduled post. A held post is refused: it is cancelled through its incident. */
 export function cancelScheduledPost(
   tx: Queryable,
   options: { postId: number; channelId: number; at: string },

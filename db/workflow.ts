@@ -209,10 +209,10 @@ function writeEffects(tx: Queryable, scope: EffectScope, actions: ActionLike[]) 
           pauseChannels(tx, { channelIds: effect.params.channels, incidentId: incident.id, pausedById: scope.actorId, reason: effect.params.reason, at: nowIso });
           break;
         case "reviewHeldPost":
-          reviewHeldPost(tx, { postId: effect.params.postId, decision: effect.params.decision, body: effect.params.body ?? undefined, at: nowIso });
+          reviewHeldPost(tx, { incidentId: incident.id, postId: effect.params.postId, decision: effect.params.decision, body: effect.params.body ?? undefined, at: nowIso });
           break;
         case "editHeldPost":
-          editHeldPost(tx, { ...effect.params, at: nowIso });
+          editHeldPost(tx, { ...effect.params, incidentId: incident.id, at: nowIso });
           break;
         case "resumeChannels":
           resumePausesOfIncident(tx, { incidentId: incident.id, resumedById: scope.actorId, at: nowIso });
@@ -415,7 +415,11 @@ export const timelineTextSql = sql<string | null>`case when json_type(${incident
 
 export interface ApplyEventOptions {
   incidentId: number;
-  /** The version the person was looking at; omit only for system events (deadlines). */
+  /**
+   * The version the person was looking at. Omitted for system events (deadlines), and for a
+   * change made from another page on the person's behalf, where they never saw the incident's
+   * version (a held post cancelled or changed from its channel page).
+   */
   expectedVersion?: number;
   /** The machine event, without its time: the time is `now`. */
   event: { type: string; [key: string]: unknown };

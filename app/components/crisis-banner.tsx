@@ -1,7 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { CrisisBanner as CrisisBannerData } from "../models/crisis-banner.server";
 
-/** "A crisis plan is in force: posts on … are paused", on every page while one is. */
+/**
+ * "Scheduled posts on … are paused while a crisis is handled", on every page while a crisis pause
+ * is open: from the plan being put in force until the schedule resumes, held posts reviewed.
+ */
 export function CrisisBanner({ banner }: { banner: CrisisBannerData | null }) {
   if (!banner) return null;
   const listed = banner.channels.length === 1 ? banner.channels[0] : `${banner.channels.slice(0, -1).join(", ")} and ${banner.channels.at(-1)}`;
@@ -9,7 +12,7 @@ export function CrisisBanner({ banner }: { banner: CrisisBannerData | null }) {
   return (
     <section aria-labelledby="crisis-banner-title" className="mb-6 border-l-8 border-l-danger bg-red-50 p-4">
       <p id="crisis-banner-title" className="break-words font-bold">
-        {banner.incidents.length === 1 ? "A crisis plan is in force" : `${banner.incidents.length} crisis plans are in force`}: posts on {listed} are paused
+        Scheduled posts on {listed} are paused while {banner.incidents.length === 1 ? "a crisis is" : `${banner.incidents.length} crises are`} handled
       </p>
       {linked.length ? (
         <p className="mt-1">

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import * as channelStore from "../../db/channels";
-import { ChannelError, type ChannelDetails, type HeldPostDecision } from "../../db/channels";
+import { ChannelError, type ChannelDetails } from "../../db/channels";
 import type { Db } from "../../db/client";
 import { preparedPerDatabase } from "../../db/prepared";
 import { channelPauses, incidents, scheduledPosts } from "../../db/schema";
@@ -8,7 +8,7 @@ import { applyEvent, WorkflowError } from "../../db/workflow";
 import type { HeldPostChange } from "../../machines/kit";
 import { escalationPathFor } from "../../machines/registry";
 import type { CurrentUser } from "../utils/auth.server";
-import { excerpt } from "../utils/excerpt";
+import { excerpt } from "../../machines/kit/excerpt";
 
 /**
  * The channel register and queue for the pages. Each change runs db/channels.ts in its own
@@ -92,19 +92,23 @@ export function schedulePost(
  */
 function holdingIncident(db: Db, postId: number) {
   const row = db
-    .select({ incidentId: incidents.id, kind: incidents.kind, body: scheduledPosts.body })
+    .select({ incidentId: incidents.id, reference: incidents.reference, kind: incidents.kind, body: scheduledPosts.body })
     .from(scheduledPosts)
     .innerJoin(channelPauses, eq(channelPauses.id, scheduledPosts.heldByPauseId))
     .innerJoin(incidents, eq(incidents.id, channelPauses.incidentId))
     .where(and(eq(scheduledPosts.id, postId), eq(scheduledPosts.status, "held")))
     .get();
   const eventOf = row && escalationPathFor(row.kind).heldPostChangedEvent;
-  return row && eventOf ? { incidentId: row.incidentId, excerpt: excerpt(row.body), eventOf } : null;
+  return row && eventOf ? { incidentId: row.incidentId, reference: row.reference, excerpt: excerpt(row.body), eventOf } : null;
 }
+
+/** A post cancelled or changed from its channel page: `recordedOn` names the incident it was recorded on, if any. */
+export type PostChangeOutcome = { ok: true; id: number; recordedOn: string | null } | { ok: false; field: string | null; message: string };
 
 /**
  * A held post cancelled or changed from its channel page, made through the incident that holds
- * it: one transaction records the event on its timeline and changes the post.
+ * it: one transaction records the event on its timeline and changes the post, refused there if
+ * the post is by then no longer held by that incident's pause.
  */
 function changeThroughIncident(
   db: Db,
@@ -112,27 +116,41 @@ function changeThroughIncident(
   user: CurrentUser,
   change: HeldPostChange,
   now: Date,
-): ChangeOutcome {
+): PostChangeOutcome {
   const actor = { id: user.id, name: user.name };
   try {
     applyEvent(db, { incidentId: holder.incidentId, event: { ...holder.eventOf(change), by: { ...actor, roles: user.roles } }, actor, now });
-    return { ok: true, id: change.postId };
+    return { ok: true, id: change.postId, recordedOn: holder.reference };
   } catch (error) {
     if (!(error instanceof WorkflowError) || error.code === "not_found") throw error;
     return { ok: false, field: null, message: error.message };
   }
 }
 
+/** The end of the notice after a change from the channel page: where it was recorded, if anywhere. */
+export function recordedOnIncident(reference: string | null): string {
+  return reference ? ` This is recorded on incident ${reference}.` : "";
+}
+
+/**
+ * A post no pause holds, changed on its own. Should a pause have started since the holder was
+ * looked for, db/channels.ts refuses the held post, so it never changes unrecorded.
+ */
+function changeUnheld(db: Db, write: Parameters<typeof change>[1]): PostChangeOutcome {
+  const outcome = change(db, write);
+  return outcome.ok ? { ...outcome, recordedOn: null } : outcome;
+}
+
 export function updatePost(
   db: Db,
   options: { channelId: number; postId: number; body: string; scheduledFor: Date; now: Date; user: CurrentUser },
-): ChangeOutcome {
+): PostChangeOutcome {
   const holder = holdingIncident(db, options.postId);
   if (holder) {
     const { channelId, postId, body } = options;
     return changeThroughIncident(db, holder, options.user, { kind: "edit", postId, channelId, body, scheduledFor: options.scheduledFor.toISOString(), excerpt: holder.excerpt }, options.now);
   }
-  return change(db, (tx) =>
+  return changeUnheld(db, (tx) =>
     channelStore.updateScheduledPost(tx, {
       channelId: options.channelId,
       postId: options.postId,
@@ -143,28 +161,13 @@ export function updatePost(
   );
 }
 
-export function cancelPost(db: Db, options: { channelId: number; postId: number; now: Date; user: CurrentUser }): ChangeOutcome {
+export function cancelPost(db: Db, options: { channelId: number; postId: number; now: Date; user: CurrentUser }): PostChangeOutcome {
   const holder = holdingIncident(db, options.postId);
   if (holder) return changeThroughIncident(db, holder, options.user, { kind: "cancel", postId: options.postId, excerpt: holder.excerpt }, options.now);
-  return change(db, (tx) =>
+  return changeUnheld(db, (tx) =>
     channelStore.cancelScheduledPost(tx, {
       channelId: options.channelId,
       postId: options.postId,
-      at: options.now.toISOString(),
-    }),
-  );
-}
-
-/** For the incident page: one decision on one held post. */
-export function reviewHeldPost(
-  db: Db,
-  options: { postId: number; decision: HeldPostDecision; body?: string; now: Date },
-): ChangeOutcome {
-  return change(db, (tx) =>
-    channelStore.reviewHeldPost(tx, {
-      postId: options.postId,
-      decision: options.decision,
-      body: options.body,
       at: options.now.toISOString(),
     }),
   );

@@ -6,11 +6,12 @@ import type { CurrentUser } from "../utils/auth.server";
 import { canViewIncident } from "./incidents.server";
 
 /**
- * The banner every page shows while a crisis plan is in force: the channels whose posts are
- * paused by an incident, and a link to each such incident for whoever may read it. Read on every
- * request from the open pauses (the partial unique index on channel_pauses holds exactly the open
- * ones, so this reads those rows and nothing else); the incident itself is read only while one
- * is in force, to ask whether this person may follow the link.
+ * The banner every page shows while an incident's crisis pause is open: from the plan being put
+ * in force, through the stand-down, until its held posts are reviewed and the schedule resumes.
+ * It names the channels whose posts are paused, and links each such incident for whoever may
+ * read it. Read on every request from the open pauses (the partial unique index on
+ * channel_pauses holds exactly the open ones, so this reads those rows and nothing else); the
+ * incident itself is read only while a pause is open, to ask whether this person may follow the link.
  */
 
 const openCrisisPauses = preparedPerDatabase((db) =>

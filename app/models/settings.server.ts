@@ -1,5 +1,4 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
 import type { Queryable } from "../../db/directory";
 import { people, personRoles, settings } from "../../db/schema";
 
@@ -18,7 +17,7 @@ export function positiveWholeNumber(value: string | null, fallback: number): num
 }
 
 /** Active people in the senior leadership role, the ones a path's settings can name. */
-export function leadershipPeople(db: Db) {
+export function leadershipPeople(db: Queryable) {
   return db
     .select({ id: people.id, name: people.name, jobTitle: people.jobTitle })
     .from(people)

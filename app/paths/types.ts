@@ -22,8 +22,11 @@ export interface PathModule<Kind extends string = string> {
   uploadAddresses: readonly string[];
   /** Whether the evidence lists show thumbnails, where seeing the picture matters. */
   evidenceThumbnails: boolean;
-  /** What the incident page reads for this path beyond the incident itself, given the events this person may send. */
-  pageExtras?(db: Db, incidentId: number, page: { allowedEvents: string[] }): Record<string, unknown>;
+  /**
+   * What the incident page reads for this path beyond the incident itself, given the events this
+   * person may send and the server's clock (for anything the page shows as late).
+   */
+  pageExtras?(db: Db, incidentId: number, page: { allowedEvents: string[]; now: Date }): Record<string, unknown>;
   IncidentPage(props: { page: IncidentPageData; actionData: IncidentActionData | undefined }): ReactNode;
   steps: StepForms;
   settings: SettingsSection;

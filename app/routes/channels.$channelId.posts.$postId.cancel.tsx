@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SubmitButton, useValidatedForm } from "~/components/forms";
-import { cancelPost } from "~/models/channels.server";
+import { cancelPost, recordedOnIncident } from "~/models/channels.server";
 import { cancelPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "../../machines/kit/dates";
@@ -32,9 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) return json(submission.reply({ formErrors: [outcome.message] }), { status: 409 });
   return redirectWithNotice(
     `/channels/${channel.id}`,
-    `The post due ${formatDateTime(post.scheduledFor)} has been cancelled. It will not be published.${
-      post.status === "held" && channel.openPause?.incidentReference ? ` This is recorded on incident ${channel.openPause.incidentReference}.` : ""
-    }`,
+    `The post due ${formatDateTime(post.scheduledFor)} has been cancelled. It will not be published.${recordedOnIncident(outcome.recordedOn)}`,
   );
 }
 

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ScheduledPostForm } from "~/components/scheduled-post-form";
-import { updatePost } from "~/models/channels.server";
+import { recordedOnIncident, updatePost } from "~/models/channels.server";
 import { scheduledPostSchema } from "~/schemas/channel";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime, toOrganisationLocalInput } from "../../machines/kit/dates";
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirectWithNotice(
     `/channels/${channel.id}`,
-    `Post changed. It goes out at ${formatDateTime(submission.value.scheduledFor.toISOString())}${post.status === "held" ? " once it has been released" : ""}.`,
+    `Post changed. It goes out at ${formatDateTime(submission.value.scheduledFor.toISOString())}${outcome.recordedOn ? " once it has been released" : ""}.${recordedOnIncident(outcome.recordedOn)}`,
   );
 }
 

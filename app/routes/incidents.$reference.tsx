@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, location }) => {
 function readPage(database: Db, reference: string, user: CurrentUser, timelinePage: string | null) {
   const page = incidentPage(database, reference, user, { timelinePage });
   if (!page) return { page: null };
-  const extras = pathModuleFor(page.incident.kind).pageExtras?.(database, page.incident.id, { allowedEvents: page.allowedEvents });
+  const extras = pathModuleFor(page.incident.kind).pageExtras?.(database, page.incident.id, { allowedEvents: page.allowedEvents, now: new Date() });
   return { page: { ...page, ...extras, userId: user.id } };
 }
 

@@ -125,7 +125,7 @@ test("a paused channel says who paused it, when, why and for which incident, and
     database.transaction(
       (tx) => {
         const at = new Date().toISOString();
-        for (const post of heldPostsForIncident(tx, incidentId)) reviewHeldPost(tx, { postId: post.id, decision: "release", at });
+        for (const post of heldPostsForIncident(tx, incidentId)) reviewHeldPost(tx, { incidentId, postId: post.id, decision: "release", at });
         resumePausesOfIncident(tx, { incidentId, resumedById: null, at });
       },
       { behavior: "immediate" },

@@ -94,7 +94,7 @@ test("a crisis set up from the register and the template, announced on every pag
   // 3. The banner is on every page while the plan is in force, with the way to the incident.
   for (const address of ["/", "/channels", "/incidents"]) {
     await page.goto(address);
-    const banner = page.getByRole("region", { name: `A crisis plan is in force: posts on ${ACCOUNT} are paused` });
+    const banner = page.getByRole("region", { name: `Scheduled posts on ${ACCOUNT} are paused while a crisis is handled` });
     await expect(banner).toBeVisible();
     await expect(banner.getByRole("link", { name: `See incident ${reference}` })).toHaveAttribute("href", incidentUrl);
     await expectAccessible(page);
@@ -169,7 +169,7 @@ test("a crisis set up from the register and the template, announced on every pag
 
   // With the schedule running again, the banner has gone.
   await page.goto("/");
-  await expect(page.getByRole("region", { name: /crisis plan is in force/ })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: /paused while .* handled/ })).toHaveCount(0);
 });
 
 test("an administrator keeps the crisis template: a task needs its role, and nothing typed is lost", async ({ page }) => {

@@ -13,6 +13,8 @@ import {
   pauseChannels,
   resumePausesOfIncident,
   reviewHeldPost,
+  editHeldPost,
+  HELD_POST_CHANGED_ELSEWHERE_MESSAGE,
   updateChannel,
   updateScheduledPost,
   type ChannelDetails,
@@ -103,8 +105,8 @@ function pause(db: Db, options: Partial<PauseOptions> & Pick<PauseOptions, "chan
   );
 }
 
-function review(postId: number, decision: HeldPostDecision, minutesFromNow: number, body?: string) {
-  return test.db.transaction((tx) => reviewHeldPost(tx, { postId, decision, body, at: isoLater(minutesFromNow) }));
+function review(incidentId: number, postId: number, decision: HeldPostDecision, minutesFromNow: number, body?: string) {
+  return test.db.transaction((tx) => reviewHeldPost(tx, { incidentId, postId, decision, body, at: isoLater(minutesFromNow) }));
 }
 
 function resume(incidentId: number, minutesFromNow: number) {
@@ -264,17 +266,17 @@ describe("reviewing held posts and resuming", () => {
     expect(refusal(() => resume(incidentId, 5))).toBe(
       "3 held posts on @EastbridgeEvents still need review before the schedule can run again",
     );
-    review(release.id, "release", 6);
+    review(incidentId, release.id, "release", 6);
     expect(refusal(() => resume(incidentId, 7))).toBe(
       "2 held posts on @EastbridgeEvents still need review before the schedule can run again",
     );
-    review(edit.id, "edit-and-release", 8, "Corrected text");
+    review(incidentId, edit.id, "edit-and-release", 8, "Corrected text");
     expect(refusal(() => resume(incidentId, 9))).toBe(
       "1 held post on @EastbridgeEvents still needs review before the schedule can run again",
     );
     // A refusal changes nothing.
     expect(openPausesOf(events)).toHaveLength(1);
-    review(cancel.id, "cancel", 10);
+    review(incidentId, cancel.id, "cancel", 10);
 
     const closed = resume(incidentId, 11);
     expect(closed).toEqual([
@@ -303,17 +305,44 @@ describe("reviewing held posts and resuming", () => {
     );
   });
 
-  it("refuses to review a post that is not held", () => {
-    const post = schedule(newChannel(), 10);
-    expect(refusal(() => review(post.id, "release", 1))).toMatch(/not held/);
+  it("refuses to review a post that is not held, naming it", () => {
+    const post = schedule(newChannel(), 10, "Library opening hours over the holidays: all branches close at 4pm");
+    expect(refusal(() => review(openIncident(), post.id, "release", 1))).toBe(
+      "The post “Library opening hours over the…” is back on the schedule, so there is nothing left to decide on it.",
+    );
+    expect(postById(post.id).status).toBe("scheduled");
+  });
+
+  it("refuses to decide or edit a post held by another incident's pause, changing nothing", () => {
+    const events = newChannel();
+    const markets = newChannel("@EastbridgeMarkets");
+    const mine = openIncident("HF-2026-0001");
+    const theirs = openIncident("HF-2026-0002");
+    const post = schedule(markets, 10, "Market stalls open late on Friday");
+    pause(test.db, { channelIds: [events], incidentId: mine });
+    pause(test.db, { channelIds: [markets], incidentId: theirs });
+    const message = "The post “Market stalls open late on Friday” is held by another incident's crisis pause, so it can only be decided on that incident.";
+    for (const decision of ["release", "cancel", "edit-and-release"] as const) {
+      expect(refusal(() => review(mine, post.id, decision, 2, "Other words"))).toBe(message);
+    }
+    expect(
+      refusal(() =>
+        test.db.transaction((tx) =>
+          editHeldPost(tx, { incidentId: mine, postId: post.id, channelId: markets, body: "Other words", scheduledFor: isoLater(60), at: isoLater(2) }),
+        ),
+      ),
+    ).toBe(message);
+    expect(postById(post.id)).toMatchObject({ status: "held", body: "Market stalls open late on Friday", scheduledFor: isoLater(10) });
+    review(theirs, post.id, "release", 3);
     expect(postById(post.id).status).toBe("scheduled");
   });
 
   it("refuses an empty body when editing and releasing", () => {
     const events = newChannel();
+    const incidentId = openIncident();
     const post = schedule(events, 10);
-    pause(test.db, { channelIds: [events] });
-    expect(refusal(() => review(post.id, "edit-and-release", 2, "   "))).toBe("Enter the text of the post");
+    pause(test.db, { channelIds: [events], incidentId });
+    expect(refusal(() => review(incidentId, post.id, "edit-and-release", 2, "   "))).toBe("Enter the text of the post");
     expect(postById(post.id).status).toBe("held");
   });
 
@@ -322,7 +351,7 @@ describe("reviewing held posts and resuming", () => {
     const incidentId = openIncident();
     const post = schedule(events, 10);
     pause(test.db, { channelIds: [events], incidentId });
-    review(post.id, "release", 5);
+    review(incidentId, post.id, "release", 5);
 
     await publishDuePosts(test.db, recordingAdapter, later(20));
     expect(postById(post.id).status).toBe("scheduled");
@@ -339,7 +368,7 @@ describe("reviewing held posts and resuming", () => {
     const incidentId = openIncident();
     const post = schedule(events, 10, "The original text, now wrong");
     pause(test.db, { channelIds: [events], incidentId });
-    review(post.id, "edit-and-release", 5, "The corrected text");
+    review(incidentId, post.id, "edit-and-release", 5, "The corrected text");
     resume(incidentId, 6);
 
     await publishDuePosts(test.db, recordingAdapter, later(15));
@@ -351,7 +380,7 @@ describe("reviewing held posts and resuming", () => {
     const incidentId = openIncident();
     const post = schedule(events, 10);
     pause(test.db, { channelIds: [events], incidentId });
-    review(post.id, "cancel", 5);
+    review(incidentId, post.id, "cancel", 5);
     resume(incidentId, 6);
 
     await publishDuePosts(test.db, recordingAdapter, later(60));
@@ -433,7 +462,7 @@ describe("the publisher", () => {
 });
 
 describe("changing the queue and the register", () => {
-  it("changes a waiting post, keeping a held post held, and refuses to change a published one", async () => {
+  it("changes a waiting post, refuses to change a published one, and leaves a held post to its incident", async () => {
     const events = newChannel();
     const post = schedule(events, 10);
     const held = schedule(events, 500);
@@ -447,10 +476,13 @@ describe("changing the queue and the register", () => {
     ).toBe("This post has already been published, so it can no longer be changed.");
     expect(refusal(() => cancelScheduledPost(test.db, { channelId: events, postId: post.id, at: isoLater(16) }))).toMatch(/already been published/);
 
-    pause(test.db, { channelIds: [events], at: isoLater(20) });
-    const edited = updateScheduledPost(test.db, { channelId: events, postId: held.id, body: "Held but edited", scheduledFor: isoLater(600), at: isoLater(21) });
-    expect(edited).toMatchObject({ status: "held", body: "Held but edited" });
-    expect(cancelScheduledPost(test.db, { channelId: events, postId: held.id, at: isoLater(22) }).status).toBe("cancelled");
+    // A pause that starts after the channel page looked for the post's holder: the plain change is refused.
+    pause(test.db, { channelIds: [events], incidentId: openIncident(), at: isoLater(20) });
+    expect(
+      refusal(() => updateScheduledPost(test.db, { channelId: events, postId: held.id, body: "Held but edited", scheduledFor: isoLater(600), at: isoLater(21) })),
+    ).toBe(HELD_POST_CHANGED_ELSEWHERE_MESSAGE);
+    expect(refusal(() => cancelScheduledPost(test.db, { channelId: events, postId: held.id, at: isoLater(22) }))).toBe(HELD_POST_CHANGED_ELSEWHERE_MESSAGE);
+    expect(postById(held.id)).toMatchObject({ status: "held", body: "Post due in 500 minutes", scheduledFor: isoLater(500) });
   });
 
   it("refuses a time that has passed, and a post from another channel", () => {

@@ -1,13 +1,21 @@
+import { createRemixStub } from "@remix-run/testing";
 import { and, eq } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cancelPost, updatePost } from "../../app/models/channels.server";
 import { crisisBanner } from "../../app/models/crisis-banner.server";
-import { leadershipPeople } from "../../app/models/settings.server";
+import { leadershipPeople, writeSetting } from "../../app/models/settings.server";
+import { DEFAULT_CRISIS_TEMPLATE } from "../../app/paths/mistaken-post/crisis-template";
 import { canViewIncident, getTimeline } from "../../app/models/incidents.server";
-import { mistakenPostEventFrom, reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
+import { mistakenPostEventFrom, mistakenPostPageExtras, reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { settingsSchema } from "../../app/paths/mistaken-post/settings";
 import { crisisTemplate, loadSettings, saveSettings } from "../../app/paths/mistaken-post/settings.server";
 import type { MistakenPostContext } from "../../machines/mistaken-post";
+import { formatDateTime } from "../../machines/kit/dates";
+import { CrisisPlanStep, type StepPageData } from "../../app/paths/mistaken-post/steps";
+import { excerpt } from "../../machines/kit/excerpt";
+import { pauseChannels } from "../../db/channels";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
 import { publishDuePosts, recordingAdapter } from "../../app/workers/publisher.server";
 import { channelPauses, channels, deadlines, evidenceFiles, incidents, outbox, publications, scheduledPosts } from "../../db/schema";
@@ -223,6 +231,29 @@ describe("the crisis template", () => {
     expect(test.db.select().from(channelPauses).all()).toEqual([]);
   });
 
+  it("says on the plan's form that the template's due times count from when it was used", () => {
+    toCrisisPlanStep();
+    const data: StepPageData = { version, allowed: ["USE_CRISIS_TEMPLATE", "CREATE_CRISIS_PLAN"], updatableTasks: [], actionData: undefined, taskOwners: [], channels: [], heldPosts: [], now: "" };
+    const hint = "The due times filled from the template count from when it was used";
+    const form = () => {
+      const Stub = createRemixStub([{ path: "/", Component: () => createElement(CrisisPlanStep, { data: { ...data, version }, context: contextNow() }) }]);
+      return renderToString(createElement(Stub));
+    };
+    expect(form()).not.toContain(hint);
+    send(mistakenPostEventFrom(test.db, { intent: "USE_CRISIS_TEMPLATE", version }), later(15));
+    expect(form()).toContain(`${hint}, ${formatDateTime(later(15).toISOString())}: change any that have passed before putting the plan in force.`);
+  });
+
+  it("falls back to the default template, throwing nothing, when what is stored is not a template", () => {
+    for (const stored of ["not json", "{}", JSON.stringify({ holdingStatement: "Hold", tasks: [{ title: "Task", ownerRole: "caretaker", dueInMinutes: 30 }] })]) {
+      writeSetting(test.db, "mistaken_post_crisis_template", stored);
+      expect(crisisTemplate(test.db)).toEqual(DEFAULT_CRISIS_TEMPLATE);
+    }
+    const valid = { holdingStatement: "Hold", tasks: [{ title: "Task", ownerRole: "communications", dueInMinutes: 30 }] };
+    writeSetting(test.db, "mistaken_post_crisis_template", JSON.stringify(valid));
+    expect(crisisTemplate(test.db)).toEqual(valid);
+  });
+
   it("starts from the default template until one is saved", () => {
     expect(crisisTemplate(test.db).tasks.length).toBeGreaterThan(0);
     toCrisisPlanStep();
@@ -288,9 +319,48 @@ describe("held posts decided together", () => {
     const held = postsOf(channel.id).filter((post) => post.status === "held");
     send({ type: "REVIEW_HELD_POST", postId: held[0].id, decision: "cancel" }, later(44));
     const versionBefore = version;
-    expect(() => send({ type: "DECIDE_REMAINING_HELD_POSTS", decision: "release", postIds: held.map((post) => post.id) }, later(45))).toThrowError(/not held by a pause/);
+    expect(() => send({ type: "DECIDE_REMAINING_HELD_POSTS", decision: "release", postIds: held.map((post) => post.id) }, later(45))).toThrowError(
+      `The post “${excerpt(held[0].body)}” has already been cancelled, so there is nothing left to decide on it.`,
+    );
     expect(incidentNow().version).toBe(versionBefore);
     expect(postsOf(channel.id).find((post) => post.id === held[1].id)?.status).toBe("held");
+  });
+
+  it("marks, by the server's clock, each held post whose time has passed", () => {
+    const channel = librariesChannel();
+    schedule(channel.id, [["Library opening hours over the holidays", 30], ["Rhyme time is back", 60 * 24]]);
+    throughToStandDown();
+    const overdueOf = (now: Date) =>
+      Object.fromEntries(
+        mistakenPostPageExtras(test.db, incidentId, { allowedEvents: ["RESUME_SCHEDULE"], now })
+          .heldPosts.filter((post) => post.body === "Library opening hours over the holidays" || post.body === "Rhyme time is back")
+          .map((post) => [post.body, post.overdue]),
+      );
+    expect(overdueOf(later(29))).toEqual({ "Library opening hours over the holidays": false, "Rhyme time is back": false });
+    expect(overdueOf(later(30))).toEqual({ "Library opening hours over the holidays": true, "Rhyme time is back": false });
+  });
+
+  it("refuses a post held by another incident's pause, one by one or together, and changes nothing", () => {
+    const parks = test.db.select().from(channels).where(eq(channels.handle, "@EastbridgeParks")).get()!;
+    schedule(parks.id, [["Park run starts at 9am on Saturday", 60 * 24]]);
+    const other = reportMistakenPost(
+      test.db,
+      test.person("library-assistant"),
+      { platform: "X (Twitter)", account: "@EastbridgeParks", link: null, postedAt: NOW.toISOString(), whatHappened: "Wrong date." },
+      NOW,
+    );
+    test.db.transaction((tx) => pauseChannels(tx, { channelIds: [parks.id], incidentId: other.id, pausedById: null, reason: "Another crisis", at: later(5).toISOString() }));
+    const channel = librariesChannel();
+    throughToStandDown();
+    const theirs = postsOf(parks.id).find((post) => post.body === "Park run starts at 9am on Saturday")!;
+    const mine = postsOf(channel.id).filter((post) => post.status === "held");
+    const versionBefore = version;
+    const refusal = "The post “Park run starts at 9am on Saturday” is held by another incident's crisis pause, so it can only be decided on that incident.";
+    expect(() => send({ type: "REVIEW_HELD_POST", postId: theirs.id, decision: "release" }, later(45))).toThrowError(new WorkflowError("refused", refusal));
+    expect(() => send({ type: "DECIDE_REMAINING_HELD_POSTS", decision: "cancel", postIds: [...mine.map((post) => post.id), theirs.id] }, later(45))).toThrowError(refusal);
+    expect(incidentNow().version).toBe(versionBefore);
+    expect(postsOf(parks.id).find((post) => post.id === theirs.id)?.status).toBe("held");
+    expect(postsOf(channel.id).filter((post) => post.status === "held")).toHaveLength(mine.length);
   });
 });
 
@@ -302,7 +372,7 @@ describe("a held post cancelled or changed from its channel page", () => {
     const held = postsOf(channel.id).filter((post) => post.status === "held");
     const post = held.find((candidate) => candidate.body.startsWith("Library opening hours"))!;
     const before = incidentNow().version;
-    expect(cancelPost(test.db, { channelId: channel.id, postId: post.id, now: later(25), user: test.user("comms1") })).toEqual({ ok: true, id: post.id });
+    expect(cancelPost(test.db, { channelId: channel.id, postId: post.id, now: later(25), user: test.user("comms1") })).toEqual({ ok: true, id: post.id, recordedOn: incidentNow().reference });
     expect(postsOf(channel.id).find((row) => row.id === post.id)?.status).toBe("cancelled");
     expect(incidentNow().version).toBe(before + 1);
     const [event] = getTimeline(test.db, incidentNow(), () => true).slice(-1);
@@ -323,7 +393,7 @@ describe("a held post cancelled or changed from its channel page", () => {
     throughToCrisisPlan();
     const [post] = postsOf(channel.id);
     const outcome = updatePost(test.db, { channelId: channel.id, postId: post.id, body: "New words", scheduledFor: later(600), now: later(25), user: test.user("comms1") });
-    expect(outcome).toEqual({ ok: true, id: post.id });
+    expect(outcome).toEqual({ ok: true, id: post.id, recordedOn: incidentNow().reference });
     expect(postsOf(channel.id)[0]).toMatchObject({ status: "held", body: "New words", scheduledFor: later(600).toISOString() });
     expect(getTimeline(test.db, incidentNow(), () => true).at(-1)).toMatchObject({ type: "HELD_POST_EDITED_FROM_CHANNEL", actorName: test.person("comms1").name });
   });
@@ -332,7 +402,7 @@ describe("a held post cancelled or changed from its channel page", () => {
     const channel = librariesChannel();
     const [post] = postsOf(channel.id);
     const before = incidentNow().version;
-    expect(cancelPost(test.db, { channelId: channel.id, postId: post.id, now: later(5), user: test.user("comms1") })).toMatchObject({ ok: true });
+    expect(cancelPost(test.db, { channelId: channel.id, postId: post.id, now: later(5), user: test.user("comms1") })).toEqual({ ok: true, id: post.id, recordedOn: null });
     expect(incidentNow().version).toBe(before);
   });
 });

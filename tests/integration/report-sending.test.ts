@@ -5,7 +5,7 @@ import { loadAbuseDraft } from "../../app/paths/staff-abuse/report.server";
 import { receiveEvidenceWithinLimit } from "../../app/models/evidence.server";
 import { attachScreenshots } from "../../app/models/incidents.server";
 import { LimitReachedError } from "../../app/models/limits.server";
-import { sendMistakenPostReport } from "../../app/paths/mistaken-post/model.server";
+import { sendMistakenPostReport, type MistakenPostReport } from "../../app/paths/mistaken-post/model.server";
 import { action as screenshotsAction } from "../../app/paths/staff-abuse/routes/report.abuse.screenshots";
 import { action as mistakenPostAction } from "../../app/paths/mistaken-post/routes/report.mistaken-post";
 import { commitSessionCookie, hashPassword, signIn } from "../../app/utils/auth.server";
@@ -19,7 +19,7 @@ import {
 import { channels, evidenceFiles, incidentFacets, incidents, recentActions } from "../../db/schema";
 import { storedContext } from "../../db/workflow";
 import { DEMO_PEOPLE, demoEmail } from "../../db/seed";
-import type { MistakenPostContext, MistakenPostDetails } from "../../machines/mistaken-post";
+import type { MistakenPostContext } from "../../machines/mistaken-post";
 import { createTestDatabase, type TestDatabase } from "../helpers/database";
 import { makePng } from "../helpers/images";
 import { reportAbuseAs } from "../helpers/staff-abuse";
@@ -45,13 +45,15 @@ async function cookieFor(key: string): Promise<string> {
   return (await commitSessionCookie(result.token)).split(";")[0];
 }
 
-const POST: MistakenPostDetails = {
+/** The mistaken-post form as its schema gives it, with the key it was sent with. */
+const report = (submissionKey: string): MistakenPostReport => ({
+  channel: "other",
   platform: "Facebook",
   account: "@EastbridgeLibraries",
-  link: null,
-  postedAt: new Date("2026-11-20T08:00:00.000Z").toISOString(),
+  postedAt: new Date("2026-11-20T08:00:00.000Z"),
   whatHappened: "The wrong opening hours were posted.",
-};
+  submissionKey,
+});
 
 /** The mistaken-post form's fields as the page sends them, with a new key. */
 const formFields = (account: string, whatHappened: string) => ({
@@ -128,6 +130,21 @@ describe("the account that posted", () => {
     expect(facets.find((facet) => facet.name === "account")?.value).toBe("@eastbridgecouncil");
   });
 
+  it("is chosen again, with nothing opened, when it has left the register since the form was shown", async () => {
+    const channel = test.db.select().from(channels).where(eq(channels.handle, "@EastbridgeParks")).get()!;
+    test.db.update(channels).set({ active: false }).where(eq(channels.id, channel.id)).run();
+    try {
+      const before = reportsBy(test.person("comms1").id).length;
+      const { platform: _platform, account: _account, ...fields } = formFields("", "The park run post had the wrong date.");
+      const response = await postReportForm(await cookieFor("comms1"), { ...fields, channel: String(channel.id) });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toEqual({ channel: ["Choose the account again: that one is no longer in the register"] });
+      expect(reportsBy(test.person("comms1").id)).toHaveLength(before);
+    } finally {
+      test.db.update(channels).set({ active: true }).where(eq(channels.id, channel.id)).run();
+    }
+  });
+
   it("may be another account, written in with its platform, which then has no reference", async () => {
     const response = await postReportForm(await cookieFor("comms1"), formFields("@EastbridgeEvents", "The fireworks post went out a day early."));
     expect(response.status).toBe(302);
@@ -156,21 +173,21 @@ describe("the limit on reports", () => {
     const start = new Date("2026-11-20T09:00:00.000Z");
     const keys = Array.from({ length: REPORTS_PER_MINUTE }, () => randomUUID());
     keys.forEach((submissionKey, index) => {
-      sendMistakenPostReport(test.db, reporter, POST, { submissionKey, now: new Date(start.getTime() + index * 5_000) });
+      sendMistakenPostReport(test.db, reporter, report(submissionKey), new Date(start.getTime() + index * 5_000));
     });
     const late = new Date(start.getTime() + 59_000);
-    expect(() => sendMistakenPostReport(test.db, reporter, POST, { submissionKey: randomUUID(), now: late })).toThrowError(
+    expect(() => sendMistakenPostReport(test.db, reporter, report(randomUUID()), late)).toThrowError(
       new LimitReachedError(`You have sent ${REPORTS_PER_MINUTE} reports in the last minute. Wait a minute and try again.`),
     );
     expect(reportsBy(reporter.id)).toHaveLength(REPORTS_PER_MINUTE);
     // A form already sent is not a new report: its retry still finds its incident.
-    expect(sendMistakenPostReport(test.db, reporter, POST, { submissionKey: keys[0], now: late })).toMatchObject({ repeated: true });
+    expect(sendMistakenPostReport(test.db, reporter, report(keys[0]), late)).toMatchObject({ repeated: true });
     // Someone else is not held back by it.
-    sendMistakenPostReport(test.db, test.person("hub-officer"), POST, { submissionKey: randomUUID(), now: late });
+    sendMistakenPostReport(test.db, test.person("hub-officer"), report(randomUUID()), late);
     // Once the first has left the minute, one more may be sent.
     const minuteLater = new Date(start.getTime() + 60_001);
-    expect(sendMistakenPostReport(test.db, reporter, POST, { submissionKey: randomUUID(), now: minuteLater })).toMatchObject({ repeated: false });
-    expect(() => sendMistakenPostReport(test.db, reporter, POST, { submissionKey: randomUUID(), now: minuteLater })).toThrowError(LimitReachedError);
+    expect(sendMistakenPostReport(test.db, reporter, report(randomUUID()), minuteLater)).toMatchObject({ repeated: false });
+    expect(() => sendMistakenPostReport(test.db, reporter, report(randomUUID()), minuteLater)).toThrowError(LimitReachedError);
     // Actions that have left the minute are forgotten as new ones are recorded.
     const kept = test.db.select().from(recentActions).where(eq(recentActions.personId, reporter.id)).all();
     expect(kept.every((row) => row.at > start.toISOString())).toBe(true);

@@ -42,7 +42,7 @@ export const DEFAULT_CRISIS_TEMPLATE: CrisisTemplateSetting = {
 };
 
 /** Longest a template task may be due after the template is used: one week. */
-const LONGEST_MINUTES = 7 * 24 * 60;
+export const LONGEST_DUE_MINUTES = 7 * 24 * 60;
 const dueMessage = "Enter when the task is due as a whole number from 1, up to one week";
 
 export const templateTaskSchema = z
@@ -54,7 +54,7 @@ export const templateTaskSchema = z
     dueIn: z.number({ required_error: "Enter when the task is due", invalid_type_error: dueMessage }).int(dueMessage).min(1, dueMessage),
     dueUnit: z.enum(["minutes", "hours"], { required_error: "Choose minutes or hours" }),
   })
-  .refine((task) => task.dueIn * (task.dueUnit === "hours" ? 60 : 1) <= LONGEST_MINUTES, { message: dueMessage, path: ["dueIn"] })
+  .refine((task) => task.dueIn * (task.dueUnit === "hours" ? 60 : 1) <= LONGEST_DUE_MINUTES, { message: dueMessage, path: ["dueIn"] })
   .transform(({ title, ownerRole, dueIn, dueUnit }): TemplateTask => ({ title, ownerRole, dueInMinutes: dueIn * (dueUnit === "hours" ? 60 : 1) }));
 
 /** The template's fields on the settings form; a task row with only its unit chosen is blank. */

@@ -8,7 +8,8 @@ import { storedContext, type Actor } from "../../../db/workflow";
 import { mistakenPostToldAtReport, type MistakenPostContext, type MistakenPostDetails, type MistakenPostInput } from "../../../machines/mistaken-post";
 import { listChannels } from "../../models/channels.server";
 import { NoOneToNotifyError, reportIncident } from "../../models/incidents.server";
-import { sendReportOnce, type ReportForm, type ReportSent } from "../../models/report-sending.server";
+import { sendReportOnce, type ReportSent } from "../../models/report-sending.server";
+import { ANOTHER_ACCOUNT, type mistakenPostReportSchema } from "./report-schema";
 import { StepInputError } from "../types";
 import { TASK_OWNER_ROLES, type TaskOwnerRole } from "./crisis-template";
 import { acknowledgementMinutes, crisisTemplate, mistakenPostPolicy } from "./settings.server";
@@ -119,10 +120,12 @@ export function mistakenPostEventFrom(db: Db, value: AnyStepValue): { type: stri
  * forms to show): the channels for the crisis plan, the held posts for their review, the possible
  * task owners for the crisis plan and for adding a task.
  */
-export function mistakenPostPageExtras(db: Db, incidentId: number, page: { allowedEvents: string[] }) {
+export function mistakenPostPageExtras(db: Db, incidentId: number, page: { allowedEvents: string[]; now: Date }) {
   const may = (type: string) => page.allowedEvents.includes(type);
+  const now = page.now.toISOString();
   return {
-    heldPosts: may("RESUME_SCHEDULE") ? heldPostsForIncident(db, incidentId) : [],
+    // Overdue by the server's clock: a post whose time has passed is published the moment it is released and the schedule resumes.
+    heldPosts: may("RESUME_SCHEDULE") ? heldPostsForIncident(db, incidentId).map((post) => ({ ...post, overdue: post.scheduledFor <= now })) : [],
     channels:
       may("CREATE_CRISIS_PLAN")
         ? listChannels(db)
@@ -137,7 +140,7 @@ export function mistakenPostPageExtras(db: Db, incidentId: number, page: { allow
 }
 
 /** An active channel of the register, as a report names the account that posted. */
-export function registeredChannel(db: Db, channelId: number) {
+function registeredChannel(db: Db, channelId: number) {
   return (
     db
       .select({ id: channels.id, platform: channels.platform, handle: channels.handle })
@@ -205,10 +208,35 @@ export function mistakenPostTold(incident: Incident): string {
   return mistakenPostToldAtReport(storedContext(incident) as MistakenPostContext);
 }
 
-/** The report form, sent once (see sendReportOnce). */
-export function sendMistakenPostReport(db: Db, reporter: Actor, post: MistakenPostDetails, form: Omit<ReportForm, "reporterId">): ReportSent {
-  return sendReportOnce<never>(db, { ...form, reporterId: reporter.id }, () => ({
-    ok: true,
-    incident: reportMistakenPost(db, reporter, post, form.now, form.submissionKey),
-  }));
+/** The report form as checked by its schema. */
+export type MistakenPostReport = z.output<typeof mistakenPostReportSchema>;
+
+/** A report refused because of one of its fields, with what to do instead. */
+export interface ReportFieldRefusal {
+  ok: false;
+  field: "channel";
+  message: string;
+}
+
+/**
+ * The post as the report names it: the account chosen from the register (as the register names
+ * it), or the other account written in. A refusal when the chosen account has left the register
+ * since the form was shown.
+ */
+function reportedPost(db: Db, report: MistakenPostReport): MistakenPostDetails | ReportFieldRefusal {
+  const { postedAt, link, channel: chosen, platform, account, whatHappened } = report;
+  const told = { link: link ?? null, postedAt: postedAt.toISOString(), whatHappened };
+  if (chosen === ANOTHER_ACCOUNT) return { ...told, platform: platform!, account: account!, channelId: null };
+  const channel = registeredChannel(db, Number(chosen));
+  if (!channel) return { ok: false, field: "channel", message: "Choose the account again: that one is no longer in the register" };
+  return { ...told, platform: channel.platform, account: channel.handle, channelId: channel.id };
+}
+
+/** The report form, sent once (see sendReportOnce); the account is looked up in the same transaction. */
+export function sendMistakenPostReport(db: Db, reporter: Actor, report: MistakenPostReport, now: Date): ReportSent | ReportFieldRefusal {
+  return sendReportOnce<ReportFieldRefusal>(db, { reporterId: reporter.id, submissionKey: report.submissionKey, now }, () => {
+    const post = reportedPost(db, report);
+    if ("ok" in post) return post;
+    return { ok: true, incident: reportMistakenPost(db, reporter, post, now, report.submissionKey) };
+  });
 }

@@ -1,12 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Db } from "../../../db/client";
+import type { Queryable } from "../../../db/directory";
 import { people } from "../../../db/schema";
 import { DEFAULT_SETTINGS } from "../../../db/seed";
 import { SEVERITIES, SEVERITY_LABELS, type MistakenPostPolicy, type Severity } from "../../../machines/mistaken-post";
 import { leadershipPeople, positiveWholeNumber, readSetting, writeSetting } from "../../models/settings.server";
 import type { SettingsSave } from "../types";
-import { DEFAULT_CRISIS_TEMPLATE, dueOffsetFields, type CrisisTemplateSetting } from "./crisis-template";
+import { DEFAULT_CRISIS_TEMPLATE, dueOffsetFields, LONGEST_DUE_MINUTES, TASK_OWNER_ROLES, type CrisisTemplateSetting, type TaskOwnerRole } from "./crisis-template";
 import type { settingsSchema, SettingsShown } from "./settings";
 
 const CRISIS_TEMPLATE_SETTING = "mistaken_post_crisis_template";
@@ -14,13 +15,37 @@ const CRISIS_TEMPLATE_SETTING = "mistaken_post_crisis_template";
 /** Spare task rows the template form offers beyond those saved. */
 const SPARE_TEMPLATE_ROWS = 3;
 
-/** The crisis template as an administrator last saved it, or the default until then. */
-export function crisisTemplate(db: Db): CrisisTemplateSetting {
+/** The template as stored: what the settings form's schema turns a saved form into. */
+const storedCrisisTemplate = z.object({
+  holdingStatement: z.string().trim().min(1),
+  tasks: z.array(
+    z.object({
+      title: z.string().trim().min(1),
+      ownerRole: z.enum(Object.keys(TASK_OWNER_ROLES) as [TaskOwnerRole, ...TaskOwnerRole[]]),
+      dueInMinutes: z.number().int().min(1).max(LONGEST_DUE_MINUTES),
+    }),
+  ),
+});
+
+/**
+ * The crisis template as an administrator last saved it, or the default until then, and also
+ * when what is stored is not a template (written by hand, or by an older version): a crisis
+ * plan is never stopped by a broken setting.
+ */
+export function crisisTemplate(db: Queryable): CrisisTemplateSetting {
   const saved = readSetting(db, CRISIS_TEMPLATE_SETTING);
-  return saved === null ? DEFAULT_CRISIS_TEMPLATE : (JSON.parse(saved) as CrisisTemplateSetting);
+  if (saved === null) return DEFAULT_CRISIS_TEMPLATE;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(saved);
+  } catch {
+    return DEFAULT_CRISIS_TEMPLATE;
+  }
+  const parsed = storedCrisisTemplate.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_CRISIS_TEMPLATE;
 }
 
-export function setCrisisTemplate(db: Db, template: CrisisTemplateSetting) {
+export function setCrisisTemplate(db: Queryable, template: CrisisTemplateSetting) {
   writeSetting(db, CRISIS_TEMPLATE_SETTING, JSON.stringify(template));
 }
 
@@ -29,7 +54,7 @@ export function acknowledgementMinutes(db: Db): number {
   return positiveWholeNumber(readSetting(db, "acknowledgement_minutes"), Number(DEFAULT_SETTINGS.acknowledgement_minutes));
 }
 
-export function setAcknowledgementMinutes(db: Db, minutes: number) {
+export function setAcknowledgementMinutes(db: Queryable, minutes: number) {
   writeSetting(db, "acknowledgement_minutes", String(minutes));
 }
 
@@ -50,12 +75,11 @@ export function severityRule(db: Db): SeverityRule {
   };
 }
 
-export function setSeverityRule(db: Db, rule: SeverityRule) {
-  db.transaction((tx) => {
-    writeSetting(tx, "notify_senior_leaders_from", rule.notifySeniorLeadersFrom);
-    writeSetting(tx, "senior_leader_ids", JSON.stringify(rule.seniorLeaderIds));
-    writeSetting(tx, "leader_id", rule.leaderId === null ? "" : String(rule.leaderId));
-  });
+/** Writes the rule's three settings, inside the caller's transaction. */
+export function setSeverityRule(db: Queryable, rule: SeverityRule) {
+  writeSetting(db, "notify_senior_leaders_from", rule.notifySeniorLeadersFrom);
+  writeSetting(db, "senior_leader_ids", JSON.stringify(rule.seniorLeaderIds));
+  writeSetting(db, "leader_id", rule.leaderId === null ? "" : String(rule.leaderId));
 }
 
 /** The rule as the machine takes it: the people named, in the order chosen, if still active. */
@@ -92,13 +116,19 @@ export function loadSettings(db: Db): { current: Record<string, unknown>; shown:
 
 export function saveSettings(db: Db, value: z.output<typeof settingsSchema>): SettingsSave {
   const { acknowledgementMinutes: minutes, notifySeniorLeadersFrom, seniorLeaderIds, leaderId, crisisHoldingStatement, crisisTasks } = value;
-  const known = new Set(leadershipPeople(db).map((person) => person.id));
-  if (![...seniorLeaderIds, leaderId].every((id) => known.has(id))) {
-    return { ok: false, formError: "Choose people from the lists: someone chosen is no longer in senior leadership." };
-  }
-  setAcknowledgementMinutes(db, minutes);
-  setSeverityRule(db, { notifySeniorLeadersFrom, seniorLeaderIds, leaderId });
-  setCrisisTemplate(db, { holdingStatement: crisisHoldingStatement, tasks: crisisTasks });
+  // One transaction: the people chosen are checked and every setting written, or nothing is.
+  const saved = db.transaction(
+    (tx) => {
+      const known = new Set(leadershipPeople(tx).map((person) => person.id));
+      if (![...seniorLeaderIds, leaderId].every((id) => known.has(id))) return false;
+      setAcknowledgementMinutes(tx, minutes);
+      setSeverityRule(tx, { notifySeniorLeadersFrom, seniorLeaderIds, leaderId });
+      setCrisisTemplate(tx, { holdingStatement: crisisHoldingStatement, tasks: crisisTasks });
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  if (!saved) return { ok: false, formError: "Choose people from the lists: someone chosen is no longer in senior leadership." };
   return {
     ok: true,
     notice: `Settings saved. Line managers now have ${minutes} minute${minutes === 1 ? "" : "s"} to acknowledge a report; senior leaders are told from ${SEVERITY_LABELS[notifySeniorLeadersFrom].toLowerCase()} severity; the crisis template has ${crisisTasks.length} task${crisisTasks.length === 1 ? "" : "s"}.`,

@@ -4,7 +4,7 @@ import { DELETION_REASONS, TASK_STATUSES, type MistakenPostContext, type TaskSta
 import { AGGRAVATING_FACTORS, RISK_DECISIONS, RISK_SCALES, SEVERITY_LABELS, severityOf, type AggravatingFactor } from "../../../machines/mistaken-post";
 import { mistakenPostStepSchemas, type MistakenPostIntent } from "./step-schemas";
 import { formatDateTime, toOrganisationLocalInput } from "../../../machines/kit/dates";
-import { excerpt } from "../../utils/excerpt";
+import { excerpt } from "../../../machines/kit/excerpt";
 import { CheckboxField, ChoiceField, SelectField, TextAreaField, TextField, labelOptions } from "../../components/forms";
 import { StepForm, type StepActionData } from "../../components/step-form";
 import { RowField, rowsOf } from "./row-field";
@@ -22,7 +22,8 @@ export interface StepPageData {
   actionData: StepActionData | undefined;
   taskOwners: { id: number; name: string; jobTitle: string }[];
   channels: { id: number; label: string; paused: boolean }[];
-  heldPosts: { id: number; body: string; scheduledFor: string; handle: string; platform: string }[];
+  /** `overdue`: its time had passed when the page was read, by the server's clock. */
+  heldPosts: { id: number; body: string; scheduledFor: string; handle: string; platform: string; overdue: boolean }[];
   /** The server's "now" as a datetime-local value, the default of "when did it happen". */
   now: string;
 }
@@ -236,7 +237,10 @@ export function CrisisPlanStep({ data, context }: { data: StepPageData; context:
               <TextField field={fields.reviewAt} label="When will the plan be reviewed?" type="datetime-local" className="max-w-xs" />
               <fieldset className="mb-6">
                 <legend className="label">Checklist tasks</legend>
-                <span className="hint">Each task has an owner and a due time; overdue tasks are escalated. Leave spare rows blank.</span>
+                <span className="hint">
+                  Each task has an owner and a due time; overdue tasks are escalated. Leave spare rows blank.
+                  {draft ? ` The due times filled from the template count from when it was used, ${formatDateTime(draft.at)}: change any that have passed before putting the plan in force.` : null}
+                </span>
                 {rows.map((index) => {
                   const task = tasks[index];
                   const name = (field: string) => `tasks[${index}].${field}`;
@@ -444,8 +448,7 @@ function resultForPost(data: StepPageData, postId: number): StepActionData | und
 
 /** Every held post left, released or cancelled together, after a warning about those whose time has passed. */
 function RemainingHeldPostsForm({ data }: { data: StepPageData }) {
-  const now = new Date().toISOString();
-  const overdue = data.heldPosts.filter((post) => post.scheduledFor <= now);
+  const overdue = data.heldPosts.filter((post) => post.overdue);
   const count = data.heldPosts.length;
   return (
     <section aria-labelledby="remaining-held-title" className="mt-4 border-l-4 border-brand pl-3">

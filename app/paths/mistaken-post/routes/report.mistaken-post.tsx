@@ -13,7 +13,7 @@ import { PLATFORMS } from "~/schemas/channel";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { redirectWithNotice } from "~/utils/notice.server";
-import { mistakenPostTold, registeredChannel, sendMistakenPostReport } from "../model.server";
+import { mistakenPostTold, sendMistakenPostReport } from "../model.server";
 import { ANOTHER_ACCOUNT, mistakenPostReportSchema } from "../report-schema";
 import { listSteps } from "../../../../machines/kit";
 import { mistakenPostPath } from "../../../../machines/mistaken-post";
@@ -40,22 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(submission.reply(), { status: 400 });
   }
   try {
-    const { postedAt, link, submissionKey, channel: chosen, platform, account, whatHappened } = submission.value;
-    const channel = chosen === ANOTHER_ACCOUNT ? null : registeredChannel(db(), Number(chosen));
-    if (chosen !== ANOTHER_ACCOUNT && !channel) {
-      return json(submission.reply({ fieldErrors: { channel: ["Choose the account again: that one is no longer in the register"] } }), { status: 400 });
-    }
-    const sent = sendMistakenPostReport(
-      db(),
-      { id: user.id, name: user.name },
-      {
-        ...(channel ? { platform: channel.platform, account: channel.handle, channelId: channel.id } : { platform: platform!, account: account!, channelId: null }),
-        link: link ?? null,
-        postedAt: postedAt.toISOString(),
-        whatHappened,
-      },
-      { submissionKey, now: new Date() },
-    );
+    const sent = sendMistakenPostReport(db(), { id: user.id, name: user.name }, submission.value, new Date());
+    if (!sent.ok) return json(submission.reply({ fieldErrors: { [sent.field]: [sent.message] } }), { status: 400 });
     return redirectWithNotice(
       `/incidents/${sent.incident.reference}`,
       sentNotice(sent, mistakenPostTold(sent.incident)),
