@@ -264,7 +264,6 @@ export function CrisisPlanStep({ data, context }: { data: StepPageData; context:
 /** The crisis checklist as a GOV.UK task list: each task with owner, due time and status. */
 export function CrisisTaskList({ context, data }: { context: MistakenPostContext; data: StepPageData }) {
   if (!context.crisisPlan) return null;
-  const now = new Date().toISOString();
   return (
     <section aria-labelledby="tasks-title" className="mt-8">
       <h2 id="tasks-title" className="text-xl font-bold">
@@ -273,7 +272,8 @@ export function CrisisTaskList({ context, data }: { context: MistakenPostContext
       {context.tasks.length === 0 ? <p className="mt-2 text-muted">No tasks yet.</p> : null}
       <ul className="mt-3 divide-y divide-gray-300 border-y border-gray-300">
         {context.tasks.map((task, index) => {
-          const overdue = task.status !== "done" && (task.overdue || task.dueAt <= now);
+          // Marked by the machine when the task's deadline fires: the server's clock, not the browser's.
+          const overdue = task.status !== "done" && task.overdue;
           return (
             <li key={index} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${overdue ? "border-l-8 border-l-danger pl-3" : ""}`}>
               <div>
