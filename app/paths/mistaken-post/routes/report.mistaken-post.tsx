@@ -63,7 +63,8 @@ export default function ReportMistakenPost() {
       <h1 className="mb-2 text-3xl font-bold">Report a post made by mistake</h1>
       <p className="mb-6">
         Use this when something was posted on one of our accounts that should not have been. Your
-        line manager and the Communications team are emailed as soon as you send it. Do not delete
+        line manager (or, if they are away, the next manager up) and the Communications team are
+        emailed as soon as you send it. Do not delete
         the post yet unless it is putting someone at risk: Communications will want a screenshot first.
       </p>
       <ErrorSummary form={form} fields={fields} />

@@ -34,7 +34,7 @@ export default function ReportAbuseStart() {
     <div className="max-w-2xl">
       <h1 className="mb-4 text-3xl font-bold">Report abuse you received</h1>
       <p className="mb-4">
-        When you send this report, your line manager and HR and safety are told straight away. Only you, your managers and
+        When you send this report, your line manager and HR and safety are told straight away (if your line manager is away, the next manager up is told instead). Only you, your managers and
         HR and safety can see it, and Communications only if you ask them to help get it removed.
       </p>
       <div className="mb-6 border-l-8 border-danger bg-red-50 p-4">

@@ -135,7 +135,7 @@ export default function CheckAnswers() {
 
       <h2 className="text-xl font-bold">Now send your report</h2>
       <p className="mb-6 mt-2">
-        Your line manager and HR and safety are told as soon as you send it. Only you, your managers and HR and safety can
+        Your line manager (or, if they are away, the next manager up) and HR and safety are told as soon as you send it. Only you, your managers and HR and safety can
         see it.
       </p>
       <Form method="post" {...getFormProps(form)}>
