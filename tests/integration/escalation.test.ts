@@ -5,14 +5,15 @@ import { sentNotice } from "../../app/models/report-sending.server";
 import { mistakenPostTold, reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { staffAbuseTold } from "../../app/paths/staff-abuse/model.server";
 import { fireDueDeadlines } from "../../app/workers/deadlines.server";
-import { createMailer, deliverDueEmails, type Mailer } from "../../app/workers/outbox.server";
+import { deliverDueEmails, type Mailer } from "../../app/workers/outbox.server";
 import { asc, eq } from "drizzle-orm";
 import { incidentEvents, type Incident } from "../../db/schema";
 import { applyEvent, hashTimelineEvent } from "../../db/workflow";
 import { formatTimeSaid } from "../../machines/kit/dates";
 import type { MistakenPostDetails } from "../../machines/mistaken-post";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
+import type { TestDatabase } from "../helpers/database";
+import { startMailRig, stopMailRig } from "../helpers/mail-rig";
+import type { SmtpPeer } from "../helpers/smtp";
 import { reportAbuseAs } from "../helpers/staff-abuse";
 
 /**
@@ -39,15 +40,9 @@ let smtp: SmtpPeer;
 let mailer: Mailer;
 
 beforeEach(async () => {
-  test = createTestDatabase({ now: REPORTED });
-  smtp = await startSmtpPeer({ parse: true });
-  mailer = createMailer({ smtpUrl: smtp.url, sinkDirectory: test.directory });
+  ({ test, smtp, mailer } = await startMailRig(REPORTED));
 });
-afterEach(async () => {
-  mailer.close();
-  await smtp.close();
-  test.close();
-});
+afterEach(() => stopMailRig({ test, smtp, mailer }));
 
 const deliver = (now: Date) => deliverDueEmails(test.db, { send: mailer.send, from: "holdfast@holdfast.test", appUrl: APP_URL, now: () => now });
 

@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { reportMistakenPost } from "../../app/paths/mistaken-post/model.server";
 import { createMailer, deliverDueEmails, MAX_ATTEMPTS, messageIdFor, type Mailer } from "../../app/workers/outbox.server";
 import { outbox } from "../../db/schema";
-import { createTestDatabase, type TestDatabase } from "../helpers/database";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp";
+import type { TestDatabase } from "../helpers/database";
+import { startMailRig, stopMailRig } from "../helpers/mail-rig";
+import type { SmtpPeer } from "../helpers/smtp";
 
 const NOW = new Date("2026-11-20T16:55:00.000Z");
 const APP_URL = "http://holdfast.test";
@@ -17,15 +18,9 @@ let smtp: SmtpPeer;
 let mailer: Mailer;
 
 beforeEach(async () => {
-  test = createTestDatabase({ now: NOW });
-  smtp = await startSmtpPeer({ parse: true });
-  mailer = createMailer({ smtpUrl: smtp.url, sinkDirectory: test.directory });
+  ({ test, smtp, mailer } = await startMailRig(NOW));
 });
-afterEach(async () => {
-  mailer.close();
-  await smtp.close();
-  test.close();
-});
+afterEach(() => stopMailRig({ test, smtp, mailer }));
 
 function report() {
   return reportMistakenPost(
