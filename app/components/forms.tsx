@@ -146,14 +146,23 @@ export function SelectField(props: {
         key={field.key}
         className={`input ${field.errors?.length ? "input-error" : ""}`}
       >
-        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={props.options} placeholder={props.placeholder} />
       </select>
     </FieldShell>
+  );
+}
+
+/** A select's options, after an empty first one when a choice is not made for the person. */
+export function SelectOptions(props: { options: { value: string; label: string }[]; placeholder?: string }) {
+  return (
+    <>
+      {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+      {props.options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </>
   );
 }
 

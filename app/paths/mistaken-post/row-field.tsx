@@ -1,4 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
+import { SelectOptions } from "../../components/forms";
 
 /** The rows of a list field, each with its own fields, for errors and values to show again. */
 export function rowsOf(field: FieldMetadata<any, any, string[]>) {
@@ -31,12 +32,7 @@ export function RowField(props: {
       ) : null}
       {props.options ? (
         <select id={id} name={props.name} defaultValue={value ?? ""} className="input" aria-describedby={describedBy}>
-          {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
-          {props.options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          <SelectOptions options={props.options} placeholder={props.placeholder} />
         </select>
       ) : (
         <input id={id} name={props.name} type={props.type ?? "text"} defaultValue={value} className="input" aria-describedby={describedBy} />
